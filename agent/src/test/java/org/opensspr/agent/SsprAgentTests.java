@@ -1,0 +1,41 @@
+package org.opensspr.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class SsprAgentTests {
+
+    private final StringWriter out = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = SsprAgent.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void versionPrintsTheProjectVersion() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).matches("(?s)sspr-agent \\d+\\.\\d+\\.\\d+.*\\R");
+    }
+
+    @Test
+    void helpNamesTheCommandAndItsOptions() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("Usage: sspr-agent").contains("--version").contains("--help");
+    }
+
+    @Test
+    void unknownOptionIsAnErrorNotSilence() {
+        CommandLine commandLine = SsprAgent.commandLine();
+        StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err));
+        assertThat(commandLine.execute("--frobnicate")).isNotZero();
+        assertThat(err.toString()).contains("Unknown option");
+    }
+}
