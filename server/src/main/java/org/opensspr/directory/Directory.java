@@ -1,0 +1,40 @@
+package org.opensspr.directory;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The organisation's directory, as OpenSSPR uses it: find users, check their passwords and
+ * groups, write a new password. OpenSSPR never stores user passwords; it writes them here.
+ *
+ * <p>Every method throws {@link DirectoryUnavailableException} when the directory cannot be
+ * reached in time, so that callers answer 503 and change nothing of their own state.
+ */
+public interface Directory {
+
+    /** The user whose login attribute equals {@code login}, or empty when there is none (or several). */
+    Optional<DirectoryUser> findUser(String login);
+
+    /**
+     * The user, if {@code password} is theirs. Empty for an unknown login, a wrong or empty password
+     * (an empty password would be an anonymous bind, which proves nothing).
+     */
+    Optional<DirectoryUser> authenticate(String login, String password);
+
+    /** Names ({@code cn}) of the groups the user is a member of. */
+    Set<String> groupsOf(DirectoryUser user);
+
+    /**
+     * Sets the user's password as an administrator would (no old password), so the directory
+     * hashes it and applies its own policy.
+     *
+     * @throws DirectoryRejectedPasswordException when the directory refuses the password
+     */
+    void resetPassword(DirectoryUser user, String newPassword);
+
+    /** Whether the directory answers now; for the health endpoint. */
+    boolean isAvailable();
+
+    /** The directory's base DN, for example {@code dc=example,dc=org}. */
+    String baseDn();
+}

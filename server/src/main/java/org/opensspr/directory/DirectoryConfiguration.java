@@ -1,0 +1,90 @@
+package org.opensspr.directory;
+
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.util.List;
+
+import javax.net.SocketFactory;
+
+import com.unboundid.ldap.sdk.GetEntryLDAPConnectionPoolHealthCheck;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+import com.unboundid.ldap.sdk.SingleServerSet;
+import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import com.unboundid.util.ssl.PEMFileTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
+import org.opensspr.system.DataDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Chooses the directory: the real one at {@code sspr.directory.url}, or the embedded one when no
+ * URL is set. Either way the rest of the server talks LDAP to it through the same pool.
+ */
+@Configuration(proxyBeanMethods = false)
+class DirectoryConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectoryConfiguration.class);
+    private static final int MAX_CONNECTIONS = 10;
+
+    @Bean(destroyMethod = "close")
+    LdapDirectory directory(DirectoryProperties properties, DataDirectory dataDirectory) throws GeneralSecurityException {
+        if (properties.url() == null) {
+            EmbeddedDirectoryServer embedded = EmbeddedDirectoryServer.start(dataDirectory.folder("directory"),
+                    properties.baseDn(), properties.embedded().port(), properties.embedded().seed());
+            log.info("Embedded directory listening on ldap://127.0.0.1:{} (base {})", embedded.port(), properties.baseDn());
+            try {
+                return new LdapDirectory(pool("127.0.0.1", embedded.port(), SocketFactory.getDefault(),
+                        EmbeddedDirectoryServer.MANAGER_DN, embedded.managerPassword(), properties.baseDn()),
+                        properties.baseDn(), embedded);
+            } catch (RuntimeException e) {
+                embedded.close();
+                throw e;
+            }
+        }
+        URI url = properties.url();
+        boolean ldaps = "ldaps".equals(url.getScheme());
+        int port = url.getPort() > 0 ? url.getPort() : (ldaps ? 636 : 389);
+        SocketFactory sockets = ldaps ? tls(properties).createSSLSocketFactory() : SocketFactory.getDefault();
+        log.info("Directory: {} as {} (flavor {})", url, properties.bindDn(), properties.flavor());
+        return new LdapDirectory(pool(url.getHost(), port, sockets, properties.bindDn(), properties.bindPassword(),
+                properties.baseDn()), properties.baseDn(), null);
+    }
+
+    @Bean
+    DirectoryHealthIndicator directoryHealthIndicator(Directory directory) {
+        return new DirectoryHealthIndicator(directory);
+    }
+
+    private static SSLUtil tls(DirectoryProperties properties) throws GeneralSecurityException {
+        SSLUtil ssl = properties.caFile() == null ? new SSLUtil() : new SSLUtil(new PEMFileTrustManager(properties.caFile().toFile()));
+        ssl.setEnabledSSLProtocols(List.of("TLSv1.3", "TLSv1.2"));
+        return ssl;
+    }
+
+    /** A pool that survives a directory that is down at start: the server starts, health says DOWN. */
+    private static LDAPConnectionPool pool(String host, int port, SocketFactory sockets, String bindDn, String bindPassword,
+                                           String baseDn) {
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
+        options.setConnectTimeoutMillis(5_000);
+        options.setResponseTimeoutMillis(10_000);
+        options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+        try {
+            SimpleBindRequest bind = bindDn == null ? null : new SimpleBindRequest(bindDn, bindPassword);
+            LDAPConnectionPool pool = new LDAPConnectionPool(new SingleServerSet(host, port, sockets, options), bind,
+                    1, MAX_CONNECTIONS, 1, null, false);
+            pool.setRetryFailedOperationsDueToInvalidConnections(true);
+            pool.setHealthCheck(new GetEntryLDAPConnectionPoolHealthCheck(baseDn, 5_000, false, false, false, true, true));
+            pool.setHealthCheckIntervalMillis(30_000);
+            pool.setConnectionPoolName("sspr-directory");
+            return pool;
+        } catch (LDAPException e) {
+            throw new IllegalStateException("cannot create the directory connection pool for " + host + ":" + port + ": "
+                    + e.getExceptionMessage(), e);
+        }
+    }
+}

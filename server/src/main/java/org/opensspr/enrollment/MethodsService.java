@@ -1,0 +1,67 @@
+package org.opensspr.enrollment;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.opensspr.audit.Activity;
+import org.opensspr.audit.AuditEvent;
+import org.opensspr.audit.AuditLog;
+import org.opensspr.audit.AuditResult;
+import org.opensspr.audit.ClientType;
+import org.opensspr.directory.Directory;
+import org.opensspr.directory.DirectoryUser;
+import org.opensspr.policy.MethodType;
+import org.opensspr.policy.SsprPolicy;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Which verification methods a user can use under a policy, and the admin's pre-filled contact
+ * info. An admin-set email wins over the directory's {@code mail}, which counts only while the
+ * policy's {@code useDirectoryContacts} is on.
+ */
+@Service
+public class MethodsService {
+
+    private final JdbcContactInfoRepository contacts;
+    private final Directory directory;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    MethodsService(JdbcContactInfoRepository contacts, Directory directory, AuditLog audit, Clock clock) {
+        this.contacts = contacts;
+        this.directory = directory;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The methods the user has that the policy lets count, in a stable order. */
+    public List<VerificationMethod> usableMethods(DirectoryUser user, SsprPolicy policy) {
+        Optional<ContactInfo> prefilled = contacts.find(user.login());
+        List<VerificationMethod> methods = new ArrayList<>();
+        if (policy.methods().contains(MethodType.EMAIL)) {
+            Optional<String> email = prefilled.map(ContactInfo::email)
+                    .or(() -> policy.useDirectoryContacts() ? user.mail() : Optional.empty());
+            email.ifPresent(address -> methods.add(new VerificationMethod("email", MethodType.EMAIL, address)));
+        }
+        return methods;
+    }
+
+    /**
+     * Sets the pre-filled contact info of a user who exists in the directory.
+     *
+     * @throws ResponseStatusException 404 when the directory has no such user
+     */
+    public ContactInfo setContactInfo(String login, ContactInfo info, String admin, String ip, ClientType clientType) {
+        DirectoryUser user = directory.findUser(login)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "The directory has no user '" + login + "'."));
+        contacts.save(user.login(), info);
+        audit.record(new AuditEvent(clock.instant(), Activity.ADMIN_UPDATED_SECURITY_INFO, AuditResult.Success, admin,
+                user.login(), ip, clientType, "authentication contact info: email " + (info.email() == null ? "cleared" : "set")
+                        + ", phone " + (info.phone() == null ? "cleared" : "set")));
+        return info;
+    }
+}

@@ -1,0 +1,23 @@
+package org.opensspr.notify;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+/** Builds the one kind of email OpenSSPR sends: plain UTF-8 text. */
+final class MimeMessages {
+
+    private MimeMessages() {
+    }
+
+    static void fill(MimeMessage mime, String from, Message message) throws MessagingException {
+        mime.setFrom(new InternetAddress(from));
+        mime.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(message.recipient()));
+        mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
+        mime.setText(message.body(), StandardCharsets.UTF_8.name());
+        mime.setSentDate(new Date());
+    }
+}

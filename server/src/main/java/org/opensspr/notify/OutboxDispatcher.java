@@ -1,0 +1,89 @@
+package org.opensspr.notify;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.opensspr.secrets.SecretBox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Delivers queued messages. Any node may run it: a row is claimed with a conditional update
+ * (only one node's update matches), delivered, then deleted. A failed delivery is retried with
+ * exponential backoff (1 s doubling to 1 h); after {@value #MAX_ATTEMPTS} attempts the row is
+ * parked, not deleted, and the log says so. A node that dies holding a claim loses it after
+ * {@value #CLAIM_MILLIS} ms, so the message is delivered by another (at least once).
+ */
+final class OutboxDispatcher {
+
+    static final int MAX_ATTEMPTS = 12;
+    static final long CLAIM_MILLIS = 60_000;
+    private static final int BATCH = 20;
+    private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+    private final JdbcClient jdbc;
+    private final SecretBox box;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Delivery email;
+    private final Delivery sms;
+
+    OutboxDispatcher(JdbcClient jdbc, SecretBox box, ObjectMapper json, Clock clock, Delivery email, Delivery sms) {
+        this.jdbc = jdbc;
+        this.box = box;
+        this.json = json;
+        this.clock = clock;
+        this.email = email;
+        this.sms = sms;
+        log.info("Email goes to {}; SMS goes to {}", email.describe(), sms.describe());
+    }
+
+    @Scheduled(fixedDelayString = "${sspr.notify.poll-millis:250}")
+    void dispatch() {
+        long now = clock.millis();
+        List<Long> due = jdbc.sql("""
+                SELECT id FROM notification_outbox WHERE next_attempt_at <= :now AND claimed_until < :now
+                ORDER BY id FETCH FIRST %d ROWS ONLY""".formatted(BATCH)).param("now", now).query(Long.class).list();
+        for (long id : due) {
+            int claimed = jdbc.sql("UPDATE notification_outbox SET claimed_until = :until WHERE id = :id AND claimed_until < :now")
+                    .param("until", now + CLAIM_MILLIS).param("id", id).param("now", now).update();
+            if (claimed == 1) {
+                deliver(id);
+            }
+        }
+    }
+
+    private void deliver(long id) {
+        Map<String, Object> row = jdbc.sql("SELECT channel, payload, attempts FROM notification_outbox WHERE id = :id")
+                .param("id", id).query().singleRow();
+        Message.Channel channel = Message.Channel.valueOf((String) row.get("channel"));
+        int attempts = ((Number) row.get("attempts")).intValue() + 1;
+        try {
+            Map<?, ?> payload = json.readValue(box.open((String) row.get("payload"), NotificationOutbox.PURPOSE), Map.class);
+            Message message = new Message(channel, (String) payload.get("recipient"), (String) payload.get("subject"),
+                    (String) payload.get("body"));
+            (channel == Message.Channel.EMAIL ? email : sms).deliver(id, message);
+            jdbc.sql("DELETE FROM notification_outbox WHERE id = :id").param("id", id).update();
+        } catch (Exception e) {
+            long backoff = Math.min(3_600_000L, 1_000L << Math.min(attempts - 1, 20));
+            boolean parked = attempts >= MAX_ATTEMPTS;
+            long next = parked ? Long.MAX_VALUE : clock.millis() + backoff;
+            String error = String.valueOf(e.getMessage());
+            jdbc.sql("""
+                    UPDATE notification_outbox SET attempts = :attempts, next_attempt_at = :next, claimed_until = 0,
+                    last_error = :error WHERE id = :id""")
+                    .param("attempts", attempts).param("next", next)
+                    .param("error", error.length() > 1000 ? error.substring(0, 1000) : error).param("id", id).update();
+            if (parked) {
+                log.error("Gave up delivering {} message {} after {} attempts: {}", channel, id, attempts, error);
+            } else {
+                log.warn("Delivering {} message {} failed (attempt {}), retrying in {} s: {}", channel, id, attempts,
+                        backoff / 1000, error);
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.opensspr.reset;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.opensspr.web.Callers;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/reset/flows}: the reset flow over REST, as DESIGN.md specifies it. */
+@RestController
+@RequestMapping("/api/v1/reset/flows")
+class ResetFlowController {
+
+    private final ResetFlowService service;
+
+    ResetFlowController(ResetFlowService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    FlowView start(@Valid @RequestBody StartRequest body, HttpServletRequest request) {
+        ResetFlowService.StartedFlow flow = service.start(body.login(), Callers.from(request));
+        return new FlowView(flow.flowId(), flow.expiresAt(), flow.required(),
+                flow.methods().stream().map(m -> new MethodView(m.id(), m.type().id(), m.hint())).toList());
+    }
+
+    @PostMapping("/{flowId}/challenges")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ChallengeView challenge(@PathVariable String flowId, @Valid @RequestBody ChallengeRequest body, HttpServletRequest request) {
+        service.challenge(flowId, body.methodId(), body.contact(), Callers.from(request));
+        return new ChallengeView(null);
+    }
+
+    @PostMapping("/{flowId}/verifications")
+    VerificationView verify(@PathVariable String flowId, @Valid @RequestBody VerificationRequest body, HttpServletRequest request) {
+        return new VerificationView(service.verify(flowId, body.methodId(), body.code(), Callers.from(request)));
+    }
+
+    @PostMapping("/{flowId}/password")
+    PasswordView password(@PathVariable String flowId, @Valid @RequestBody PasswordRequest body, HttpServletRequest request) {
+        service.resetPassword(flowId, body.newPassword(), Callers.from(request));
+        return new PasswordView("reset");
+    }
+
+    /** {@code captcha} is accepted and not yet checked: the proof-of-work CAPTCHA comes with the portal. */
+    record StartRequest(@NotBlank @Size(max = 256) String login, String captcha) {
+    }
+
+    record ChallengeRequest(@NotBlank @Size(max = 40) String methodId, @Size(max = 320) String contact) {
+    }
+
+    record VerificationRequest(@NotBlank @Size(max = 40) String methodId, @Size(max = 40) String code) {
+    }
+
+    /** {@code newPassword} is checked by the password policy, not here, so that its violations say what to do. */
+    record PasswordRequest(@Size(max = 4096) String newPassword) {
+    }
+
+    record FlowView(String flowId, Instant expiresAt, int required, List<MethodView> methods) {
+    }
+
+    record MethodView(String id, String type, String hint) {
+    }
+
+    /** {@code questions} is set for security questions only (a later issue). */
+    record ChallengeView(List<Object> questions) {
+    }
+
+    record VerificationView(int remaining) {
+    }
+
+    record PasswordView(String status) {
+    }
+}

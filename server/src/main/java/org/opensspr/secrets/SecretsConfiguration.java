@@ -1,0 +1,25 @@
+package org.opensspr.secrets;
+
+import org.opensspr.system.DataDirectory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SecretsConfiguration {
+
+    @Bean
+    MasterKey masterKey(@Value("${sspr.secret-key:}") String configured, DataDirectory dataDirectory) {
+        return MasterKey.load(configured, dataDirectory.folder("keys"));
+    }
+
+    @Bean
+    Digests digests(MasterKey masterKey) {
+        return new Digests(masterKey);
+    }
+
+    @Bean
+    SecretBox secretBox(MasterKey masterKey) {
+        return new SecretBox(masterKey);
+    }
+}

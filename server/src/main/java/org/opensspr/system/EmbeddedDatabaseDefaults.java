@@ -1,0 +1,29 @@
+package org.opensspr.system;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points the datasource at an H2 file under the data dir when {@code spring.datasource.url} is
+ * not set, so {@code java -jar} needs no configuration. H2 wants an absolute path (it refuses
+ * "implicitly relative" ones), which a plain property placeholder cannot give.
+ */
+public final class EmbeddedDatabaseDefaults implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.containsProperty("spring.datasource.url")) {
+            return;
+        }
+        Path dataDir = Path.of(environment.getProperty("sspr.data-dir", "./data")).toAbsolutePath().normalize();
+        String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("sspr").toString().replace('\\', '/')
+                + ";DB_CLOSE_ON_EXIT=FALSE";
+        environment.getPropertySources().addLast(new MapPropertySource("ssprEmbeddedDatabase",
+                Map.of("spring.datasource.url", url, "spring.datasource.username", "sa")));
+    }
+}

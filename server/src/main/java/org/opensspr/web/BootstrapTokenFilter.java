@@ -1,0 +1,56 @@
+package org.opensspr.web;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.opensspr.secrets.Digests;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Accepts {@code Authorization: Bearer <sspr.bootstrap.admin-token>} as a global admin of the
+ * admin API, for automation. The token is compared by SHA-256 digest in constant time; a wrong
+ * bearer token is answered 401 at once (it is logged with the client's address, never the token).
+ */
+final class BootstrapTokenFilter extends OncePerRequestFilter {
+
+    static final String API_AUTHORITY = "CLIENT_API";
+    private static final Logger log = LoggerFactory.getLogger(BootstrapTokenFilter.class);
+
+    private final String tokenDigest;
+    private final ProblemResponses problems;
+
+    /** @param token the configured token, or null/blank when none is configured (bearer tokens are then refused) */
+    BootstrapTokenFilter(String token, ProblemResponses problems) {
+        this.tokenDigest = token == null || token.isBlank() ? null : Digests.sha256(token);
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String presented = header.substring(7).strip();
+        if (tokenDigest != null && Digests.constantTimeEquals(tokenDigest, Digests.sha256(presented))) {
+            var authentication = UsernamePasswordAuthenticationToken.authenticated("bootstrap-token", null,
+                    List.of(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority(API_AUTHORITY)));
+            SecurityContextHolder.getContext().setAuthentication(authentication);
+            chain.doFilter(request, response);
+            return;
+        }
+        log.warn("Refused a bearer token from {}", request.getRemoteAddr());
+        problems.write(response, 401, "unauthorized", "Unauthorized", "The bearer token is not valid.");
+    }
+}

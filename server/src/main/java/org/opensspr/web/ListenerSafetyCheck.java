@@ -1,0 +1,39 @@
+package org.opensspr.web;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses to start a plain-HTTP listener off loopback: passwords and codes would cross the
+ * network in clear. Off loopback either TLS ({@code server.ssl.*}, TLS 1.2+ only) or
+ * {@code sspr.trusted-proxy} (a TLS-terminating proxy in front) is required.
+ */
+@Component
+final class ListenerSafetyCheck implements InitializingBean {
+
+    private final String address;
+    private final boolean tls;
+    private final String trustedProxy;
+
+    ListenerSafetyCheck(@Value("${server.address:}") String address, @Value("${server.ssl.enabled:false}") boolean sslEnabled,
+                        @Value("${server.ssl.bundle:}") String sslBundle, @Value("${server.ssl.key-store:}") String keyStore,
+                        @Value("${sspr.trusted-proxy:}") String trustedProxy) {
+        this.address = address;
+        this.tls = sslEnabled || !sslBundle.isBlank() || !keyStore.isBlank();
+        this.trustedProxy = trustedProxy;
+    }
+
+    @Override
+    public void afterPropertiesSet() throws UnknownHostException {
+        boolean loopback = !address.isBlank() && InetAddress.getByName(address).isLoopbackAddress();
+        if (!loopback && !tls && trustedProxy.isBlank()) {
+            throw new IllegalStateException("server.address=" + (address.isBlank() ? "(all interfaces)" : address)
+                    + " is off loopback without TLS. Configure server.ssl.* (TLS 1.2+), or set sspr.trusted-proxy when a"
+                    + " TLS-terminating proxy is in front, or listen on 127.0.0.1.");
+        }
+    }
+}

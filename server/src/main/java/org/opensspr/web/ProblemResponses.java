@@ -1,0 +1,34 @@
+package org.opensspr.web;
+
+import java.io.IOException;
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+/** Writes a problem detail straight to a servlet response, for answers given before any controller runs. */
+@Component
+final class ProblemResponses {
+
+    private final ObjectMapper json;
+
+    ProblemResponses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void write(HttpServletResponse response, int status, String type, String title, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
+        problem.setType(URI.create("https://opensspr.org/problems/" + type));
+        problem.setTitle(title);
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"OpenSSPR\"");
+        }
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

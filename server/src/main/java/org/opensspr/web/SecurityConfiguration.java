@@ -1,0 +1,47 @@
+package org.opensspr.web;
+
+import org.opensspr.directory.Directory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what. The reset flow is open to anyone (its secrets are the flow id and the
+ * codes); the admin API needs ROLE_ADMIN (admin-group membership or the bootstrap token);
+ * health and the OpenAPI document are public. The REST API is stateless and takes no cookies,
+ * so it needs no CSRF token; the portal's forms will.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, Directory directory, ProblemResponses problems,
+                            @Value("${sspr.bootstrap.admin-token:}") String bootstrapToken,
+                            @Value("${sspr.admin-group:sspr-admins}") String adminGroup) throws Exception {
+        ProviderManager directoryAuthentication = new ProviderManager(new DirectoryAuthenticationProvider(directory, adminGroup));
+        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/error")
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/api/v1/reset/**").permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .authenticationManager(directoryAuthentication)
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problems.write(response, 401, "unauthorized", "Unauthorized",
+                                "Sign in with your directory login and password, or an admin bearer token.")))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) -> problems.write(response, 401, "unauthorized",
+                                "Unauthorized", "Sign in with your directory login and password, or an admin bearer token."))
+                        .accessDeniedHandler((request, response, e) -> problems.write(response, 403, "forbidden", "Forbidden",
+                                "Your account may not do this.")))
+                .addFilterBefore(new BootstrapTokenFilter(bootstrapToken, problems), BasicAuthenticationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+}
