@@ -37,10 +37,10 @@ final class LdapDirectory implements Directory, AutoCloseable {
 
     private final LDAPConnectionPool pool;
     private final String baseDn;
-    private final AutoCloseable embedded;
+    private final EmbeddedDirectoryServer embedded;
 
     /** @param embedded the embedded server this directory owns and closes, or null */
-    LdapDirectory(LDAPConnectionPool pool, String baseDn, AutoCloseable embedded) {
+    LdapDirectory(LDAPConnectionPool pool, String baseDn, EmbeddedDirectoryServer embedded) {
         this.pool = pool;
         this.baseDn = baseDn;
         this.embedded = embedded;
@@ -136,8 +136,13 @@ final class LdapDirectory implements Directory, AutoCloseable {
         return baseDn;
     }
 
+    /** The embedded server behind this directory, or null for a real one. */
+    EmbeddedDirectoryServer embedded() {
+        return embedded;
+    }
+
     @Override
-    public void close() throws Exception {
+    public void close() {
         pool.close();
         if (embedded != null) {
             embedded.close();

@@ -1,0 +1,79 @@
+package org.opensspr;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a random port, once per test JVM (every subclass shares the same
+ * Spring context): the embedded directory on a free port in a fresh data dir, a real SMTP server
+ * (GreenMail) for mail, and a clock the tests move by hand.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "sspr.directory.embedded.port=0",
+        "sspr.notify.poll-millis=50",
+        "sspr.bootstrap.admin-token=" + ServerIntegrationTest.ADMIN_TOKEN,
+        "sspr.mail.from=OpenSSPR <sspr@example.org>"})
+@Import(ServerIntegrationTest.TestClock.class)
+public abstract class ServerIntegrationTest {
+
+    public static final String ADMIN_TOKEN = "integration-test-admin-token";
+
+    protected static final GreenMail SMTP;
+    private static final Path DATA_DIR;
+
+    static {
+        SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        SMTP.start();
+        try {
+            DATA_DIR = Files.createTempDirectory("sspr-it");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void serverProperties(DynamicPropertyRegistry registry) {
+        registry.add("sspr.data-dir", DATA_DIR::toString);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected MutableClock clock;
+
+    protected Http http;
+    protected Http admin;
+
+    @BeforeEach
+    void clients() {
+        http = new Http("http://127.0.0.1:" + port);
+        admin = http.bearer(ADMIN_TOKEN);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
+    }
+}

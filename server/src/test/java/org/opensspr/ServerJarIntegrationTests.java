@@ -1,0 +1,177 @@
+package org.opensspr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The product as a user gets it: {@code java -jar sspr-server.jar} on an empty data dir. Alice
+ * resets her password through the REST API with the code from the outbox; OpenLDAP's
+ * {@code ldapwhoami} (a client we did not write) proves the new password binds and the old one
+ * does not; a restart on the same data dir keeps the new password.
+ */
+class ServerJarIntegrationTests {
+
+    private static final String ALICE = "uid=alice,ou=people,dc=example,dc=org";
+    private static final Pattern CODE = Pattern.compile("code is ([0-9]{8})");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aliceResetsHerPasswordByEmailAndTheDirectoryKeepsItAcrossARestart() throws Exception {
+        int httpPort = freePort();
+        int ldapPort = freePort();
+        String newPassword = "Tea-Party-at-" + System.nanoTime();
+
+        try (RunningServer server = RunningServer.start(dataDir, httpPort, ldapPort)) {
+            Http http = new Http("http://127.0.0.1:" + httpPort);
+            Http.Response started = http.post("/api/v1/reset/flows", Map.of("login", "alice"));
+            assertThat(started.status()).as(started.toString()).isEqualTo(201);
+            JsonNode flow = started.json();
+            String flowId = flow.get("flowId").asString();
+            assertThat(flow.get("methods").get(0).get("hint").asString()).isEqualTo("a*****@e*****.org");
+
+            Http.Response challenge = http.post("/api/v1/reset/flows/" + flowId + "/challenges",
+                    Map.of("methodId", "email", "contact", "alice@example.org"));
+            assertThat(challenge.status()).as(challenge.toString()).isEqualTo(202);
+            String code = awaitCode(dataDir.resolve("outbox"), "alice@example.org");
+
+            Http.Response verified = http.post("/api/v1/reset/flows/" + flowId + "/verifications",
+                    Map.of("methodId", "email", "code", code));
+            assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+            assertThat(verified.json().get("remaining").asInt()).isZero();
+
+            Http.Response reset = http.post("/api/v1/reset/flows/" + flowId + "/password", Map.of("newPassword", newPassword));
+            assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+
+            assertThat(ldapWhoAmI(ldapPort, newPassword)).isEqualTo(new WhoAmI(0, "dn:" + ALICE));
+            assertThat(ldapWhoAmI(ldapPort, "alice-demo-2026").exitCode()).as("the old password must fail").isEqualTo(49);
+
+            Http.Response audit = http.bearer(RunningServer.ADMIN_TOKEN).get("/api/v1/admin/audit?target=alice&activity="
+                    + "Reset%20password%20(self-service)");
+            assertThat(audit.status()).as(audit.toString()).isEqualTo(200);
+            JsonNode event = audit.json().get("events").get(0);
+            assertThat(event.get("result").asString()).isEqualTo("Success");
+            assertThat(event.get("ip").asString()).isEqualTo("127.0.0.1");
+            assertThat(event.get("clientType").asString()).isEqualTo("Browser");
+        }
+
+        try (RunningServer restarted = RunningServer.start(dataDir, httpPort, ldapPort)) {
+            assertThat(restarted.log()).contains("Embedded directory loaded").doesNotContain("seeded");
+            assertThat(ldapWhoAmI(ldapPort, newPassword)).isEqualTo(new WhoAmI(0, "dn:" + ALICE));
+            assertThat(ldapWhoAmI(ldapPort, "alice-demo-2026").exitCode()).isEqualTo(49);
+        }
+    }
+
+    private static String awaitCode(Path outbox, String recipient) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (Files.isDirectory(outbox)) {
+                try (Stream<Path> files = Files.list(outbox)) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                        String mail = Files.readString(file, StandardCharsets.UTF_8);
+                        Matcher code = CODE.matcher(mail);
+                        if (mail.contains("To: " + recipient) && code.find()) {
+                            return code.group(1);
+                        }
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no code for " + recipient + " arrived in " + outbox + " within 30 s");
+    }
+
+    record WhoAmI(int exitCode, String output) {
+    }
+
+    private static WhoAmI ldapWhoAmI(int port, String password) throws Exception {
+        Process process = new ProcessBuilder("ldapwhoami", "-x", "-H", "ldap://127.0.0.1:" + port, "-D", ALICE, "-w", password)
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new WhoAmI(process.exitValue(), process.exitValue() == 0 ? output : "");
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The packaged jar in a process of its own; stopped gracefully (SIGTERM) on close. */
+    static final class RunningServer implements AutoCloseable {
+
+        static final String ADMIN_TOKEN = "jar-test-admin-token";
+        private final Process process;
+        private final Path log;
+
+        private RunningServer(Process process, Path log) {
+            this.process = process;
+            this.log = log;
+        }
+
+        static RunningServer start(Path dataDir, int httpPort, int ldapPort) throws Exception {
+            String jar = Optional.ofNullable(System.getProperty("sspr.server.jar")).orElse("target/sspr-server.jar");
+            assertThat(new File(jar)).as("the packaged server jar").exists();
+            Path log = Files.createTempFile("sspr-server", ".log");
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", jar, "--server.port=" + httpPort, "--sspr.data-dir=" + dataDir,
+                    "--sspr.directory.embedded.port=" + ldapPort, "--sspr.notify.poll-millis=100",
+                    "--sspr.bootstrap.admin-token=" + ADMIN_TOKEN));
+            long started = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            RunningServer server = new RunningServer(process, log);
+            Http http = new Http("http://127.0.0.1:" + httpPort);
+            long deadline = started + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new AssertionError("the server exited with " + process.exitValue() + ":\n" + server.log());
+                }
+                try {
+                    Http.Response health = http.get("/actuator/health");
+                    if (health.status() == 200 && health.body().contains("\"directory\":{\"status\":\"UP\"}")) {
+                        System.out.printf("sspr-server.jar answered healthy %d ms after java -jar%n",
+                                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                        return server;
+                    }
+                } catch (IllegalStateException notYetListening) {
+                    // keep waiting
+                }
+                Thread.sleep(200);
+            }
+            server.close();
+            throw new AssertionError("the server did not become healthy within 120 s:\n" + server.log());
+        }
+
+        String log() throws IOException {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.opensspr.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opensspr.MutableClock;
+import org.opensspr.secrets.MasterKey;
+import org.opensspr.secrets.SecretBox;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The transactional outbox on the real migrations (H2): sealed at rest, delivered once, retried with backoff. */
+class OutboxDispatcherTests {
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock();
+    private final List<Message> delivered = new ArrayList<>();
+    private int failuresLeft;
+    private JdbcClient jdbc;
+    private NotificationOutbox outbox;
+    private OutboxDispatcher dispatcher;
+
+    @BeforeEach
+    void setUp() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:outbox" + System.nanoTime()
+                + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        jdbc = JdbcClient.create(dataSource);
+        SecretBox box = new SecretBox(MasterKey.load(null, dir));
+        JsonMapper json = JsonMapper.builder().build();
+        Delivery recording = new Delivery() {
+            @Override
+            public void deliver(long id, Message message) {
+                if (failuresLeft > 0) {
+                    failuresLeft--;
+                    throw new IllegalStateException("SMTP server said 421");
+                }
+                delivered.add(message);
+            }
+
+            @Override
+            public String describe() {
+                return "a list";
+            }
+        };
+        outbox = new NotificationOutbox(jdbc, box, json, clock);
+        dispatcher = new OutboxDispatcher(jdbc, box, json, clock, recording, recording);
+    }
+
+    @Test
+    void aQueuedMessageIsSealedAtRestThenDeliveredOnceAndRemoved() {
+        outbox.enqueue(new Message(Message.Channel.EMAIL, "alice@example.org", "Code", "Your verification code is 12345678."));
+        assertThat(jdbc.sql("SELECT payload FROM notification_outbox").query(String.class).single())
+                .doesNotContain("12345678").doesNotContain("alice@example.org");
+        dispatcher.dispatch();
+        dispatcher.dispatch();
+        assertThat(delivered).containsExactly(new Message(Message.Channel.EMAIL, "alice@example.org", "Code",
+                "Your verification code is 12345678."));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_outbox").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aFailedDeliveryIsRetriedAfterABackoffAndNothingIsLost() {
+        failuresLeft = 2;
+        outbox.enqueue(new Message(Message.Channel.SMS, "+31612345678", null, "code 1"));
+        dispatcher.dispatch();
+        Map<String, Object> row = jdbc.sql("SELECT attempts, last_error FROM notification_outbox").query().singleRow();
+        assertThat(row.get("ATTEMPTS")).isEqualTo(1);
+        assertThat(row.get("LAST_ERROR")).isEqualTo("SMTP server said 421");
+        dispatcher.dispatch();
+        assertThat(delivered).as("not before its backoff (1 s)").isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        dispatcher.dispatch();
+        clock.advance(Duration.ofSeconds(1));
+        dispatcher.dispatch();
+        assertThat(delivered).as("the second retry waits 2 s").isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        dispatcher.dispatch();
+        assertThat(delivered).extracting(Message::body).containsExactly("code 1");
+    }
+
+    @Test
+    void aMessageClaimedByAnotherNodeIsLeftAlone() {
+        outbox.enqueue(new Message(Message.Channel.EMAIL, "bob@example.org", "s", "b"));
+        jdbc.sql("UPDATE notification_outbox SET claimed_until = :until").param("until", clock.millis() + 60_000).update();
+        dispatcher.dispatch();
+        assertThat(delivered).isEmpty();
+        clock.advance(Duration.ofSeconds(61));
+        dispatcher.dispatch();
+        assertThat(delivered).hasSize(1);
+    }
+
+    @Test
+    void theFolderDeliveryWritesAWholeEmlFile() throws Exception {
+        FolderDelivery folder = new FolderDelivery(dir, "OpenSSPR <sspr@example.org>");
+        folder.deliver(7, new Message(Message.Channel.EMAIL, "alice@example.org", "Ünïcode subject", "Body with code 12345678"));
+        folder.deliver(8, new Message(Message.Channel.SMS, "+31612345678", null, "SMS code 87654321"));
+        List<Path> files;
+        try (var list = Files.list(dir)) {
+            files = list.filter(f -> !f.getFileName().toString().endsWith(".key")).sorted().toList();
+        }
+        assertThat(files).extracting(f -> f.getFileName().toString()).satisfiesExactly(
+                name -> assertThat(name).endsWith("-000007.eml"), name -> assertThat(name).endsWith("-000008.sms.txt"));
+        assertThat(Files.readString(files.get(0))).contains("To: alice@example.org").contains("From: OpenSSPR <sspr@example.org>")
+                .contains("Subject: =?UTF-8?").contains("Body with code 12345678");
+        assertThat(Files.readString(files.get(1))).isEqualTo("To: +31612345678\n\nSMS code 87654321\n");
+    }
+}

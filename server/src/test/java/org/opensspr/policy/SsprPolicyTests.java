@@ -1,0 +1,74 @@
+package org.opensspr.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class SsprPolicyTests {
+
+    private static SsprPolicy policy(EnabledFor enabledFor, List<String> groups, Integer required, List<MethodType> methods,
+                                     Integer toRegister, Integer toReset, Integer reconfirm, String helpdesk) {
+        return new SsprPolicy(enabledFor, groups, required, methods, toRegister, toReset, null, reconfirm, null, null, null,
+                helpdesk, null);
+    }
+
+    @Test
+    void defaultsAreEnabledForAllWithOneEmailMethod() {
+        assertThat(SsprPolicy.DEFAULT.enabledFor()).isEqualTo(EnabledFor.ALL);
+        assertThat(SsprPolicy.DEFAULT.methodsRequired()).isEqualTo(1);
+        assertThat(SsprPolicy.DEFAULT.methods()).containsExactly(MethodType.EMAIL);
+        assertThat(SsprPolicy.DEFAULT.useDirectoryContacts()).isTrue();
+        assertThat(SsprPolicy.DEFAULT.allowUnlock()).isFalse();
+    }
+
+    @Test
+    void groupsScopeNeedsAGroup() {
+        assertThatIllegalArgumentException().isThrownBy(() -> policy(EnabledFor.GROUPS, List.of(), null, null, null, null, null, null))
+                .withMessageContaining("at least one group");
+        assertThat(policy(EnabledFor.GROUPS, List.of("staff", "helpdesk"), null, null, null, null, null, null).groups())
+                .containsExactly("staff", "helpdesk");
+    }
+
+    @Test
+    void methodsRequiredIsOneOrTwoAndNeedsThatManyMethods() {
+        assertThatIllegalArgumentException().isThrownBy(() -> policy(null, null, 3, null, null, null, null, null));
+        assertThatIllegalArgumentException().isThrownBy(() -> policy(null, null, 0, null, null, null, null, null));
+        assertThatIllegalArgumentException().isThrownBy(() -> policy(null, null, 2, List.of(MethodType.EMAIL), null, null, null, null))
+                .withMessageContaining("at least methodsRequired");
+        assertThat(policy(null, null, 2, List.of(MethodType.TOTP, MethodType.EMAIL, MethodType.EMAIL), null, null, null, null).methods())
+                .as("deduplicated and in a stable order").containsExactly(MethodType.EMAIL, MethodType.TOTP);
+    }
+
+    @Test
+    void questionCountsAreThreeToFiveAndResetNeverAsksMoreThanRegistered() {
+        assertThatIllegalArgumentException().isThrownBy(() -> policy(null, null, null, null, 2, null, null, null));
+        assertThatIllegalArgumentException().isThrownBy(() -> policy(null, null, null, null, 6, null, null, null));
+        assertThatIllegalArgumentException().isThrownBy(() -> policy(null, null, null, null, 3, 4, null, null));
+        assertThat(policy(null, null, null, null, 5, 4, null, null).questionsToReset()).isEqualTo(4);
+    }
+
+    @Test
+    void reconfirmDaysAreZeroTo730() {
+        assertThatIllegalArgumentException().isThrownBy(() -> policy(null, null, null, null, null, null, -1, null));
+        assertThatIllegalArgumentException().isThrownBy(() -> policy(null, null, null, null, null, null, 731, null));
+        assertThat(policy(null, null, null, null, null, null, 0, null).reconfirmDays()).isZero();
+    }
+
+    @Test
+    void helpdeskIsAUrlOrAnEmailAddress() {
+        assertThat(policy(null, null, null, null, null, null, null, " https://help.example.org ").helpdeskUrl())
+                .isEqualTo("https://help.example.org");
+        assertThat(policy(null, null, null, null, null, null, null, "help@example.org").helpdeskUrl()).isEqualTo("help@example.org");
+        assertThatIllegalArgumentException().isThrownBy(() -> policy(null, null, null, null, null, null, null, "javascript:alert(1)"));
+    }
+
+    @Test
+    void methodNamesAreTheContractsLowerCaseIds() {
+        assertThat(MethodType.of("questions")).isEqualTo(MethodType.QUESTIONS);
+        assertThat(MethodType.SMS.id()).isEqualTo("sms");
+        assertThatIllegalArgumentException().isThrownBy(() -> MethodType.of("EMAIL"));
+    }
+}

@@ -1,0 +1,202 @@
+package org.opensspr.reset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import org.junit.jupiter.api.Test;
+import org.opensspr.Http;
+import org.opensspr.ServerIntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/** The reset flow over REST against the whole application, with mail delivered to a real SMTP server (GreenMail). */
+class ResetFlowIntegrationTests extends ServerIntegrationTest {
+
+    private static final Pattern CODE = Pattern.compile("code is ([0-9]{8})");
+
+    @Test
+    void resetWithAnEmailCodeDeliveredBySmtpWritesThePasswordToTheDirectory() throws Exception {
+        String flowId = start("bob");
+        int before = mailsTo("bob@example.org");
+        assertThat(http.post(path(flowId, "challenges"), Map.of("methodId", "email", "contact", "BOB@example.org")).status())
+                .isEqualTo(202);
+        MimeMessage mail = awaitMail("bob@example.org", before);
+        assertThat(mail.getSubject()).isEqualTo("Your password reset code");
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("OpenSSPR <sspr@example.org>");
+
+        Http.Response verified = http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", codeIn(mail)));
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+        assertThat(verified.json().get("remaining").asInt()).isZero();
+        Http.Response reset = http.post(path(flowId, "password"), Map.of("newPassword", "Bob-builds-2-houses"));
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+
+        // The directory now takes the new password and refuses the old one (403: signed in, but no admin; 401: not signed in).
+        assertThat(http.basic("bob", "Bob-builds-2-houses").get("/api/v1/admin/policy").status()).isEqualTo(403);
+        assertThat(http.basic("bob", "bob-demo-2026").get("/api/v1/admin/policy").status()).isEqualTo(401);
+        MimeMessage notice = awaitMail("bob@example.org", before + 1);
+        assertThat(notice.getSubject()).isEqualTo("Your password was reset");
+    }
+
+    @Test
+    void aCodeCanBeUsedOnlyOnce() throws Exception {
+        String flowId = start("carol");
+        String code = sendCode(flowId, "carol@example.org");
+        assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", code)).status()).isEqualTo(200);
+        Http.Response again = http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", code));
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().get("type").asString()).endsWith("/code-invalid");
+    }
+
+    @Test
+    void aCodeExpiresAfterFiveMinutes() throws Exception {
+        String flowId = start("carol");
+        String code = sendCode(flowId, "carol@example.org");
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", code)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aFlowExpiresAfterFifteenMinutes() throws Exception {
+        String flowId = start("carol");
+        clock.advance(Duration.ofMinutes(15));
+        Http.Response late = http.post(path(flowId, "challenges"), Map.of("methodId", "email"));
+        assertThat(late.status()).isEqualTo(404);
+        assertThat(late.contentType()).startsWith("application/problem+json");
+        assertThat(late.json().get("detail").asString()).contains("start again");
+    }
+
+    @Test
+    void fiveWrongCodesLockTheFlowEvenForTheRightCode() throws Exception {
+        String flowId = start("carol");
+        String code = sendCode(flowId, "carol@example.org");
+        String wrong = code.equals("00000000") ? "11111111" : "00000000";
+        for (int attempt = 1; attempt < ResetFlowService.MAX_FAILURES; attempt++) {
+            assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", wrong)).status()).isEqualTo(400);
+        }
+        assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", wrong)).status()).isEqualTo(429);
+        assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", code)).status()).isEqualTo(429);
+    }
+
+    @Test
+    void anUnknownLoginGetsADecoyFlowOfTheSameShapeThatSendsNothingAndNeverVerifies() throws Exception {
+        JsonNode real = http.post("/api/v1/reset/flows", Map.of("login", "alice")).json();
+        Http.Response decoyResponse = http.post("/api/v1/reset/flows", Map.of("login", "alfred"));
+        assertThat(decoyResponse.status()).isEqualTo(201);
+        JsonNode decoy = decoyResponse.json();
+        assertThat(fieldNames(decoy)).isEqualTo(fieldNames(real));
+        assertThat(decoy.get("required")).isEqualTo(real.get("required"));
+        assertThat(decoy.get("methods")).isEqualTo(real.get("methods"));
+
+        String flowId = decoy.get("flowId").asString();
+        int before = SMTP.getReceivedMessages().length;
+        assertThat(http.post(path(flowId, "challenges"), Map.of("methodId", "email", "contact", "alfred@example.org")).status())
+                .isEqualTo(202);
+        Thread.sleep(300);
+        assertThat(SMTP.getReceivedMessages()).hasSize(before);
+        Http.Response guess = http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", "12345678"));
+        assertThat(guess.status()).isEqualTo(400);
+        assertThat(guess.json().get("type").asString()).endsWith("/code-invalid");
+    }
+
+    @Test
+    void aContactThatDoesNotMatchGetsTheSameAnswerButNoCode() throws Exception {
+        String flowId = start("carol");
+        int before = mailsTo("carol@example.org");
+        assertThat(http.post(path(flowId, "challenges"), Map.of("methodId", "email", "contact", "mallory@example.org")).status())
+                .isEqualTo(202);
+        Thread.sleep(300);
+        assertThat(mailsTo("carol@example.org")).isEqualTo(before);
+        assertThat(mailsTo("mallory@example.org")).isZero();
+    }
+
+    @Test
+    void aPasswordBeforeVerificationIsRefusedAndAWeakOneComesWithViolations() throws Exception {
+        String flowId = start("carol");
+        Http.Response early = http.post(path(flowId, "password"), Map.of("newPassword", "Long-enough-password-1"));
+        assertThat(early.status()).isEqualTo(403);
+        assertThat(early.json().get("remaining").asInt()).isEqualTo(1);
+
+        String code = sendCode(flowId, "carol@example.org");
+        assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", code)).status()).isEqualTo(200);
+        Http.Response weak = http.post(path(flowId, "password"), Map.of("newPassword", "short"));
+        assertThat(weak.status()).isEqualTo(422);
+        assertThat(weak.json().get("violations").get(0).get("code").asString()).isEqualTo("password-too-short");
+        // The flow is still usable after a refused password.
+        assertThat(http.post(path(flowId, "password"), Map.of("newPassword", "Carol-flies-higher-9")).status()).isEqualTo(200);
+        assertThat(http.post(path(flowId, "password"), Map.of("newPassword", "Carol-flies-higher-10")).status())
+                .as("a completed flow cannot set a second password").isEqualTo(404);
+    }
+
+    @Test
+    void aRequestWithoutALoginIsAProblemDetail() {
+        Http.Response response = http.post("/api/v1/reset/flows", "{}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        Http.Response broken = http.post("/api/v1/reset/flows", "{not json");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.json().get("detail").asString()).contains("not valid JSON");
+    }
+
+    private String start(String login) {
+        Http.Response started = http.post("/api/v1/reset/flows", Map.of("login", login));
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        return started.json().get("flowId").asString();
+    }
+
+    private String sendCode(String flowId, String recipient) throws Exception {
+        int before = mailsTo(recipient);
+        assertThat(http.post(path(flowId, "challenges"), Map.of("methodId", "email")).status()).isEqualTo(202);
+        return codeIn(awaitMail(recipient, before));
+    }
+
+    private static String path(String flowId, String step) {
+        return "/api/v1/reset/flows/" + flowId + "/" + step;
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        return node.propertyNames().stream().sorted().toList();
+    }
+
+    private static int mailsTo(String recipient) throws Exception {
+        return messagesTo(recipient).size();
+    }
+
+    private static List<MimeMessage> messagesTo(String recipient) throws Exception {
+        List<MimeMessage> matching = new java.util.ArrayList<>();
+        for (MimeMessage message : SMTP.getReceivedMessages()) {
+            Address[] to = message.getRecipients(Message.RecipientType.TO);
+            if (to != null && Arrays.stream(to).anyMatch(a -> a.toString().equalsIgnoreCase(recipient))) {
+                matching.add(message);
+            }
+        }
+        return matching;
+    }
+
+    /** Waits for the mail after the first {@code before} ones to {@code recipient}. */
+    private static MimeMessage awaitMail(String recipient, int before) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<MimeMessage> messages = messagesTo(recipient);
+            if (messages.size() > before) {
+                return messages.get(before);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no mail " + (before + 1) + " to " + recipient + " within 20 s");
+    }
+
+    private static String codeIn(MimeMessage mail) {
+        Matcher code = CODE.matcher(GreenMailUtil.getBody(mail));
+        assertThat(code.find()).as("a code in the mail").isTrue();
+        return code.group(1);
+    }
+}

@@ -1,0 +1,15 @@
+package org.opensspr.reset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ResetFlowServiceTests {
+
+    @Test
+    void decoyHintsUseTheDomainOfTheBaseDn() {
+        assertThat(ResetFlowService.domainOf("dc=example,dc=org")).isEqualTo("example.org");
+        assertThat(ResetFlowService.domainOf("ou=people, DC=corp,DC=example,DC=com")).isEqualTo("corp.example.com");
+        assertThat(ResetFlowService.domainOf("o=Example")).isEqualTo("example.com");
+    }
+}
