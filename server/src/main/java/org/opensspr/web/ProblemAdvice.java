@@ -3,6 +3,7 @@ package org.opensspr.web;
 import java.net.URI;
 
 import org.springframework.http.HttpHeaders;
+import tools.jackson.databind.exc.PropertyBindingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -16,7 +17,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error as an RFC 9457 problem detail. Request bodies that fail a record's own checks
  * (an {@link IllegalArgumentException} from its constructor) are answered 400 with that
- * check's message, which says what is wrong.
+ * check's message, which says what is wrong; an unknown field is named (a typo in an admin
+ * policy must not be silently ignored).
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
@@ -29,11 +31,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        Throwable cause = ex;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-            if (cause instanceof IllegalArgumentException) {
-                return ResponseEntity.badRequest().body(badRequest(cause.getMessage()));
+        for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof PropertyBindingException unknown) {
+                return ResponseEntity.badRequest().body(badRequest("Unknown field '" + unknown.getPropertyName()
+                        + "'. Known fields: " + unknown.getKnownPropertyIds() + "."));
+            }
+            if (cause instanceof IllegalArgumentException invalid) {
+                return ResponseEntity.badRequest().body(badRequest(invalid.getMessage()));
             }
         }
         return ResponseEntity.badRequest().body(badRequest("The request body is not valid JSON of the expected shape."));

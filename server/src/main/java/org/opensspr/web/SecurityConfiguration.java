@@ -13,7 +13,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * Who may call what. The reset flow is open to anyone (its secrets are the flow id and the
  * codes); the admin API needs ROLE_ADMIN (admin-group membership or the bootstrap token);
- * health and the OpenAPI document are public. The REST API is stateless and takes no cookies,
+ * health and the OpenAPI document are public; everything else needs a signed-in user. The REST API is stateless and takes no cookies,
  * so it needs no CSRF token; the portal's forms will.
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,8 +24,7 @@ class SecurityConfiguration {
                             @Value("${sspr.bootstrap.admin-token:}") String bootstrapToken,
                             @Value("${sspr.admin-group:sspr-admins}") String adminGroup) throws Exception {
         ProviderManager directoryAuthentication = new ProviderManager(new DirectoryAuthenticationProvider(directory, adminGroup));
-        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/error")
-                .authorizeHttpRequests(authorize -> authorize
+        http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/api/v1/reset/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error").permitAll()

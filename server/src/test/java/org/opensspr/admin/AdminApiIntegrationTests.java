@@ -18,6 +18,7 @@ class AdminApiIntegrationTests extends ServerIntegrationTest {
         assertThat(http.get("/api/v1/admin/policy").status()).isEqualTo(401);
         assertThat(http.basic("alice", "wrong-password").get("/api/v1/admin/policy").status()).isEqualTo(401);
         assertThat(http.bearer("not-the-token").get("/api/v1/admin/policy").status()).isEqualTo(401);
+        assertThat(http.get("/").status()).as("anything that is not public needs a signed-in user").isEqualTo(401);
         assertThat(http.basic("carol", "carol-demo-2026").get("/api/v1/admin/policy").status())
                 .as("a signed-in user who is not in sspr-admins").isEqualTo(403);
         assertThat(http.basic("admin", "admin-demo-2026").get("/api/v1/admin/policy").status()).isEqualTo(200);
@@ -41,6 +42,9 @@ class AdminApiIntegrationTests extends ServerIntegrationTest {
         assertThat(invalid.json().get("detail").asString()).isEqualTo("methodsRequired must be 1 or 2");
         assertThat(admin.put("/api/v1/admin/policy", Map.of("methods", List.of("carrier-pigeon"))).json().get("detail").asString())
                 .contains("unknown method 'carrier-pigeon'");
+        Http.Response typo = admin.put("/api/v1/admin/policy", Map.of("methodRequired", 2));
+        assertThat(typo.status()).as("a misspelt field is an error, not silently ignored").isEqualTo(400);
+        assertThat(typo.json().get("detail").asString()).startsWith("Unknown field 'methodRequired'");
 
         JsonNode event = admin.get("/api/v1/admin/audit?activity=Update%20SSPR%20policy&limit=1").json().get("events").get(0);
         assertThat(event.get("actor").asString()).isEqualTo("bootstrap-token");
