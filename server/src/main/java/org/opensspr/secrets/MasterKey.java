@@ -5,12 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Set;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -54,10 +51,7 @@ public final class MasterKey {
             }
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
-            Path tmp = Files.createTempFile(keyFolder, "master", ".tmp");
-            restrictToOwner(tmp);
-            Files.writeString(tmp, Base64.getEncoder().encodeToString(fresh), StandardCharsets.US_ASCII);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            SecretFiles.writeOwnerOnly(file, Base64.getEncoder().encodeToString(fresh));
             log.info("Created a new secret key in {}; set sspr.secret-key instead when several nodes share a database", file);
             return new MasterKey(fresh);
         } catch (IOException e) {
@@ -73,14 +67,6 @@ public final class MasterKey {
             return mac.doFinal(("opensspr/" + purpose).getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
-    }
-
-    static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, Set.copyOf(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system (Windows): the folder's ACL applies
         }
     }
 }
