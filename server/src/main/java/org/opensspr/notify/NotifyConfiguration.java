@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import tools.jackson.databind.ObjectMapper;
 
-/** SMTP when {@code spring.mail.host} is set, else the outbox folder; SMS to the outbox folder until a gateway is configured. */
+/**
+ * Email through SMTP when {@code spring.mail.host} is set, else to the outbox folder; SMS through the
+ * HTTP gateway when {@code sspr.sms.gateway-url} is set, else to the outbox folder.
+ */
 @Configuration(proxyBeanMethods = false)
 class NotifyConfiguration {
 
@@ -20,10 +23,11 @@ class NotifyConfiguration {
     OutboxDispatcher outboxDispatcher(JdbcClient jdbc, SecretBox box, ObjectMapper json, Clock clock, DataDirectory dataDirectory,
                                       ObjectProvider<JavaMailSender> mailSender,
                                       @Value("${sspr.mail.from:OpenSSPR <no-reply@localhost>}") String from,
-                                      @Value("${spring.mail.host:}") String smtpHost) {
+                                      @Value("${spring.mail.host:}") String smtpHost, SmsGatewayProperties smsGateway) {
         Delivery folder = new FolderDelivery(dataDirectory.folder("outbox"), from);
         JavaMailSender sender = mailSender.getIfAvailable();
         Delivery email = sender == null || smtpHost.isBlank() ? folder : new SmtpDelivery(sender, from, smtpHost);
-        return new OutboxDispatcher(jdbc, box, json, clock, email, folder);
+        Delivery sms = smsGateway.gatewayUrl() == null ? folder : new SmsGatewayDelivery(smsGateway);
+        return new OutboxDispatcher(jdbc, box, json, clock, email, sms);
     }
 }
