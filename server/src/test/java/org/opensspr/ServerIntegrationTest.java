@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sspr.directory.embedded.port=0",
         "sspr.notify.poll-millis=50",
+        "sspr.reset.flow-starts-per-ip=100000",
         "sspr.bootstrap.admin-token=" + ServerIntegrationTest.ADMIN_TOKEN,
         "sspr.mail.from=OpenSSPR <sspr@example.org>"})
 @Import(ServerIntegrationTest.TestClock.class)
@@ -62,10 +64,16 @@ public abstract class ServerIntegrationTest {
     protected Http http;
     protected Http admin;
 
+    @Autowired
+    protected JdbcClient jdbc;
+
     @BeforeEach
     void clients() {
         http = new Http("http://127.0.0.1:" + port);
         admin = http.bearer(ADMIN_TOKEN);
+        // Every test starts unthrottled: the throttling tests build their own counts.
+        jdbc.sql("DELETE FROM throttle_event").update();
+        jdbc.sql("DELETE FROM reset_block").update();
     }
 
     @TestConfiguration(proxyBeanMethods = false)

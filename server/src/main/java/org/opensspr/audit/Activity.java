@@ -10,6 +10,11 @@ public final class Activity {
     public static final String CHANGE_PASSWORD = "Change password (self-service)";
     public static final String UPDATE_POLICY = "Update SSPR policy";
     public static final String ADMIN_UPDATED_SECURITY_INFO = "Admin updated security info";
+    public static final String REGISTERED_SECURITY_INFO = "User registered security info";
+    public static final String DELETED_SECURITY_INFO = "User deleted security info";
+    public static final String REGISTERED_ALL_SECURITY_INFO = "User registered all required security info";
+    public static final String CREATE_API_KEY = "Create API key";
+    public static final String DELETE_API_KEY = "Delete API key";
 
     private Activity() {
     }

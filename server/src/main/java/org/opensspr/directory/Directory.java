@@ -32,6 +32,12 @@ public interface Directory {
      */
     void resetPassword(DirectoryUser user, String newPassword);
 
+    /**
+     * Unlocks a locked-out account (OpenLDAP ppolicy: removes {@code pwdAccountLockedTime}). An
+     * account that is not locked, or a directory without lockout, is left as it is.
+     */
+    void unlock(DirectoryUser user);
+
     /** Whether the directory answers now; for the health endpoint. */
     boolean isAvailable();
 

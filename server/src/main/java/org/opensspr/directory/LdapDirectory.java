@@ -8,6 +8,8 @@ import java.util.Set;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
@@ -34,6 +36,10 @@ final class LdapDirectory implements Directory, AutoCloseable {
             ResultCode.DECODING_ERROR, ResultCode.ENCODING_ERROR);
     private static final Set<ResultCode> PASSWORD_REFUSED = Set.of(ResultCode.CONSTRAINT_VIOLATION,
             ResultCode.UNWILLING_TO_PERFORM, ResultCode.INVALID_ATTRIBUTE_SYNTAX);
+
+    /** The account was not locked, or the directory has no lockout attribute: nothing to do. */
+    private static final Set<ResultCode> NOT_LOCKED = Set.of(ResultCode.NO_SUCH_ATTRIBUTE, ResultCode.UNDEFINED_ATTRIBUTE_TYPE,
+            ResultCode.OBJECT_CLASS_VIOLATION);
 
     private final LDAPConnectionPool pool;
     private final String baseDn;
@@ -119,6 +125,19 @@ final class LdapDirectory implements Directory, AutoCloseable {
                         ? e.getResultCode().getName() : e.getDiagnosticMessage());
             }
             throw translate("set a password", e);
+        }
+    }
+
+    @Override
+    public void unlock(DirectoryUser user) {
+        try {
+            pool.modify(user.dn(), new Modification(ModificationType.DELETE, "pwdAccountLockedTime"));
+            log.info("Unlocked {} in the directory", user.dn());
+        } catch (LDAPException e) {
+            if (NOT_LOCKED.contains(e.getResultCode())) {
+                return;
+            }
+            throw translate("unlock an account", e);
         }
     }
 

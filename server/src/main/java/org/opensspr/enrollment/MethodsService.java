@@ -13,6 +13,7 @@ import org.opensspr.audit.ClientType;
 import org.opensspr.directory.Directory;
 import org.opensspr.directory.DirectoryUser;
 import org.opensspr.policy.MethodType;
+import org.opensspr.policy.Requirements;
 import org.opensspr.policy.SsprPolicy;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
@@ -27,27 +28,51 @@ import org.springframework.http.HttpStatus;
 public class MethodsService {
 
     private final JdbcContactInfoRepository contacts;
+    private final JdbcRegistrationRepository registrations;
     private final Directory directory;
     private final AuditLog audit;
     private final Clock clock;
 
-    MethodsService(JdbcContactInfoRepository contacts, Directory directory, AuditLog audit, Clock clock) {
+    MethodsService(JdbcContactInfoRepository contacts, JdbcRegistrationRepository registrations, Directory directory,
+                   AuditLog audit, Clock clock) {
         this.contacts = contacts;
+        this.registrations = registrations;
         this.directory = directory;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** The methods the user has that the policy lets count, in a stable order. */
-    public List<VerificationMethod> usableMethods(DirectoryUser user, SsprPolicy policy) {
+    /**
+     * The methods the user has that count for them, in a stable order (email, sms, totp,
+     * questions). For email and SMS the user's own registration wins over the admin's pre-filled
+     * contact info, which wins over the directory's {@code mail} / {@code mobile} (used only while
+     * the policy's {@code useDirectoryContacts} is on).
+     */
+    public List<VerificationMethod> usableMethods(DirectoryUser user, SsprPolicy policy, Requirements requirements) {
         Optional<ContactInfo> prefilled = contacts.find(user.login());
+        List<RegisteredMethod> registered = registrations.methods(user.login());
         List<VerificationMethod> methods = new ArrayList<>();
-        if (policy.methods().contains(MethodType.EMAIL)) {
-            Optional<String> email = prefilled.map(ContactInfo::email)
-                    .or(() -> policy.useDirectoryContacts() ? user.mail() : Optional.empty());
-            email.ifPresent(address -> methods.add(new VerificationMethod("email", MethodType.EMAIL, address)));
+        for (MethodType type : requirements.allowed()) {
+            Optional<String> own = registered.stream().filter(m -> m.type() == type).map(RegisteredMethod::value).findFirst();
+            Optional<String> address = switch (type) {
+                case EMAIL -> own.or(() -> prefilled.map(ContactInfo::email))
+                        .or(() -> policy.useDirectoryContacts() ? user.mail() : Optional.empty());
+                case SMS -> own.or(() -> prefilled.map(ContactInfo::phone))
+                        .or(() -> policy.useDirectoryContacts() ? user.mobile().flatMap(MethodsService::e164) : Optional.empty());
+                case TOTP, QUESTIONS -> own.map(value -> "");
+            };
+            address.ifPresent(value -> methods.add(new VerificationMethod(type.id(), type, value.isEmpty() ? null : value)));
         }
         return methods;
+    }
+
+    /** A directory {@code mobile} that is not a valid international number does not count. */
+    private static Optional<String> e164(String mobile) {
+        try {
+            return Optional.of(PhoneNumbers.toE164(mobile, null));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /**

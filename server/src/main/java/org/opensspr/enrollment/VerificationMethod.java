@@ -13,7 +13,7 @@ public record VerificationMethod(String id, MethodType type, String address) {
         return switch (type) {
             case EMAIL -> Hints.email(address);
             case SMS -> Hints.phone(address);
-            default -> "";
+            case TOTP, QUESTIONS -> "";
         };
     }
 }

@@ -1,6 +1,8 @@
 package org.opensspr.policy;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import org.opensspr.audit.Activity;
@@ -10,6 +12,7 @@ import org.opensspr.audit.AuditResult;
 import org.opensspr.audit.ClientType;
 import org.opensspr.directory.Directory;
 import org.opensspr.directory.DirectoryUser;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** Reads and changes the SSPR policy and answers whether it applies to a user. */
@@ -20,12 +23,15 @@ public class PolicyService {
     private final Directory directory;
     private final AuditLog audit;
     private final Clock clock;
+    private final String adminGroup;
 
-    PolicyService(JdbcPolicyRepository repository, Directory directory, AuditLog audit, Clock clock) {
+    PolicyService(JdbcPolicyRepository repository, Directory directory, AuditLog audit, Clock clock,
+                  @Value("${sspr.admin-group:sspr-admins}") String adminGroup) {
         this.repository = repository;
         this.directory = directory;
         this.audit = audit;
         this.clock = clock;
+        this.adminGroup = adminGroup;
     }
 
     public SsprPolicy current() {
@@ -50,5 +56,32 @@ public class PolicyService {
                 yield policy.groups().stream().anyMatch(groups::contains);
             }
         };
+    }
+
+    /**
+     * What this user must pass. Members of the admin group always need two methods and never
+     * security questions, whatever the policy says (as in Azure). Security questions never
+     * count alone (OWASP ASVS 5.0): with one method required they are not offered at all.
+     */
+    public Requirements requirementsFor(SsprPolicy policy, DirectoryUser user) {
+        boolean admin = directory.groupsOf(user).contains(adminGroup);
+        return requirements(policy, admin);
+    }
+
+    static Requirements requirements(SsprPolicy policy, boolean admin) {
+        int required = admin ? 2 : policy.methodsRequired();
+        List<MethodType> allowed = new ArrayList<>(policy.methods());
+        if (admin) {
+            allowed.remove(MethodType.QUESTIONS);
+            for (MethodType type : List.of(MethodType.EMAIL, MethodType.SMS, MethodType.TOTP)) {
+                if (!allowed.contains(type)) {
+                    allowed.add(type);
+                }
+            }
+        }
+        if (required == 1) {
+            allowed.remove(MethodType.QUESTIONS);
+        }
+        return new Requirements(required, allowed.stream().sorted().toList());
     }
 }

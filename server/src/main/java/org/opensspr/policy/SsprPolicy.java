@@ -10,10 +10,10 @@ import java.util.Set;
 public record SsprPolicy(EnabledFor enabledFor, List<String> groups, Integer methodsRequired, List<MethodType> methods,
                          Integer questionsToRegister, Integer questionsToReset, Boolean registrationRequired,
                          Integer reconfirmDays, Boolean notifyUserOnReset, Boolean notifyAdminsOnAdminReset,
-                         Boolean allowUnlock, String helpdeskUrl, Boolean useDirectoryContacts) {
+                         Boolean allowUnlock, String helpdeskUrl, Boolean useDirectoryContacts, List<String> customQuestions) {
 
     public static final SsprPolicy DEFAULT = new SsprPolicy(null, null, null, null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null);
 
     public SsprPolicy {
         enabledFor = enabledFor == null ? EnabledFor.ALL : enabledFor;
@@ -29,6 +29,17 @@ public record SsprPolicy(EnabledFor enabledFor, List<String> groups, Integer met
         allowUnlock = allowUnlock == null ? Boolean.FALSE : allowUnlock;
         helpdeskUrl = helpdeskUrl == null || helpdeskUrl.isBlank() ? null : helpdeskUrl.strip();
         useDirectoryContacts = useDirectoryContacts == null ? Boolean.TRUE : useDirectoryContacts;
+        customQuestions = customQuestions == null ? List.of()
+                : customQuestions.stream().map(q -> q == null ? "" : q.strip()).distinct().toList();
+        if (customQuestions.size() > 20) {
+            throw new IllegalArgumentException("customQuestions can hold at most 20 questions");
+        }
+        for (String question : customQuestions) {
+            int length = question.codePointCount(0, question.length());
+            if (length < 3 || length > 200) {
+                throw new IllegalArgumentException("a custom question must be 3-200 characters: '" + question + "'");
+            }
+        }
 
         if (enabledFor == EnabledFor.GROUPS && groups.isEmpty()) {
             throw new IllegalArgumentException("enabledFor 'groups' needs at least one group in 'groups'");
@@ -41,6 +52,9 @@ public record SsprPolicy(EnabledFor enabledFor, List<String> groups, Integer met
         }
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("methods must name at least one of email, sms, totp, questions");
+        }
+        if (methods.stream().allMatch(type -> type == MethodType.QUESTIONS)) {
+            throw new IllegalArgumentException("security questions cannot be the only method: add email, sms or totp");
         }
         if (methods.size() < methodsRequired) {
             throw new IllegalArgumentException("methods must offer at least methodsRequired (" + methodsRequired + ") methods");

@@ -1,11 +1,10 @@
 package org.opensspr.reset;
 
-import java.net.URI;
 import java.util.List;
 
 import org.opensspr.passwordpolicy.Violation;
+import org.opensspr.system.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** The problems (RFC 9457) a reset flow answers with. Messages speak to the user and reveal nothing about accounts. */
@@ -29,6 +28,16 @@ final class FlowProblems {
                 "The code is wrong or has expired. Check it, or ask for a new code.");
     }
 
+    static ErrorResponseException answersInvalid() {
+        return problem(HttpStatus.BAD_REQUEST, "answers-invalid", "Answers not accepted",
+                "One or more answers are wrong. Ask for the questions again: you will get a new set.");
+    }
+
+    static ErrorResponseException unlockNotAllowed() {
+        return problem(HttpStatus.FORBIDDEN, "unlock-not-allowed", "Unlock not offered",
+                "Unlocking without a new password is not enabled here. Choose a new password instead.");
+    }
+
     static ErrorResponseException tooManyAttempts() {
         return problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many attempts",
                 "There were too many attempts in this reset. Please start again.");
@@ -49,9 +58,6 @@ final class FlowProblems {
     }
 
     private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setType(URI.create("https://opensspr.org/problems/" + type));
-        body.setTitle(title);
-        return new ErrorResponseException(status, body, null);
+        return Problems.of(status, type, title, detail);
     }
 }

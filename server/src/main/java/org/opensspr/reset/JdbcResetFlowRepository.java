@@ -55,15 +55,26 @@ class JdbcResetFlowRepository {
                 .param("id", idHash).param("max", max).update() == 1;
     }
 
-    /** Stores the code for a method, replacing any earlier one. */
-    void saveChallenge(String idHash, String methodId, String codeHash, Instant expiresAt) {
+    /** Stores the code (or the asked questions) for a method, replacing any earlier one. */
+    void saveChallenge(String idHash, String methodId, String codeHash, Instant expiresAt, String asked) {
+        deleteChallenge(idHash, methodId);
+        jdbc.sql("""
+                INSERT INTO reset_challenge (flow_id_hash, method_id, code_hash, expires_at, failures, asked)
+                VALUES (:id, :method, :code, :expires, 0, :asked)""")
+                .param("id", idHash).param("method", methodId).param("code", codeHash)
+                .param("expires", expiresAt.toEpochMilli()).param("asked", asked).update();
+    }
+
+    void deleteChallenge(String idHash, String methodId) {
         jdbc.sql("DELETE FROM reset_challenge WHERE flow_id_hash = :id AND method_id = :method")
                 .param("id", idHash).param("method", methodId).update();
-        jdbc.sql("""
-                INSERT INTO reset_challenge (flow_id_hash, method_id, code_hash, expires_at, failures)
-                VALUES (:id, :method, :code, :expires, 0)""")
-                .param("id", idHash).param("method", methodId).param("code", codeHash)
-                .param("expires", expiresAt.toEpochMilli()).update();
+    }
+
+    /** The question ids the pending challenge asked; empty when none is pending or it expired. */
+    List<String> askedQuestions(String idHash, String methodId, Instant now) {
+        return jdbc.sql("SELECT asked FROM reset_challenge WHERE flow_id_hash = :id AND method_id = :method AND expires_at > :now")
+                .param("id", idHash).param("method", methodId).param("now", now.toEpochMilli()).query(String.class).optional()
+                .filter(asked -> !asked.isBlank()).map(asked -> List.of(asked.split(","))).orElse(List.of());
     }
 
     /** Consumes the code: true only for the one caller whose delete removed a matching, unexpired code. */
@@ -103,6 +114,24 @@ class JdbcResetFlowRepository {
                 .param("status", status.name()).param("id", idHash).update();
         jdbc.sql("DELETE FROM reset_challenge WHERE flow_id_hash = :id").param("id", idHash).update();
         return updated == 1;
+    }
+
+    /** Flows still OPEN after their expiry: abandoned by their user. */
+    List<ResetFlow> expiredOpen(Instant now) {
+        return jdbc.sql("SELECT * FROM reset_flow WHERE status = 'OPEN' AND expires_at <= :now FETCH FIRST 500 ROWS ONLY")
+                .param("now", now.toEpochMilli()).query(this::toFlow).list();
+    }
+
+    /** How far an abandoned flow got, in Azure's words. */
+    String progress(ResetFlow flow) {
+        int verified = verifiedCount(flow.idHash());
+        if (verified >= flow.required()) {
+            return "completing verification but before choosing a new password";
+        }
+        if (verified > 0) {
+            return "completing " + verified + " of " + flow.required() + " verification steps";
+        }
+        return flow.challengesSent() > 0 ? "starting verification" : "being presented with verification options";
     }
 
     /** Deletes flows that expired before {@code cutoff}, with their codes and verifications. */

@@ -15,7 +15,7 @@ record ResetFlow(String idHash, String login, String userDn, boolean decoy, Clie
                  int required, List<FlowMethod> methods, Status status, int challengesSent, int failedVerifications,
                  Instant createdAt, Instant expiresAt) {
 
-    enum Status { OPEN, COMPLETED, LOCKED }
+    enum Status { OPEN, COMPLETED, LOCKED, ABANDONED }
 
     Optional<FlowMethod> method(String methodId) {
         return methods.stream().filter(method -> method.id().equals(methodId)).findFirst();

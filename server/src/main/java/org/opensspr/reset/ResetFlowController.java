@@ -1,12 +1,16 @@
 package org.opensspr.reset;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.opensspr.enrollment.Question;
 import org.opensspr.web.Callers;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,14 +41,25 @@ class ResetFlowController {
 
     @PostMapping("/{flowId}/challenges")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ChallengeView challenge(@PathVariable String flowId, @Valid @RequestBody ChallengeRequest body, HttpServletRequest request) {
-        service.challenge(flowId, body.methodId(), body.contact(), Callers.from(request));
-        return new ChallengeView(null);
+    ChallengeView challenge(@PathVariable String flowId, @Valid @RequestBody ChallengeRequest body, Locale locale,
+                            HttpServletRequest request) {
+        List<Question> questions = service.challenge(flowId, body.methodId(), body.contact(), locale, Callers.from(request));
+        return new ChallengeView(questions.isEmpty() ? null : questions);
     }
 
     @PostMapping("/{flowId}/verifications")
     VerificationView verify(@PathVariable String flowId, @Valid @RequestBody VerificationRequest body, HttpServletRequest request) {
-        return new VerificationView(service.verify(flowId, body.methodId(), body.code(), Callers.from(request)));
+        Map<String, String> answers = new HashMap<>();
+        if (body.answers() != null) {
+            body.answers().forEach(a -> answers.put(a.id(), a.answer()));
+        }
+        return new VerificationView(service.verify(flowId, body.methodId(), body.code(), answers, Callers.from(request)));
+    }
+
+    @PostMapping("/{flowId}/unlock")
+    PasswordView unlock(@PathVariable String flowId, HttpServletRequest request) {
+        service.unlock(flowId, Callers.from(request));
+        return new PasswordView("unlocked");
     }
 
     @PostMapping("/{flowId}/password")
@@ -60,7 +75,11 @@ class ResetFlowController {
     record ChallengeRequest(@NotBlank @Size(max = 40) String methodId, @Size(max = 320) String contact) {
     }
 
-    record VerificationRequest(@NotBlank @Size(max = 40) String methodId, @Size(max = 40) String code) {
+    record VerificationRequest(@NotBlank @Size(max = 40) String methodId, @Size(max = 40) String code,
+                               @Size(max = 10) List<@Valid Answer> answers) {
+    }
+
+    record Answer(@NotBlank @Size(max = 40) String id, @Size(max = 400) String answer) {
     }
 
     /** {@code newPassword} is checked by the password policy, not here, so that its violations say what to do. */
@@ -73,8 +92,8 @@ class ResetFlowController {
     record MethodView(String id, String type, String hint) {
     }
 
-    /** {@code questions} is set for security questions only (a later issue). */
-    record ChallengeView(List<Object> questions) {
+    /** {@code questions} is set for security questions only. */
+    record ChallengeView(List<Question> questions) {
     }
 
     record VerificationView(int remaining) {

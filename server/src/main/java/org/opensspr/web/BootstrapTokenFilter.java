@@ -2,11 +2,13 @@ package org.opensspr.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.opensspr.apikeys.ApiKeyService;
 import org.opensspr.secrets.Digests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +18,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Accepts {@code Authorization: Bearer <sspr.bootstrap.admin-token>} as a global admin of the
- * admin API, for automation. The token is compared by SHA-256 digest in constant time; a wrong
- * bearer token is answered 401 at once (it is logged with the client's address, never the token).
+ * Bearer tokens: {@code sspr.bootstrap.admin-token} acts as a global admin of the admin API,
+ * for automation (compared by SHA-256 digest in constant time); an admin-issued API key acts as
+ * {@code api-key:<name>}, which may start reset flows without a CAPTCHA and nothing else. Both
+ * are ClientType {@code Api}. A wrong bearer token is answered 401 at once (logged with the
+ * client's address, never the token).
  */
 final class BootstrapTokenFilter extends OncePerRequestFilter {
 
@@ -26,11 +30,13 @@ final class BootstrapTokenFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(BootstrapTokenFilter.class);
 
     private final String tokenDigest;
+    private final ApiKeyService apiKeys;
     private final ProblemResponses problems;
 
-    /** @param token the configured token, or null/blank when none is configured (bearer tokens are then refused) */
-    BootstrapTokenFilter(String token, ProblemResponses problems) {
+    /** @param token the configured token, or null/blank when none is configured (only API keys are then accepted) */
+    BootstrapTokenFilter(String token, ApiKeyService apiKeys, ProblemResponses problems) {
         this.tokenDigest = token == null || token.isBlank() ? null : Digests.sha256(token);
+        this.apiKeys = apiKeys;
         this.problems = problems;
     }
 
@@ -47,6 +53,13 @@ final class BootstrapTokenFilter extends OncePerRequestFilter {
             var authentication = UsernamePasswordAuthenticationToken.authenticated("bootstrap-token", null,
                     List.of(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority(API_AUTHORITY)));
             SecurityContextHolder.getContext().setAuthentication(authentication);
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<String> apiKey = apiKeys.nameOf(presented);
+        if (apiKey.isPresent()) {
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    "api-key:" + apiKey.get(), null, List.of(new SimpleGrantedAuthority(API_AUTHORITY))));
             chain.doFilter(request, response);
             return;
         }

@@ -1,5 +1,6 @@
 package org.opensspr.web;
 
+import org.opensspr.apikeys.ApiKeyService;
 import org.opensspr.directory.Directory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +21,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Directory directory, ProblemResponses problems,
+    SecurityFilterChain api(HttpSecurity http, Directory directory, ApiKeyService apiKeys, ProblemResponses problems,
                             @Value("${sspr.bootstrap.admin-token:}") String bootstrapToken,
                             @Value("${sspr.admin-group:sspr-admins}") String adminGroup) throws Exception {
         ProviderManager directoryAuthentication = new ProviderManager(new DirectoryAuthenticationProvider(directory, adminGroup));
@@ -38,7 +39,7 @@ class SecurityConfiguration {
                                 "Unauthorized", "Sign in with your directory login and password, or an admin bearer token."))
                         .accessDeniedHandler((request, response, e) -> problems.write(response, 403, "forbidden", "Forbidden",
                                 "Your account may not do this.")))
-                .addFilterBefore(new BootstrapTokenFilter(bootstrapToken, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BootstrapTokenFilter(bootstrapToken, apiKeys, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();

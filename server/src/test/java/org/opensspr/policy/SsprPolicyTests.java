@@ -12,7 +12,7 @@ class SsprPolicyTests {
     private static SsprPolicy policy(EnabledFor enabledFor, List<String> groups, Integer required, List<MethodType> methods,
                                      Integer toRegister, Integer toReset, Integer reconfirm, String helpdesk) {
         return new SsprPolicy(enabledFor, groups, required, methods, toRegister, toReset, null, reconfirm, null, null, null,
-                helpdesk, null);
+                helpdesk, null, null);
     }
 
     @Test
@@ -63,6 +63,35 @@ class SsprPolicyTests {
                 .isEqualTo("https://help.example.org");
         assertThat(policy(null, null, null, null, null, null, null, "help@example.org").helpdeskUrl()).isEqualTo("help@example.org");
         assertThatIllegalArgumentException().isThrownBy(() -> policy(null, null, null, null, null, null, null, "javascript:alert(1)"));
+    }
+
+    @Test
+    void securityQuestionsNeverStandAlone() {
+        assertThatIllegalArgumentException().isThrownBy(() -> policy(null, null, 1, List.of(MethodType.QUESTIONS), null, null, null, null))
+                .withMessageContaining("cannot be the only method");
+    }
+
+    @Test
+    void customQuestionsAreAtMostTwentyOfThreeTo200Characters() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new SsprPolicy(null, null, null, null, null, null, null, null, null,
+                null, null, null, null, List.of("ab")));
+        assertThatIllegalArgumentException().isThrownBy(() -> new SsprPolicy(null, null, null, null, null, null, null, null, null,
+                null, null, null, null, java.util.stream.IntStream.range(0, 21).mapToObj(i -> "Question " + i + "?").toList()));
+        assertThat(new SsprPolicy(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                List.of(" Which street did you grow up in? ")).customQuestions()).containsExactly("Which street did you grow up in?");
+    }
+
+    @Test
+    void adminsNeedTwoMethodsAndNeverQuestions() {
+        SsprPolicy policy = policy(null, null, 1, List.of(MethodType.EMAIL, MethodType.QUESTIONS), null, null, null, null);
+        Requirements admin = PolicyService.requirements(policy, true);
+        assertThat(admin.required()).isEqualTo(2);
+        assertThat(admin.allowed()).containsExactly(MethodType.EMAIL, MethodType.SMS, MethodType.TOTP);
+        Requirements user = PolicyService.requirements(policy, false);
+        assertThat(user.required()).isEqualTo(1);
+        assertThat(user.allowed()).as("questions never count alone").containsExactly(MethodType.EMAIL);
+        SsprPolicy two = policy(null, null, 2, List.of(MethodType.EMAIL, MethodType.QUESTIONS), null, null, null, null);
+        assertThat(PolicyService.requirements(two, false).allowed()).containsExactly(MethodType.EMAIL, MethodType.QUESTIONS);
     }
 
     @Test

@@ -8,8 +8,8 @@ class ResetFlowServiceTests {
 
     @Test
     void decoyHintsUseTheDomainOfTheBaseDn() {
-        assertThat(ResetFlowService.domainOf("dc=example,dc=org")).isEqualTo("example.org");
-        assertThat(ResetFlowService.domainOf("ou=people, DC=corp,DC=example,DC=com")).isEqualTo("corp.example.com");
-        assertThat(ResetFlowService.domainOf("o=Example")).isEqualTo("example.com");
+        assertThat(Decoys.domainOf("dc=example,dc=org")).isEqualTo("example.org");
+        assertThat(Decoys.domainOf("ou=people, DC=corp,DC=example,DC=com")).isEqualTo("corp.example.com");
+        assertThat(Decoys.domainOf("o=Example")).isEqualTo("example.com");
     }
 }

@@ -1,0 +1,26 @@
+package org.opensspr.enrollment;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The plain building blocks of registration, as beans. */
+@Configuration(proxyBeanMethods = false)
+class EnrollmentConfiguration {
+
+    @Bean
+    Totp totp(Clock clock) {
+        return new Totp(clock);
+    }
+
+    @Bean
+    AnswerHasher answerHasher() {
+        return new AnswerHasher();
+    }
+
+    @Bean
+    QuestionCatalog questionCatalog() {
+        return new QuestionCatalog();
+    }
+}

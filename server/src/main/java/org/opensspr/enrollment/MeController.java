@@ -1,0 +1,149 @@
+package org.opensspr.enrollment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.opensspr.audit.Caller;
+import org.opensspr.directory.Directory;
+import org.opensspr.directory.DirectoryUser;
+import org.opensspr.policy.MethodType;
+import org.opensspr.policy.PolicyService;
+import org.opensspr.policy.Requirements;
+import org.opensspr.policy.SsprPolicy;
+import org.opensspr.system.Problems;
+import org.opensspr.web.Callers;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/me/...}: the signed-in user (HTTP Basic with the directory password, or the
+ * portal session) registers the methods they will reset with.
+ */
+@RestController
+class MeController {
+
+    private final RegistrationService registration;
+    private final MethodsService methods;
+    private final PolicyService policies;
+    private final Directory directory;
+    private final String issuer;
+
+    MeController(RegistrationService registration, MethodsService methods, PolicyService policies, Directory directory,
+                 @Value("${sspr.totp.issuer:OpenSSPR}") String issuer) {
+        this.registration = registration;
+        this.methods = methods;
+        this.policies = policies;
+        this.directory = directory;
+        this.issuer = issuer;
+    }
+
+    @GetMapping("/api/v1/me/methods")
+    MethodsView methods(Authentication authentication) {
+        DirectoryUser user = user(authentication);
+        SsprPolicy policy = policies.current();
+        Requirements requirements = policies.requirementsFor(policy, user);
+        List<UsableView> usable = methods.usableMethods(user, policy, requirements).stream()
+                .map(m -> new UsableView(m.id(), m.type().id(), m.hint())).toList();
+        return new MethodsView(requirements.required(), requirements.allowed().stream().map(MethodType::id).toList(),
+                usable.size() >= requirements.required(), usable, registration.view(user));
+    }
+
+    @PostMapping("/api/v1/me/methods/email")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void startEmail(@RequestBody AddressBody body, Authentication authentication, HttpServletRequest request) {
+        registration.startEmail(user(authentication), body.address(), Callers.from(request));
+    }
+
+    @PostMapping("/api/v1/me/methods/email/verify")
+    void verifyEmail(@RequestBody CodeBody body, Authentication authentication, HttpServletRequest request) {
+        registration.verifyCode(user(authentication), MethodType.EMAIL, body.code(), Callers.from(request));
+    }
+
+    @PostMapping("/api/v1/me/methods/sms")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void startSms(@RequestBody PhoneBody body, Authentication authentication, HttpServletRequest request) {
+        registration.startSms(user(authentication), body.phone(), Callers.from(request));
+    }
+
+    @PostMapping("/api/v1/me/methods/sms/verify")
+    void verifySms(@RequestBody CodeBody body, Authentication authentication, HttpServletRequest request) {
+        registration.verifyCode(user(authentication), MethodType.SMS, body.code(), Callers.from(request));
+    }
+
+    @PostMapping("/api/v1/me/methods/totp")
+    RegistrationService.TotpEnrollment startTotp(Authentication authentication) {
+        return registration.startTotp(user(authentication), issuer);
+    }
+
+    @PostMapping("/api/v1/me/methods/totp/verify")
+    void verifyTotp(@RequestBody CodeBody body, Authentication authentication, HttpServletRequest request) {
+        registration.verifyTotp(user(authentication), body.code(), Callers.from(request));
+    }
+
+    @GetMapping("/api/v1/me/questions")
+    QuestionsView questions(Locale locale) {
+        return new QuestionsView(policies.current().questionsToRegister(), registration.availableQuestions(locale));
+    }
+
+    @PutMapping("/api/v1/me/methods/questions")
+    void setQuestions(@RequestBody AnswersBody body, Authentication authentication, HttpServletRequest request) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        if (body.answers() != null) {
+            for (AnswerBody answer : body.answers()) {
+                if (answer.questionId() == null || answers.put(answer.questionId(), answer.answer()) != null) {
+                    throw new IllegalArgumentException("Each question can be answered once; every answer needs a questionId.");
+                }
+            }
+        }
+        registration.setQuestions(user(authentication), answers, Callers.from(request));
+    }
+
+    @DeleteMapping("/api/v1/me/methods/{type}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String type, Authentication authentication, HttpServletRequest request) {
+        registration.delete(user(authentication), MethodType.of(type), Callers.from(request));
+    }
+
+    private DirectoryUser user(Authentication authentication) {
+        return directory.findUser(authentication.getName()).orElseThrow(() -> Problems.of(HttpStatus.FORBIDDEN,
+                "not-a-directory-user", "Not a directory user", "Sign in with your own directory account to register methods."));
+    }
+
+    record AddressBody(String address) {
+    }
+
+    record PhoneBody(String phone) {
+    }
+
+    record CodeBody(String code) {
+    }
+
+    record AnswerBody(String questionId, String answer) {
+    }
+
+    record AnswersBody(List<AnswerBody> answers) {
+    }
+
+    record UsableView(String id, String type, String hint) {
+    }
+
+    /** {@code complete}: the user has the methods a reset needs. */
+    record MethodsView(int required, List<String> allowed, boolean complete, List<UsableView> usable,
+                       List<RegistrationService.RegisteredView> registered) {
+    }
+
+    record QuestionsView(int toRegister, List<Question> questions) {
+    }
+}

@@ -1,0 +1,5 @@
+package org.opensspr.enrollment;
+
+/** A security question as a user sees it. */
+public record Question(String id, String text) {
+}

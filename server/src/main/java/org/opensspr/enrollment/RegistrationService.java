@@ -1,0 +1,252 @@
+package org.opensspr.enrollment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import org.opensspr.audit.Activity;
+import org.opensspr.audit.AuditEvent;
+import org.opensspr.audit.AuditLog;
+import org.opensspr.audit.AuditResult;
+import org.opensspr.audit.Caller;
+import org.opensspr.directory.DirectoryUser;
+import org.opensspr.notify.Message;
+import org.opensspr.notify.NotificationOutbox;
+import org.opensspr.policy.MethodType;
+import org.opensspr.policy.PolicyService;
+import org.opensspr.policy.Requirements;
+import org.opensspr.policy.SsprPolicy;
+import org.opensspr.secrets.Digests;
+import org.opensspr.secrets.SecretBox;
+import org.opensspr.throttle.Throttle;
+import org.opensspr.system.Problems;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * A signed-in user registers the methods they will reset with. An email address or phone number
+ * counts only after the user typed the code sent to it (8 digits, {@value #CODE_MINUTES} minutes,
+ * {@value #MAX_FAILURES} tries, at most {@value #MAX_CODES} codes per 10 minutes).
+ */
+@Service
+public class RegistrationService {
+
+    static final int CODE_MINUTES = 5;
+    static final int MAX_FAILURES = 5;
+    static final int MAX_CODES = 10;
+    static final int TOTP_MINUTES = 10;
+
+    private final JdbcRegistrationRepository registrations;
+    private final MethodsService methods;
+    private final PolicyService policies;
+    private final NotificationOutbox outbox;
+    private final Digests digests;
+    private final Throttle throttle;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final String defaultRegion;
+    private final SecretBox box;
+    private final Totp totp;
+    private final QuestionCatalog catalog;
+    private final AnswerHasher hasher;
+    private final ObjectMapper json;
+
+    RegistrationService(JdbcRegistrationRepository registrations, MethodsService methods, PolicyService policies,
+                        NotificationOutbox outbox, Digests digests, Throttle throttle, AuditLog audit, Clock clock,
+                        @Value("${sspr.phone.default-region:}") String defaultRegion, SecretBox box, Totp totp,
+                        QuestionCatalog catalog, AnswerHasher hasher, ObjectMapper json) {
+        this.box = box;
+        this.totp = totp;
+        this.catalog = catalog;
+        this.hasher = hasher;
+        this.json = json;
+        this.registrations = registrations;
+        this.methods = methods;
+        this.policies = policies;
+        this.outbox = outbox;
+        this.digests = digests;
+        this.throttle = throttle;
+        this.audit = audit;
+        this.clock = clock;
+        this.defaultRegion = defaultRegion.isBlank() ? null : defaultRegion.toUpperCase(Locale.ROOT);
+    }
+
+    /** Sends a code to a new email address; the address counts once the code comes back. */
+    @Transactional
+    public void startEmail(DirectoryUser user, String address, Caller caller) {
+        ContactInfo checked = new ContactInfo(address, null);
+        if (checked.email() == null) {
+            throw new IllegalArgumentException("Enter an email address.");
+        }
+        sendCode(user, MethodType.EMAIL, checked.email(), caller);
+    }
+
+    /** Sends a code by SMS to a new phone number; the number counts once the code comes back. */
+    @Transactional
+    public void startSms(DirectoryUser user, String phone, Caller caller) {
+        sendCode(user, MethodType.SMS, PhoneNumbers.toE164(phone, defaultRegion), caller);
+    }
+
+    /** Confirms a pending email or SMS registration with its code. */
+    @Transactional(noRollbackFor = RuntimeException.class)
+    public void verifyCode(DirectoryUser user, MethodType type, String code, Caller caller) {
+        Instant now = clock.instant();
+        JdbcRegistrationRepository.Pending pending = registrations.pending(user.login(), type, now)
+                .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "registration-not-found", "Nothing to confirm",
+                        "There is no " + type.id() + " registration waiting for a code, or its code has expired. Start again."));
+        String expected = digests.hmac(codeInput(user, type, pending.value(), code == null ? "" : code.strip()));
+        if (!Digests.constantTimeEquals(expected, pending.codeHash())) {
+            if (registrations.countPendingFailure(user.login(), type) >= MAX_FAILURES) {
+                registrations.consumePending(user.login(), type);
+            }
+            throw Problems.of(HttpStatus.BAD_REQUEST, "code-invalid", "Code not accepted",
+                    "The code is wrong or has expired. Check it, or ask for a new code.");
+        }
+        if (registrations.consumePending(user.login(), type)) {
+            registered(user, type, pending.value(), caller);
+        }
+    }
+
+    /**
+     * Starts an authenticator registration: a new 160-bit secret, kept sealed until the app
+     * proves it has it with a first code ({@value #TOTP_MINUTES} minutes).
+     */
+    @Transactional
+    public TotpEnrollment startTotp(DirectoryUser user, String issuer) {
+        byte[] secret = Totp.newSecret();
+        String base32 = Base32.encode(secret);
+        registrations.savePending(user.login(), MethodType.TOTP, box.seal(base32, TotpChecks.PURPOSE), null,
+                clock.instant().plus(Duration.ofMinutes(TOTP_MINUTES)));
+        String uri = OtpAuthUri.of(issuer, user.login(), secret);
+        return new TotpEnrollment(base32, uri, QrCode.svg(uri));
+    }
+
+    /** Confirms the authenticator with its first code, which is then used up. */
+    @Transactional(noRollbackFor = RuntimeException.class)
+    public void verifyTotp(DirectoryUser user, String code, Caller caller) {
+        JdbcRegistrationRepository.Pending pending = registrations.pending(user.login(), MethodType.TOTP, clock.instant())
+                .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "registration-not-found", "Nothing to confirm",
+                        "There is no authenticator registration waiting, or it has expired. Start again."));
+        OptionalLong step = totp.verify(Base32.decode(box.open(pending.value(), TotpChecks.PURPOSE)), code, Long.MIN_VALUE);
+        if (step.isEmpty()) {
+            if (registrations.countPendingFailure(user.login(), MethodType.TOTP) >= MAX_FAILURES) {
+                registrations.consumePending(user.login(), MethodType.TOTP);
+            }
+            throw Problems.of(HttpStatus.BAD_REQUEST, "code-invalid", "Code not accepted",
+                    "The code is wrong. Check the time on your phone and type the code the app shows now.");
+        }
+        if (registrations.consumePending(user.login(), MethodType.TOTP)) {
+            registered(user, MethodType.TOTP, pending.value(), caller);
+            registrations.advanceTotpStep(user.login(), step.getAsLong());
+        }
+    }
+
+    /**
+     * Registers security answers: exactly the policy's number of questions, each a predefined
+     * or custom question, answers 3-40 characters and all different; stored as Argon2id hashes.
+     */
+    @Transactional
+    public void setQuestions(DirectoryUser user, Map<String, String> answers, Caller caller) {
+        SsprPolicy policy = policies.current();
+        if (answers.size() != policy.questionsToRegister()) {
+            throw new IllegalArgumentException("Answer exactly " + policy.questionsToRegister() + " different questions.");
+        }
+        List<String> custom = policy.customQuestions().stream().map(CustomQuestions::idOf).toList();
+        List<String> normalized = new ArrayList<>();
+        for (String id : answers.keySet()) {
+            if (!catalog.isPredefined(id) && !custom.contains(id)) {
+                throw new IllegalArgumentException("There is no question '" + id + "'.");
+            }
+            normalized.add(AnswerNormalizer.normalize(answers.get(id)));
+        }
+        List<String> problems = SecurityAnswers.problems(normalized);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join(" ", problems));
+        }
+        List<QuestionChecks.StoredAnswer> stored = new ArrayList<>();
+        int i = 0;
+        for (String id : answers.keySet()) {
+            stored.add(new QuestionChecks.StoredAnswer(id, hasher.hash(normalized.get(i++))));
+        }
+        registered(user, MethodType.QUESTIONS, json.writeValueAsString(stored), caller);
+    }
+
+    /** The questions a user can choose from: the catalog in {@code locale}, then the admin's own. */
+    public List<Question> availableQuestions(Locale locale) {
+        List<Question> all = new ArrayList<>();
+        catalog.ids().forEach(id -> all.add(new Question(id, catalog.text(id, locale))));
+        policies.current().customQuestions().forEach(text -> all.add(new Question(CustomQuestions.idOf(text), text)));
+        return all;
+    }
+
+    /** Stores a confirmed method and audits it, and says so once all the required methods are there. */
+    void registered(DirectoryUser user, MethodType type, String value, Caller caller) {
+        registrations.save(user.login(), type, value, clock.instant());
+        Caller self = caller.as(user.login());
+        audit.record(AuditEvent.of(clock.instant(), Activity.REGISTERED_SECURITY_INFO, AuditResult.Success, self, user.login(),
+                "User registered " + type.id()));
+        SsprPolicy policy = policies.current();
+        Requirements requirements = policies.requirementsFor(policy, user);
+        long counted = methods.usableMethods(user, policy, requirements).size();
+        if (counted >= requirements.required()) {
+            audit.record(AuditEvent.of(clock.instant(), Activity.REGISTERED_ALL_SECURITY_INFO, AuditResult.Success, self,
+                    user.login(), counted + " of " + requirements.required() + " required methods"));
+        }
+    }
+
+    /** Removes a registered method; admin-prefilled and directory contact info stay. */
+    @Transactional
+    public void delete(DirectoryUser user, MethodType type, Caller caller) {
+        if (!registrations.delete(user.login(), type)) {
+            throw Problems.of(HttpStatus.NOT_FOUND, "method-not-registered", "Not registered",
+                    "You have no " + type.id() + " method registered.");
+        }
+        audit.record(AuditEvent.of(clock.instant(), Activity.DELETED_SECURITY_INFO, AuditResult.Success,
+                caller.as(user.login()), user.login(), "User deleted " + type.id()));
+    }
+
+    /** The user's methods as the registration page shows them. */
+    public List<RegisteredView> view(DirectoryUser user) {
+        return registrations.methods(user.login()).stream()
+                .map(m -> new RegisteredView(m.type().id(), switch (m.type()) {
+                    case EMAIL -> Hints.email(m.value());
+                    case SMS -> Hints.phone(m.value());
+                    default -> "";
+                }, m.registeredAt())).toList();
+    }
+
+    private void sendCode(DirectoryUser user, MethodType type, String address, Caller caller) {
+        if (throttle.count("registration-codes:" + user.login(), Duration.ofMinutes(10)) > MAX_CODES) {
+            throw Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-codes", "Too many codes",
+                    "Too many codes were sent. Please wait ten minutes and try again.");
+        }
+        String code = Digests.newCode(8);
+        registrations.savePending(user.login(), type, address, digests.hmac(codeInput(user, type, address, code)),
+                clock.instant().plus(Duration.ofMinutes(CODE_MINUTES)));
+        String text = "Your OpenSSPR registration code is " + code + ". It expires in " + CODE_MINUTES + " minutes.";
+        outbox.enqueue(type == MethodType.EMAIL
+                ? new Message(Message.Channel.EMAIL, address, "Confirm your email address", text
+                        + "\n\nIf you did not add this address to your account, ignore this message.")
+                : new Message(Message.Channel.SMS, address, null, text));
+    }
+
+    private static String codeInput(DirectoryUser user, MethodType type, String address, String code) {
+        return "registration:" + JdbcRegistrationRepository.key(user.login()) + ":" + type.id() + ":" + address + ":" + code;
+    }
+
+    /** What an authenticator app needs: the secret (for typing in), the otpauth URI and its QR code as SVG. */
+    public record TotpEnrollment(String secret, String otpauthUri, String qrSvg) {
+    }
+
+    /** A registered method as shown to its owner. */
+    public record RegisteredView(String type, String hint, Instant registeredAt) {
+    }
+}

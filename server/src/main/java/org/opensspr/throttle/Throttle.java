@@ -1,0 +1,99 @@
+package org.opensspr.throttle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Counts events in sliding windows and blocks logins, in the state store. Counting commits on
+ * its own (a failed attempt stays counted when the request that made it fails). Keys are the
+ * login as typed (lower-cased), so an unknown login is throttled exactly like a real one and
+ * the throttle reveals nothing.
+ */
+@Component
+public class Throttle {
+
+    /** Events older than this are purged; no window is longer. */
+    static final Duration LONGEST_WINDOW = Duration.ofHours(24);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+
+    Throttle(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /** Counts one event for {@code subject} and returns how many fall within {@code window}, this one included. */
+    public int count(String subject, Duration window) {
+        long now = clock.millis();
+        return ownTransaction.execute(status -> {
+            jdbc.sql("INSERT INTO throttle_event (subject, occurred_at) VALUES (:subject, :at)")
+                    .param("subject", key(subject)).param("at", now).update();
+            return countSince(subject, now - window.toMillis());
+        });
+    }
+
+    /** How many events for {@code subject} fall within {@code window}, without counting one. */
+    public int peek(String subject, Duration window) {
+        return countSince(subject, clock.millis() - window.toMillis());
+    }
+
+    /** Blocks a login until now + {@code duration}; a longer existing block is kept. */
+    public void block(String login, Duration duration, String reason) {
+        long until = clock.instant().plus(duration).toEpochMilli();
+        ownTransaction.executeWithoutResult(status -> {
+            int updated = jdbc.sql("UPDATE reset_block SET blocked_until = :until, reason = :reason WHERE login = :login AND blocked_until < :until")
+                    .param("until", until).param("reason", reason).param("login", key(login)).update();
+            if (updated == 0 && blockedUntil(login).isEmpty()) {
+                jdbc.sql("INSERT INTO reset_block (login, blocked_until, reason) VALUES (:login, :until, :reason)")
+                        .param("login", key(login)).param("until", until).param("reason", reason).update();
+            }
+        });
+    }
+
+    /** When the login's block ends, if it is blocked now. */
+    public Optional<Instant> blockedUntil(String login) {
+        return jdbc.sql("SELECT blocked_until FROM reset_block WHERE login = :login AND blocked_until > :now")
+                .param("login", key(login)).param("now", clock.millis()).query(Long.class).optional().map(Instant::ofEpochMilli);
+    }
+
+    /** Forgets every event about a login and lifts its block (after a successful reset). */
+    public void clear(String login, String... subjects) {
+        ownTransaction.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM reset_block WHERE login = :login").param("login", key(login)).update();
+            for (String subject : subjects) {
+                jdbc.sql("DELETE FROM throttle_event WHERE subject = :subject").param("subject", key(subject)).update();
+            }
+        });
+    }
+
+    @Scheduled(fixedDelay = 600_000, initialDelay = 60_000)
+    void purge() {
+        long now = clock.millis();
+        jdbc.sql("DELETE FROM throttle_event WHERE occurred_at < :cutoff").param("cutoff", now - LONGEST_WINDOW.toMillis()).update();
+        jdbc.sql("DELETE FROM reset_block WHERE blocked_until < :now").param("now", now).update();
+    }
+
+    private int countSince(String subject, long since) {
+        return jdbc.sql("SELECT COUNT(*) FROM throttle_event WHERE subject = :subject AND occurred_at > :since")
+                .param("subject", key(subject)).param("since", since).query(Integer.class).single();
+    }
+
+    private static String key(String value) {
+        String lower = value.strip().toLowerCase(Locale.ROOT);
+        return lower.length() <= 400 ? lower : lower.substring(0, 400);
+    }
+}
