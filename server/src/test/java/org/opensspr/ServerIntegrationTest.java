@@ -55,6 +55,11 @@ public abstract class ServerIntegrationTest {
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     }
 
+    /** The data dir of the shared server: its outbox folder holds the SMS messages. */
+    protected static Path dataDir() {
+        return DATA_DIR;
+    }
+
     @LocalServerPort
     protected int port;
 
