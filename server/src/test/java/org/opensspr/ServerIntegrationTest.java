@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.Map;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.BeforeEach;
+import org.opensspr.captcha.ProofOfWorkSolver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -18,6 +21,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The whole application on a random port, once per test JVM (every subclass shares the same
@@ -28,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "sspr.directory.embedded.port=0",
         "sspr.notify.poll-millis=50",
         "sspr.reset.flow-starts-per-ip=100000",
+        "sspr.captcha.difficulty=4",
         "sspr.bootstrap.admin-token=" + ServerIntegrationTest.ADMIN_TOKEN,
         "sspr.mail.from=OpenSSPR <sspr@example.org>"})
 @Import(ServerIntegrationTest.TestClock.class)
@@ -79,6 +84,16 @@ public abstract class ServerIntegrationTest {
         // Every test starts unthrottled: the throttling tests build their own counts.
         jdbc.sql("DELETE FROM throttle_event").update();
         jdbc.sql("DELETE FROM reset_block").update();
+    }
+
+    /** Starts a flow as a browser does: with a solved proof-of-work CAPTCHA. */
+    protected Http.Response startFlow(String login) {
+        return http.post("/api/v1/reset/flows", Map.of("login", login, "captcha", solvedCaptcha(http)));
+    }
+
+    public static String solvedCaptcha(Http http) {
+        JsonNode challenge = http.get("/api/v1/reset/captcha").json();
+        return ProofOfWorkSolver.solve(challenge.get("challenge").asString(), challenge.get("difficulty").asInt());
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -43,7 +43,7 @@ class ServerJarIntegrationTests {
 
         try (RunningServer server = RunningServer.start(dataDir, httpPort, ldapPort)) {
             Http http = new Http("http://127.0.0.1:" + httpPort);
-            Http.Response started = http.post("/api/v1/reset/flows", Map.of("login", "alice"));
+            Http.Response started = http.post("/api/v1/reset/flows", Map.of("login", "alice", "captcha", ServerIntegrationTest.solvedCaptcha(http)));
             assertThat(started.status()).as(started.toString()).isEqualTo(201);
             JsonNode flow = started.json();
             String flowId = flow.get("flowId").asString();

@@ -18,6 +18,11 @@ final class FlowProblems {
                 "This password reset has expired or does not exist. Please start again.");
     }
 
+    static ErrorResponseException captchaInvalid() {
+        return problem(HttpStatus.BAD_REQUEST, "captcha-invalid", "Check failed",
+                "The browser check did not pass or has expired. Reload the page and try again.");
+    }
+
     static ErrorResponseException unknownMethod(String methodId) {
         return problem(HttpStatus.BAD_REQUEST, "unknown-method", "Unknown method",
                 "This reset offers no method '" + methodId + "'. Use one of the methods it listed.");

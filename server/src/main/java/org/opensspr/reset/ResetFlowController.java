@@ -10,6 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.opensspr.audit.Caller;
+import org.opensspr.audit.ClientType;
+import org.opensspr.captcha.ProofOfWorkCaptcha;
 import org.opensspr.enrollment.Question;
 import org.opensspr.web.Callers;
 import org.springframework.http.HttpStatus;
@@ -26,15 +29,25 @@ import org.springframework.web.bind.annotation.RestController;
 class ResetFlowController {
 
     private final ResetFlowService service;
+    private final ProofOfWorkCaptcha captcha;
 
-    ResetFlowController(ResetFlowService service) {
+    ResetFlowController(ResetFlowService service, ProofOfWorkCaptcha captcha) {
         this.service = service;
+        this.captcha = captcha;
     }
 
+    /**
+     * Starts a flow. A browser must send a solved CAPTCHA ({@code GET /api/v1/reset/captcha});
+     * API-key callers need none. The CAPTCHA is spent before, and outside, the flow's transaction.
+     */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     FlowView start(@Valid @RequestBody StartRequest body, HttpServletRequest request) {
-        ResetFlowService.StartedFlow flow = service.start(body.login(), Callers.from(request));
+        Caller caller = Callers.from(request);
+        if (caller.clientType() == ClientType.Browser && !captcha.verify(body.captcha())) {
+            throw FlowProblems.captchaInvalid();
+        }
+        ResetFlowService.StartedFlow flow = service.start(body.login(), caller);
         return new FlowView(flow.flowId(), flow.expiresAt(), flow.required(),
                 flow.methods().stream().map(m -> new MethodView(m.id(), m.type().id(), m.hint())).toList());
     }
@@ -68,8 +81,8 @@ class ResetFlowController {
         return new PasswordView("reset");
     }
 
-    /** {@code captcha} is accepted and not yet checked: the proof-of-work CAPTCHA comes with the portal. */
-    record StartRequest(@NotBlank @Size(max = 256) String login, String captcha) {
+    /** {@code captcha}: the solved proof-of-work challenge, {@code <challenge>:<counter>}. */
+    record StartRequest(@NotBlank @Size(max = 256) String login, @Size(max = 300) String captcha) {
     }
 
     record ChallengeRequest(@NotBlank @Size(max = 40) String methodId, @Size(max = 320) String contact) {

@@ -28,7 +28,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/api/v1/reset/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error", "/js/**", "/css/**").permitAll()
                         .anyRequest().authenticated())
                 .authenticationManager(directoryAuthentication)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->

@@ -57,7 +57,7 @@ class AdminApiIntegrationTests extends ServerIntegrationTest {
         assertThat(admin.put("/api/v1/admin/policy", Map.of("enabledFor", "groups", "groups", List.of("sspr-admins"))).status())
                 .isEqualTo(200);
         try {
-            Http.Response flow = http.post("/api/v1/reset/flows", Map.of("login", "carol"));
+            Http.Response flow = startFlow("carol");
             assertThat(flow.status()).isEqualTo(201);
             JsonNode event = admin.get("/api/v1/admin/audit?target=carol&limit=1").json().get("events").get(0);
             assertThat(event.get("details").asString()).isEqualTo("User is not enabled for self-service password reset");
@@ -72,7 +72,7 @@ class AdminApiIntegrationTests extends ServerIntegrationTest {
         Http.Response put = admin.put("/api/v1/admin/users/carol/contact", Map.of("email", "carol.d@help.example.net"));
         assertThat(put.status()).as(put.toString()).isEqualTo(200);
         try {
-            JsonNode flow = http.post("/api/v1/reset/flows", Map.of("login", "carol")).json();
+            JsonNode flow = startFlow("carol").json();
             assertThat(flow.get("methods").get(0).get("hint").asString()).isEqualTo("c*****@h*****.net");
         } finally {
             admin.put("/api/v1/admin/users/carol/contact", Map.of());
@@ -83,9 +83,9 @@ class AdminApiIntegrationTests extends ServerIntegrationTest {
 
     @Test
     void theAuditLogFiltersAndExportsCsvWithIpAndClientType() {
-        http.post("/api/v1/reset/flows", Map.of("login", "=cmd|' /C calc'!A0"));
+        startFlow("=cmd|' /C calc'!A0");
         JsonNode events = admin.get("/api/v1/admin/audit?target=alice&limit=5").json().get("events");
-        http.post("/api/v1/reset/flows", Map.of("login", "alice"));
+        startFlow("alice");
         JsonNode newest = admin.get("/api/v1/admin/audit?target=alice&limit=1").json().get("events").get(0);
         assertThat(newest.get("activity").asString()).isEqualTo("Self-service password reset flow activity progress");
         assertThat(newest.get("details").asString()).isEqualTo("User was presented with verification options");

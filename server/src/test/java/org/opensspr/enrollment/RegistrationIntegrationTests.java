@@ -56,13 +56,13 @@ class RegistrationIntegrationTests extends ServerIntegrationTest {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("detail").asString()).contains("not a valid phone number");
 
-        String number = "+31698765432";
+        String number = "+31612345679";
         int before = Mailbox.smsTo(dataDir().resolve("outbox"), number).size();
-        assertThat(alice().post("/api/v1/me/methods/sms", Map.of("phone", "+31 6 9876 5432")).status()).isEqualTo(202);
+        assertThat(alice().post("/api/v1/me/methods/sms", Map.of("phone", "+31 6 1234 5679")).status()).isEqualTo(202);
         String code = Mailbox.codeInSms(dataDir().resolve("outbox"), number, before);
         assertThat(alice().post("/api/v1/me/methods/sms/verify", Map.of("code", code)).status()).isEqualTo(200);
         assertThat(alice().get("/api/v1/me/methods").json().get("registered").get(0).get("hint").asString())
-                .isEqualTo("+*********32");
+                .isEqualTo("+*********79");
         assertThat(alice().send("DELETE", "/api/v1/me/methods/sms", null).status()).isEqualTo(204);
         assertThat(alice().send("DELETE", "/api/v1/me/methods/sms", null).status()).isEqualTo(404);
     }
@@ -73,14 +73,14 @@ class RegistrationIntegrationTests extends ServerIntegrationTest {
         byte[] secret = Base32.decode(enrollment.get("secret").asString());
         assertThat(secret).hasSize(20);
         assertThat(enrollment.get("otpauthUri").asString()).startsWith("otpauth://totp/OpenSSPR:alice?secret=");
-        assertThat(enrollment.get("qrSvg").asString()).startsWith("<svg").contains("<title>");
+        assertThat(enrollment.get("qrSvg").asString()).contains("<svg").contains("<title>");
 
         Totp totp = new Totp(clock);
         String first = totp.codeAt(secret, totp.currentStep());
         assertThat(alice().post("/api/v1/me/methods/totp/verify", Map.of("code", first)).status()).isEqualTo(200);
 
         admin.put("/api/v1/admin/policy", Map.of("methodsRequired", 2, "methods", List.of("email", "totp")));
-        JsonNode flow = http.post("/api/v1/reset/flows", Map.of("login", "alice")).json();
+        JsonNode flow = startFlow("alice").json();
         assertThat(flow.get("required").asInt()).isEqualTo(2);
         assertThat(flow.get("methods").findValuesAsString("type")).containsExactly("email", "totp");
         String flowId = flow.get("flowId").asString();
@@ -117,7 +117,7 @@ class RegistrationIntegrationTests extends ServerIntegrationTest {
         assertThat(alice().put("/api/v1/me/methods/questions", Map.of("answers", body)).status()).isEqualTo(200);
 
         admin.put("/api/v1/admin/policy", Map.of("methodsRequired", 2, "methods", List.of("email", "questions")));
-        String flowId = http.post("/api/v1/reset/flows", Map.of("login", "alice")).json().get("flowId").asString();
+        String flowId = startFlow("alice").json().get("flowId").asString();
         JsonNode asked = http.post("/api/v1/reset/flows/" + flowId + "/challenges", Map.of("methodId", "questions")).json();
         assertThat(asked.get("questions").findValuesAsString("id")).containsExactlyInAnyOrderElementsOf(answers.keySet());
         Http.Response wrong = http.post("/api/v1/reset/flows/" + flowId + "/verifications", Map.of("methodId", "questions",
@@ -136,7 +136,7 @@ class RegistrationIntegrationTests extends ServerIntegrationTest {
     @Test
     void adminsAlwaysNeedTwoMethodsAndNeverSecurityQuestions() {
         admin.put("/api/v1/admin/policy", Map.of("methodsRequired", 1, "methods", List.of("email", "questions")));
-        JsonNode flow = http.post("/api/v1/reset/flows", Map.of("login", "admin")).json();
+        JsonNode flow = startFlow("admin").json();
         assertThat(flow.get("required").asInt()).isEqualTo(2);
         assertThat(flow.get("methods").findValuesAsString("type")).containsExactly("email", "sms");
         assertThat(http.basic("admin", "admin-demo-2026").get("/api/v1/me/methods").json().get("allowed").toString())

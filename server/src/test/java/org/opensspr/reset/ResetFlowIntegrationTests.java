@@ -88,8 +88,8 @@ class ResetFlowIntegrationTests extends ServerIntegrationTest {
 
     @Test
     void anUnknownLoginGetsADecoyFlowOfTheSameShapeThatSendsNothingAndNeverVerifies() throws Exception {
-        JsonNode real = http.post("/api/v1/reset/flows", Map.of("login", "alice")).json();
-        Http.Response decoyResponse = http.post("/api/v1/reset/flows", Map.of("login", "alfred"));
+        JsonNode real = startFlow("alice").json();
+        Http.Response decoyResponse = startFlow("alfred");
         assertThat(decoyResponse.status()).isEqualTo(201);
         JsonNode decoy = decoyResponse.json();
         assertThat(fieldNames(decoy)).isEqualTo(fieldNames(real));
@@ -147,7 +147,7 @@ class ResetFlowIntegrationTests extends ServerIntegrationTest {
     }
 
     private String start(String login) {
-        Http.Response started = http.post("/api/v1/reset/flows", Map.of("login", login));
+        Http.Response started = startFlow(login);
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
         return started.json().get("flowId").asString();
     }
