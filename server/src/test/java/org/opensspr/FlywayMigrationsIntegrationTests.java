@@ -15,7 +15,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class FlywayMigrationsIntegrationTests {
 
     private static final List<String> TABLES = List.of("settings", "contact_info", "reset_flow", "reset_challenge",
-            "reset_verification", "notification_outbox", "audit_head", "audit_event");
+            "reset_verification", "notification_outbox", "audit_head", "audit_event", "registered_method",
+            "registration_challenge", "throttle_event", "reset_block", "api_key", "captcha_used");
 
     @Test
     void migrationsRunOnH2() {

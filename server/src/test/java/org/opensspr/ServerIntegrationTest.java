@@ -56,6 +56,8 @@ public abstract class ServerIntegrationTest {
     @DynamicPropertySource
     static void serverProperties(DynamicPropertyRegistry registry) {
         registry.add("sspr.data-dir", DATA_DIR::toString);
+        // Dynamic properties arrive after the embedded-database default was computed: name the database too.
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA_DIR.resolve("db/sspr") + ";DB_CLOSE_ON_EXIT=FALSE");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     }
@@ -78,12 +80,23 @@ public abstract class ServerIntegrationTest {
     protected JdbcClient jdbc;
 
     @BeforeEach
-    void clients() {
+    void clients() throws InterruptedException {
         http = new Http("http://127.0.0.1:" + port);
         admin = http.bearer(ADMIN_TOKEN);
         // Every test starts unthrottled: the throttling tests build their own counts.
         jdbc.sql("DELETE FROM throttle_event").update();
         jdbc.sql("DELETE FROM reset_block").update();
+        // ...and with every message of earlier tests delivered, so counting received mail is exact.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE next_attempt_at < :parked")
+                .param("parked", Long.MAX_VALUE).query(Integer.class).single() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the outbox did not drain within 20 s: " + jdbc.sql(
+                        "SELECT id, channel, attempts, next_attempt_at, claimed_until, last_error FROM notification_outbox")
+                        .query().listOfRows() + " now " + clock.millis());
+            }
+            Thread.sleep(20);
+        }
     }
 
     /** Starts a flow as a browser does: with a solved proof-of-work CAPTCHA. */

@@ -62,8 +62,17 @@ final class OutboxDispatcher {
                 .param("id", id).query().singleRow();
         Message.Channel channel = Message.Channel.valueOf((String) row.get("channel"));
         int attempts = ((Number) row.get("attempts")).intValue() + 1;
+        String opened;
         try {
-            Map<?, ?> payload = json.readValue(box.open((String) row.get("payload"), NotificationOutbox.PURPOSE), Map.class);
+            opened = box.open((String) row.get("payload"), NotificationOutbox.PURPOSE);
+        } catch (IllegalStateException e) {
+            // Sealed under another key (sspr.secret-key changed, or nodes disagree): retrying cannot help.
+            park(id, attempts, e.getMessage());
+            log.error("Parked {} message {}: {}. Do all nodes share the same sspr.secret-key?", channel, id, e.getMessage());
+            return;
+        }
+        try {
+            Map<?, ?> payload = json.readValue(opened, Map.class);
             Message message = new Message(channel, (String) payload.get("recipient"), (String) payload.get("subject"),
                     (String) payload.get("body"));
             (channel == Message.Channel.EMAIL ? email : sms).deliver(id, message);
@@ -71,13 +80,8 @@ final class OutboxDispatcher {
         } catch (Exception e) {
             long backoff = Math.min(3_600_000L, 1_000L << Math.min(attempts - 1, 20));
             boolean parked = attempts >= MAX_ATTEMPTS;
-            long next = parked ? Long.MAX_VALUE : clock.millis() + backoff;
             String error = String.valueOf(e.getMessage());
-            jdbc.sql("""
-                    UPDATE notification_outbox SET attempts = :attempts, next_attempt_at = :next, claimed_until = 0,
-                    last_error = :error WHERE id = :id""")
-                    .param("attempts", attempts).param("next", next)
-                    .param("error", error.length() > 1000 ? error.substring(0, 1000) : error).param("id", id).update();
+            retryAt(id, attempts, parked ? Long.MAX_VALUE : clock.millis() + backoff, error);
             if (parked) {
                 log.error("Gave up delivering {} message {} after {} attempts: {}", channel, id, attempts, error);
             } else {
@@ -85,5 +89,17 @@ final class OutboxDispatcher {
                         backoff / 1000, error);
             }
         }
+    }
+
+    private void park(long id, int attempts, String error) {
+        retryAt(id, attempts, Long.MAX_VALUE, error);
+    }
+
+    private void retryAt(long id, int attempts, long next, String error) {
+        jdbc.sql("""
+                UPDATE notification_outbox SET attempts = :attempts, next_attempt_at = :next, claimed_until = 0,
+                last_error = :error WHERE id = :id""")
+                .param("attempts", attempts).param("next", next)
+                .param("error", error.length() > 1000 ? error.substring(0, 1000) : error).param("id", id).update();
     }
 }

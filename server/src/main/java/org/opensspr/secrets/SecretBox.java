@@ -44,11 +44,14 @@ public final class SecretBox {
     public String open(String sealed, String purpose) {
         try {
             byte[] bytes = Base64.getDecoder().decode(sealed);
+            if (bytes.length < NONCE_BYTES + 16) {
+                throw new IllegalArgumentException("too short to be a sealed value");
+            }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, bytes, 0, NONCE_BYTES));
             cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
             throw new IllegalStateException("a sealed value could not be opened (wrong key or tampered data)", e);
         }
     }

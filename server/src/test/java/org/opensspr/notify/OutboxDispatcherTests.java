@@ -93,6 +93,18 @@ class OutboxDispatcherTests {
     }
 
     @Test
+    void aMessageSealedUnderAnotherKeyIsParkedAtOnceNotRetried() {
+        jdbc.sql("""
+                INSERT INTO notification_outbox (channel, payload, created_at, attempts, next_attempt_at, claimed_until)
+                VALUES ('EMAIL', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 0, 0, 0, 0)""").update();
+        dispatcher.dispatch();
+        Map<String, Object> row = jdbc.sql("SELECT attempts, next_attempt_at FROM notification_outbox").query().singleRow();
+        assertThat(row.get("ATTEMPTS")).isEqualTo(1);
+        assertThat(row.get("NEXT_ATTEMPT_AT")).isEqualTo(Long.MAX_VALUE);
+        assertThat(delivered).isEmpty();
+    }
+
+    @Test
     void aMessageClaimedByAnotherNodeIsLeftAlone() {
         outbox.enqueue(new Message(Message.Channel.EMAIL, "bob@example.org", "s", "b"));
         jdbc.sql("UPDATE notification_outbox SET claimed_until = :until").param("until", clock.millis() + 60_000).update();

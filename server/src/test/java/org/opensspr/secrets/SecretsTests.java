@@ -46,6 +46,8 @@ class SecretsTests {
         byte[] tampered = Base64.getDecoder().decode(sealed);
         tampered[tampered.length - 1] ^= 1;
         assertThatIllegalStateException().isThrownBy(() -> box.open(Base64.getEncoder().encodeToString(tampered), "outbox"));
+        assertThatIllegalStateException().isThrownBy(() -> box.open("AAAA", "outbox"));
+        assertThatIllegalStateException().isThrownBy(() -> box.open("not base64!", "outbox"));
         String otherKey = Base64.getEncoder().encodeToString(new byte[32]);
         assertThatIllegalStateException().isThrownBy(() -> new SecretBox(MasterKey.load(otherKey, keys)).open(sealed, "outbox"));
     }
