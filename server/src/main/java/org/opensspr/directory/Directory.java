@@ -1,5 +1,6 @@
 package org.opensspr.directory;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +24,9 @@ public interface Directory {
 
     /** Names ({@code cn}) of the groups the user is a member of. */
     Set<String> groupsOf(DirectoryUser user);
+
+    /** The users who are direct members of the group named {@code group} ({@code cn}); empty for an unknown group. */
+    List<DirectoryUser> membersOf(String group);
 
     /**
      * Sets the user's password as an administrator would (no old password), so the directory

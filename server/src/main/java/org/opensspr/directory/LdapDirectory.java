@@ -1,5 +1,6 @@
 package org.opensspr.directory;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -106,6 +107,30 @@ final class LdapDirectory implements Directory, AutoCloseable {
             return groups;
         } catch (LDAPException e) {
             throw translate("search for groups", e);
+        }
+    }
+
+    @Override
+    public List<DirectoryUser> membersOf(String group) {
+        Filter filter = Filter.createANDFilter(Filter.createEqualityFilter("cn", group), Filter.createORFilter(
+                Filter.createEqualityFilter("objectClass", "groupOfNames"),
+                Filter.createEqualityFilter("objectClass", "groupOfUniqueNames")));
+        try {
+            List<DirectoryUser> members = new ArrayList<>();
+            for (SearchResultEntry entry : pool.search(baseDn, SearchScope.SUB, filter, "member", "uniqueMember").getSearchEntries()) {
+                List<String> dns = new ArrayList<>();
+                Optional.ofNullable(entry.getAttributeValues("member")).ifPresent(v -> dns.addAll(List.of(v)));
+                Optional.ofNullable(entry.getAttributeValues("uniqueMember")).ifPresent(v -> dns.addAll(List.of(v)));
+                for (String dn : dns) {
+                    SearchResultEntry member = pool.getEntry(dn, USER_ATTRIBUTES);
+                    if (member != null && member.getAttributeValue("uid") != null) {
+                        members.add(toUser(member));
+                    }
+                }
+            }
+            return members;
+        } catch (LDAPException e) {
+            throw translate("read the members of a group", e);
         }
     }
 

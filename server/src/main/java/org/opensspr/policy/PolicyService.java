@@ -64,8 +64,17 @@ public class PolicyService {
      * count alone (OWASP ASVS 5.0): with one method required they are not offered at all.
      */
     public Requirements requirementsFor(SsprPolicy policy, DirectoryUser user) {
-        boolean admin = directory.groupsOf(user).contains(adminGroup);
-        return requirements(policy, admin);
+        return requirements(policy, isAdmin(user));
+    }
+
+    /** Whether the user is a member of the admin group ({@code sspr.admin-group}). */
+    public boolean isAdmin(DirectoryUser user) {
+        return directory.groupsOf(user).contains(adminGroup);
+    }
+
+    /** The members of the admin group, for the notice sent when one of them resets. */
+    public List<DirectoryUser> admins() {
+        return directory.membersOf(adminGroup);
     }
 
     static Requirements requirements(SsprPolicy policy, boolean admin) {

@@ -206,6 +206,7 @@ public class ResetFlowService {
         throttling.succeeded(flow.login());
         notifyUser(flow, "Your password was reset", "The password of your account " + flow.login()
                 + " was just reset with self-service password reset.\n\nIf this was not you, contact your helpdesk now.");
+        notifyOtherAdmins(target, caller);
         audit.record(event(flow, user, AuditResult.Success, "User successfully reset password"));
         audit.record(AuditEvent.of(clock.instant(), Activity.RESET_PASSWORD, AuditResult.Success, user, flow.login(), ""));
     }
@@ -269,6 +270,21 @@ public class ResetFlowService {
         if (policies.current().notifyUserOnReset()) {
             flow.methods().stream().filter(m -> m.type() == MethodType.EMAIL && m.address() != null).findFirst()
                     .ifPresent(m -> outbox.enqueue(new Message(Message.Channel.EMAIL, m.address(), subject, text)));
+        }
+    }
+
+    /** When an admin resets, every other admin hears of it (policy {@code notifyAdminsOnAdminReset}), as in Azure. */
+    private void notifyOtherAdmins(DirectoryUser user, Caller caller) {
+        if (!policies.current().notifyAdminsOnAdminReset() || !policies.isAdmin(user)) {
+            return;
+        }
+        for (DirectoryUser other : policies.admins()) {
+            if (!other.dn().equals(user.dn()) && other.mail().isPresent()) {
+                outbox.enqueue(new Message(Message.Channel.EMAIL, other.mail().get(), "An administrator reset their password",
+                        "The administrator account " + user.login() + " just reset its password with self-service password"
+                                + " reset, from " + caller.ip() + " (" + caller.clientType() + ").\n\nIf you do not expect"
+                                + " this, check the audit log and contact " + user.displayName() + "."));
+            }
         }
     }
 
