@@ -11,7 +11,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.BeforeEach;
 import org.opensspr.captcha.ProofOfWorkSolver;
+import org.opensspr.directory.Directory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -79,8 +81,12 @@ public abstract class ServerIntegrationTest {
     @Autowired
     protected JdbcClient jdbc;
 
+    @Autowired
+    protected FaultableDirectory directoryLink;
+
     @BeforeEach
     void clients() throws InterruptedException {
+        directoryLink.down(false);
         http = new Http("http://127.0.0.1:" + port);
         admin = http.bearer(ADMIN_TOKEN);
         // Every test starts unthrottled: the throttling tests build their own counts.
@@ -115,6 +121,12 @@ public abstract class ServerIntegrationTest {
         @Primary
         MutableClock mutableClock() {
             return new MutableClock();
+        }
+
+        @Bean
+        @Primary
+        FaultableDirectory faultableDirectory(@Qualifier("directory") Directory real) {
+            return new FaultableDirectory(real);
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.opensspr.enrollment;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,9 +42,11 @@ class MeController {
     private final PolicyService policies;
     private final Directory directory;
     private final String issuer;
+    private final Clock clock;
 
     MeController(RegistrationService registration, MethodsService methods, PolicyService policies, Directory directory,
-                 @Value("${sspr.totp.issuer:OpenSSPR}") String issuer) {
+                 @Value("${sspr.totp.issuer:OpenSSPR}") String issuer, Clock clock) {
+        this.clock = clock;
         this.registration = registration;
         this.methods = methods;
         this.policies = policies;
@@ -56,8 +61,11 @@ class MeController {
         Requirements requirements = policies.requirementsFor(policy, user);
         List<UsableView> usable = methods.usableMethods(user, policy, requirements).stream()
                 .map(m -> new UsableView(m.id(), m.type().id(), m.hint())).toList();
+        List<RegistrationService.RegisteredView> registered = registration.view(user);
+        Instant reconfirmBefore = clock.instant().minus(Duration.ofDays(policy.reconfirmDays()));
+        boolean reconfirm = policy.reconfirmDays() > 0 && registered.stream().anyMatch(r -> r.registeredAt().isBefore(reconfirmBefore));
         return new MethodsView(requirements.required(), requirements.allowed().stream().map(MethodType::id).toList(),
-                usable.size() >= requirements.required(), usable, registration.view(user));
+                usable.size() >= requirements.required(), policy.registrationRequired(), reconfirm, usable, registered);
     }
 
     @PostMapping("/api/v1/me/methods/email")
@@ -139,9 +147,13 @@ class MeController {
     record UsableView(String id, String type, String hint) {
     }
 
-    /** {@code complete}: the user has the methods a reset needs. */
-    record MethodsView(int required, List<String> allowed, boolean complete, List<UsableView> usable,
-                       List<RegistrationService.RegisteredView> registered) {
+    /**
+     * {@code complete}: the user has the methods a reset needs; {@code registrationRequired}: the
+     * portal sends users who are not complete to register; {@code reconfirmDue}: a registration is
+     * older than the policy's {@code reconfirmDays} and should be confirmed again.
+     */
+    record MethodsView(int required, List<String> allowed, boolean complete, boolean registrationRequired,
+                       boolean reconfirmDue, List<UsableView> usable, List<RegistrationService.RegisteredView> registered) {
     }
 
     record QuestionsView(int toRegister, List<Question> questions) {

@@ -88,20 +88,20 @@ public class ResetFlowService {
         throttling.checkNotBlocked(typed, caller);
         SsprPolicy policy = policies.current();
         Optional<DirectoryUser> user = directory.findUser(typed);
+        // The same directory and database work for every login, so that timing does not tell them apart:
+        // an unknown login is looked up as a placeholder that has no groups and no methods.
+        DirectoryUser subject = user.orElseGet(() -> placeholder(typed));
+        boolean inScope = policies.appliesTo(policy, subject);
+        Requirements requirements = policies.requirementsFor(policy, subject);
+        List<VerificationMethod> usable = methods.usableMethods(subject, policy, requirements);
+        int required = user.isPresent() ? requirements.required() : policy.methodsRequired();
         String refusal = null;
-        List<VerificationMethod> usable = List.of();
-        int required = policy.methodsRequired();
         if (user.isEmpty()) {
             refusal = "User ID not found";
-        } else if (!policies.appliesTo(policy, user.get())) {
+        } else if (!inScope) {
             refusal = "User is not enabled for self-service password reset";
-        } else {
-            Requirements requirements = policies.requirementsFor(policy, user.get());
-            required = requirements.required();
-            usable = methods.usableMethods(user.get(), policy, requirements);
-            if (usable.size() < required) {
-                refusal = "User has not registered enough verification methods";
-            }
+        } else if (usable.size() < required) {
+            refusal = "User has not registered enough verification methods";
         }
         List<FlowMethod> offered = new ArrayList<>();
         if (refusal == null) {
@@ -189,8 +189,9 @@ public class ResetFlowService {
         if (!flows.close(flow.idHash(), ResetFlow.Status.COMPLETED)) {
             throw FlowProblems.flowNotFound();
         }
-        DirectoryUser target = target(flow);
+        DirectoryUser target;
         try {
+            target = target(flow);
             directory.resetPassword(target, newPassword);
             directory.unlock(target);
         } catch (DirectoryUnavailableException e) {
@@ -233,6 +234,11 @@ public class ResetFlowService {
         notifyUser(flow, "Your account was unlocked", "Your account " + flow.login()
                 + " was just unlocked with self-service password reset.\n\nIf this was not you, contact your helpdesk now.");
         audit.record(AuditEvent.of(clock.instant(), Activity.UNLOCK, AuditResult.Success, user, flow.login(), ""));
+    }
+
+    private DirectoryUser placeholder(String login) {
+        return new DirectoryUser("uid=" + login.replaceAll("[^A-Za-z0-9._-]", "_") + ",ou=nobody," + directory.baseDn(),
+                login, login, null, null, Optional.empty(), Optional.empty());
     }
 
     /** Records flows that expired unfinished, then removes flows a day after they expired. */

@@ -44,6 +44,10 @@ class RegistrationIntegrationTests extends ServerIntegrationTest {
         assertThat(methods.get("registered").get(0).get("hint").asString()).isEqualTo("a*****@e*****.net");
         assertThat(methods.get("usable").get(0).get("hint").asString()).as("the user's own address wins").isEqualTo("a*****@e*****.net");
         assertThat(methods.get("complete").asBoolean()).isTrue();
+        assertThat(methods.get("reconfirmDue").asBoolean()).isFalse();
+        clock.advance(Duration.ofDays(181));
+        assertThat(alice().get("/api/v1/me/methods").json().get("reconfirmDue").asBoolean())
+                .as("older than the policy's 180 days").isTrue();
         JsonNode event = admin.get("/api/v1/admin/audit?target=alice&activity=User%20registered%20security%20info&limit=1")
                 .json().get("events").get(0);
         assertThat(event.get("details").asString()).isEqualTo("User registered email");

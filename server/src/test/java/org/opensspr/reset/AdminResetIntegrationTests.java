@@ -15,6 +15,7 @@ import org.opensspr.ServerIntegrationTest;
 import org.opensspr.directory.Directory;
 import org.opensspr.directory.EmbeddedDirectories;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import tools.jackson.databind.JsonNode;
 
 /** An admin resets with two methods (email and SMS), and every other admin is told. */
@@ -23,6 +24,7 @@ class AdminResetIntegrationTests extends ServerIntegrationTest {
     private static final String DN = "uid=ops,ou=people,dc=example,dc=org";
 
     @Autowired
+    @Qualifier("directory")
     Directory directory;
 
     @BeforeEach

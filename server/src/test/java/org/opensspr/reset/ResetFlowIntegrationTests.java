@@ -137,6 +137,27 @@ class ResetFlowIntegrationTests extends ServerIntegrationTest {
     }
 
     @Test
+    void aDirectoryThatGoesAwayMidFlowGets503AndTheFlowCanBeRetried() throws Exception {
+        String flowId = start("carol");
+        String code = sendCode(flowId, "carol@example.org");
+        assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", code)).status()).isEqualTo(200);
+
+        directoryLink.down(true);
+        Http.Response failed = http.post(path(flowId, "password"), Map.of("newPassword", "Carol-retries-later-1"));
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(failed.json().get("type").asString()).endsWith("/directory-unavailable");
+        assertThat(failed.json().get("detail").asString()).contains("nothing was changed");
+        assertThat(http.get("/actuator/health").json().get("components").get("directory").get("status").asString()).isEqualTo("DOWN");
+        JsonNode event = admin.get("/api/v1/admin/audit?target=carol&activity=Reset%20password%20(self-service)&limit=1")
+                .json().get("events").get(0);
+        assertThat(event.get("result").asString()).isEqualTo("Failure");
+
+        directoryLink.down(false);
+        assertThat(http.post(path(flowId, "password"), Map.of("newPassword", "Carol-retries-later-1")).status())
+                .as("the same flow works once the directory is back").isEqualTo(200);
+    }
+
+    @Test
     void aRequestWithoutALoginIsAProblemDetail() {
         Http.Response response = http.post("/api/v1/reset/flows", "{}");
         assertThat(response.status()).isEqualTo(400);
