@@ -22,8 +22,6 @@ import org.opensspr.enrollment.MethodsService;
 import org.opensspr.enrollment.PhoneNumbers;
 import org.opensspr.enrollment.Question;
 import org.opensspr.enrollment.VerificationMethod;
-import org.opensspr.notify.Message;
-import org.opensspr.notify.NotificationOutbox;
 import org.opensspr.passwordpolicy.PasswordPolicy;
 import org.opensspr.passwordpolicy.Violation;
 import org.opensspr.policy.MethodType;
@@ -31,7 +29,6 @@ import org.opensspr.policy.PolicyService;
 import org.opensspr.policy.Requirements;
 import org.opensspr.policy.SsprPolicy;
 import org.opensspr.secrets.Digests;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,13 +56,13 @@ public class ResetFlowService {
     private final PolicyService policies;
     private final MethodsService methods;
     private final PasswordPolicy passwordPolicy;
-    private final NotificationOutbox outbox;
+    private final ResetNotices notices;
     private final Digests digests;
     private final AuditLog audit;
     private final Clock clock;
 
     ResetFlowService(JdbcResetFlowRepository flows, Gates gates, ResetThrottling throttling, Directory directory,
-                     PolicyService policies, MethodsService methods, PasswordPolicy passwordPolicy, NotificationOutbox outbox,
+                     PolicyService policies, MethodsService methods, PasswordPolicy passwordPolicy, ResetNotices notices,
                      Digests digests, AuditLog audit, Clock clock) {
         this.flows = flows;
         this.gates = gates;
@@ -74,7 +71,7 @@ public class ResetFlowService {
         this.policies = policies;
         this.methods = methods;
         this.passwordPolicy = passwordPolicy;
-        this.outbox = outbox;
+        this.notices = notices;
         this.digests = digests;
         this.audit = audit;
         this.clock = clock;
@@ -205,9 +202,9 @@ public class ResetFlowService {
                     "The directory did not accept this password: " + e.getMessage())));
         }
         throttling.succeeded(flow.login());
-        notifyUser(flow, "Your password was reset", "The password of your account " + flow.login()
+        notices.toUser(flow, "Your password was reset", "The password of your account " + flow.login()
                 + " was just reset with self-service password reset.\n\nIf this was not you, contact your helpdesk now.");
-        notifyOtherAdmins(target, caller);
+        notices.toOtherAdmins(target, caller);
         audit.record(event(flow, user, AuditResult.Success, "User successfully reset password"));
         audit.record(AuditEvent.of(clock.instant(), Activity.RESET_PASSWORD, AuditResult.Success, user, flow.login(), ""));
     }
@@ -231,7 +228,7 @@ public class ResetFlowService {
             throw e;
         }
         throttling.succeeded(flow.login());
-        notifyUser(flow, "Your account was unlocked", "Your account " + flow.login()
+        notices.toUser(flow, "Your account was unlocked", "Your account " + flow.login()
                 + " was just unlocked with self-service password reset.\n\nIf this was not you, contact your helpdesk now.");
         audit.record(AuditEvent.of(clock.instant(), Activity.UNLOCK, AuditResult.Success, user, flow.login(), ""));
     }
@@ -239,20 +236,6 @@ public class ResetFlowService {
     private DirectoryUser placeholder(String login) {
         return new DirectoryUser("uid=" + login.replaceAll("[^A-Za-z0-9._-]", "_") + ",ou=nobody," + directory.baseDn(),
                 login, login, null, null, Optional.empty(), Optional.empty());
-    }
-
-    /** Records flows that expired unfinished, then removes flows a day after they expired. */
-    @Scheduled(fixedDelayString = "${sspr.reset.sweep-millis:60000}", initialDelay = 30_000)
-    @Transactional
-    public void sweepExpired() {
-        Instant now = clock.instant();
-        for (ResetFlow flow : flows.expiredOpen(now)) {
-            if (flows.close(flow.idHash(), ResetFlow.Status.ABANDONED)) {
-                audit.record(new AuditEvent(now, Activity.FLOW_PROGRESS, AuditResult.Abandoned, flow.login(), flow.login(),
-                        flow.ip(), flow.clientType(), "User abandoned after " + flows.progress(flow)));
-            }
-        }
-        flows.deleteExpired(now.minus(Duration.ofDays(1)));
     }
 
     private ResetFlow verifiedFlow(String flowId, Caller caller) {
@@ -270,28 +253,6 @@ public class ResetFlowService {
 
     private DirectoryUser target(ResetFlow flow) {
         return directory.findUser(flow.login()).filter(u -> u.dn().equals(flow.userDn())).orElseThrow(FlowProblems::flowNotFound);
-    }
-
-    private void notifyUser(ResetFlow flow, String subject, String text) {
-        if (policies.current().notifyUserOnReset()) {
-            flow.methods().stream().filter(m -> m.type() == MethodType.EMAIL && m.address() != null).findFirst()
-                    .ifPresent(m -> outbox.enqueue(new Message(Message.Channel.EMAIL, m.address(), subject, text)));
-        }
-    }
-
-    /** When an admin resets, every other admin hears of it (policy {@code notifyAdminsOnAdminReset}), as in Azure. */
-    private void notifyOtherAdmins(DirectoryUser user, Caller caller) {
-        if (!policies.current().notifyAdminsOnAdminReset() || !policies.isAdmin(user)) {
-            return;
-        }
-        for (DirectoryUser other : policies.admins()) {
-            if (!other.dn().equals(user.dn()) && other.mail().isPresent()) {
-                outbox.enqueue(new Message(Message.Channel.EMAIL, other.mail().get(), "An administrator reset their password",
-                        "The administrator account " + user.login() + " just reset its password with self-service password"
-                                + " reset, from " + caller.ip() + " (" + caller.clientType() + ").\n\nIf you do not expect"
-                                + " this, check the audit log and contact " + user.displayName() + "."));
-            }
-        }
     }
 
     private ResetFlow openFlow(String flowId, Caller caller) {

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 class ThrottlingIntegrationTests extends ServerIntegrationTest {
 
     @Autowired
-    ResetFlowService flows;
+    AbandonedFlows flows;
 
     @AfterEach
     void defaultPolicy() {

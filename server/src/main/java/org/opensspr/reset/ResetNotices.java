@@ -1,0 +1,46 @@
+package org.opensspr.reset;
+
+import org.opensspr.audit.Caller;
+import org.opensspr.directory.DirectoryUser;
+import org.opensspr.notify.Message;
+import org.opensspr.notify.NotificationOutbox;
+import org.opensspr.policy.MethodType;
+import org.opensspr.policy.PolicyService;
+import org.springframework.stereotype.Component;
+
+/** The notices a finished reset or unlock sends, as the policy asks: to the user, and to the other admins. */
+@Component
+class ResetNotices {
+
+    private final PolicyService policies;
+    private final NotificationOutbox outbox;
+
+    ResetNotices(PolicyService policies, NotificationOutbox outbox) {
+        this.policies = policies;
+        this.outbox = outbox;
+    }
+
+    /** Tells the user at the flow's email address (policy {@code notifyUserOnReset}). */
+    void toUser(ResetFlow flow, String subject, String text) {
+        if (policies.current().notifyUserOnReset()) {
+            flow.methods().stream().filter(m -> m.type() == MethodType.EMAIL && m.address() != null).findFirst()
+                    .ifPresent(m -> outbox.enqueue(new Message(Message.Channel.EMAIL, m.address(), subject, text)));
+        }
+    }
+
+    /** When an admin resets, every other admin hears of it (policy {@code notifyAdminsOnAdminReset}), as in Azure. */
+    void toOtherAdmins(DirectoryUser user, Caller caller) {
+        if (!policies.current().notifyAdminsOnAdminReset() || !policies.isAdmin(user)) {
+            return;
+        }
+        for (DirectoryUser other : policies.admins()) {
+            if (!other.dn().equals(user.dn()) && other.mail().isPresent()) {
+                outbox.enqueue(new Message(Message.Channel.EMAIL, other.mail().get(), "An administrator reset their password",
+                        "The administrator account " + user.login() + " just reset its password with self-service password"
+                                + " reset, from " + caller.ip() + " (" + caller.clientType() + ").\n\nIf you do not expect"
+                                + " this, check the audit log and contact " + user.displayName() + "."));
+            }
+        }
+    }
+
+}
