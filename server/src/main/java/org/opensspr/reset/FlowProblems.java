@@ -3,6 +3,7 @@ package org.opensspr.reset;
 import java.util.List;
 
 import org.opensspr.passwordpolicy.Violation;
+import org.opensspr.policy.MethodType;
 import org.opensspr.system.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
@@ -21,6 +22,12 @@ final class FlowProblems {
     static ErrorResponseException captchaInvalid() {
         return problem(HttpStatus.BAD_REQUEST, "captcha-invalid", "Check failed",
                 "The browser check did not pass or has expired. Reload the page and try again.");
+    }
+
+    static ErrorResponseException contactRequired(MethodType type) {
+        return problem(HttpStatus.BAD_REQUEST, "contact-required", "Confirm where to send the code",
+                type == MethodType.SMS ? "Type your full mobile phone number; the code goes to it only if it matches."
+                        : "Type your full email address; the code goes to it only if it matches.");
     }
 
     static ErrorResponseException unknownMethod(String methodId) {

@@ -119,9 +119,9 @@ public class ResetFlowService {
     }
 
     /**
-     * Opens a gate: sends an email or SMS code ({@code contact}, when given, must be the full
-     * address or number: a mismatch gets the same answer, sends nothing and counts as a failed
-     * identity check), or picks security questions, which it returns.
+     * Opens a gate: sends an email or SMS code, or picks security questions, which it returns.
+     * For a code the user types the full address or number ({@code contact}), as in Azure: a
+     * mismatch gets the same answer, sends nothing and counts as a failed identity check.
      */
     @Transactional(noRollbackFor = RuntimeException.class)
     public List<Question> challenge(String flowId, String methodId, String contact, Locale locale, Caller caller) {
@@ -132,8 +132,10 @@ public class ResetFlowService {
             throw FlowProblems.tooManyAttempts();
         }
         String name = method.type().id();
-        boolean contactMatches = !Gates.sendsCode(method.type()) || contact == null || contact.isBlank()
-                || (method.address() != null && sameContact(method, contact));
+        if (Gates.sendsCode(method.type()) && (contact == null || contact.isBlank())) {
+            throw FlowProblems.contactRequired(method.type());
+        }
+        boolean contactMatches = !Gates.sendsCode(method.type()) || (method.address() != null && sameContact(method, contact));
         if (Gates.sendsCode(method.type())) {
             throttling.codeSent(flow.login(), caller);
         }

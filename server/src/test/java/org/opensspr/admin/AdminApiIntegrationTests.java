@@ -111,6 +111,12 @@ class AdminApiIntegrationTests extends ServerIntegrationTest {
         JsonNode paths = http.get("/v3/api-docs").json().get("paths");
         assertThat(paths.propertyNames()).contains("/api/v1/reset/flows", "/api/v1/reset/flows/{flowId}/challenges",
                 "/api/v1/reset/flows/{flowId}/verifications", "/api/v1/reset/flows/{flowId}/password",
-                "/api/v1/admin/policy", "/api/v1/admin/users/{login}/contact", "/api/v1/admin/audit");
+                "/api/v1/reset/flows/{flowId}/unlock", "/api/v1/reset/captcha",
+                "/api/v1/me/methods", "/api/v1/me/methods/email", "/api/v1/me/methods/email/verify",
+                "/api/v1/me/methods/sms", "/api/v1/me/methods/sms/verify", "/api/v1/me/methods/totp",
+                "/api/v1/me/methods/totp/verify", "/api/v1/me/methods/questions", "/api/v1/me/methods/{type}",
+                "/api/v1/me/questions", "/api/v1/me/password",
+                "/api/v1/admin/policy", "/api/v1/admin/users/{login}/contact", "/api/v1/admin/audit",
+                "/api/v1/admin/audit.csv", "/api/v1/admin/api-keys", "/api/v1/admin/api-keys/{name}");
     }
 }

@@ -68,7 +68,7 @@ class ResetFlowIntegrationTests extends ServerIntegrationTest {
     void aFlowExpiresAfterFifteenMinutes() throws Exception {
         String flowId = start("carol");
         clock.advance(Duration.ofMinutes(15));
-        Http.Response late = http.post(path(flowId, "challenges"), Map.of("methodId", "email"));
+        Http.Response late = http.post(path(flowId, "challenges"), Map.of("methodId", "email", "contact", "carol@example.org"));
         assertThat(late.status()).isEqualTo(404);
         assertThat(late.contentType()).startsWith("application/problem+json");
         assertThat(late.json().get("detail").asString()).contains("start again");
@@ -105,6 +105,14 @@ class ResetFlowIntegrationTests extends ServerIntegrationTest {
         Http.Response guess = http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", "12345678"));
         assertThat(guess.status()).isEqualTo(400);
         assertThat(guess.json().get("type").asString()).endsWith("/code-invalid");
+    }
+
+    @Test
+    void aCodeGoesOnlyToAFullAddressTheUserTyped() {
+        String flowId = start("carol");
+        Http.Response missing = http.post(path(flowId, "challenges"), Map.of("methodId", "email"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("type").asString()).endsWith("/contact-required");
     }
 
     @Test
@@ -175,7 +183,7 @@ class ResetFlowIntegrationTests extends ServerIntegrationTest {
 
     private String sendCode(String flowId, String recipient) throws Exception {
         int before = mailsTo(recipient);
-        assertThat(http.post(path(flowId, "challenges"), Map.of("methodId", "email")).status()).isEqualTo(202);
+        assertThat(http.post(path(flowId, "challenges"), Map.of("methodId", "email", "contact", recipient)).status()).isEqualTo(202);
         return codeIn(awaitMail(recipient, before));
     }
 
