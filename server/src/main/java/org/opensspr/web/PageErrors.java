@@ -62,6 +62,11 @@ public final class PageErrors {
         return new PageError(messages.getMessage(key, null, locale), field, code, helpdesk());
     }
 
+    /** A text from the portal's messages, for a check a page makes itself. */
+    public String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+
     private String helpdesk() {
         String url = policies.current().helpdeskUrl();
         return url == null || url.contains(":") ? url : "mailto:" + url;

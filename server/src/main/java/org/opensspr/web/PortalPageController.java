@@ -1,7 +1,9 @@
 package org.opensspr.web;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** {@code /} goes to the reset page; {@code /login} is the portal's sign-in form (Spring Security handles its post). */
 @Controller
@@ -13,7 +15,9 @@ class PortalPageController {
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout, Model model) {
+        model.addAttribute("failed", error != null);
+        model.addAttribute("loggedOut", logout != null);
         return "login";
     }
 }

@@ -64,6 +64,7 @@ class PortalBrowserIntegrationTests extends ServerIntegrationTest {
     void openPage() {
         admin.put("/api/v1/admin/policy", Map.of());
         context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB").setViewportSize(1000, 900));
+        context.setDefaultTimeout(15_000);
         page = context.newPage();
         page.onConsoleMessage(message -> {
             if ("error".equals(message.type())) {
@@ -123,7 +124,58 @@ class PortalBrowserIntegrationTests extends ServerIntegrationTest {
         page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your password was reset")).waitFor();
         shot("reset-7-done");
         assertThat(http.basic("carol", "Carol-portal-2026").get("/api/v1/me/methods").status()).isEqualTo(200);
+
+        // Carol signs in with the new password, confirms her email address and changes her password back.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in to manage your security info")).click();
+        signIn("carol", "Carol-portal-2026");
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Security info")).waitFor();
+        assertThat(page.getByText("Your registration is not complete.").count()).isZero();
+        shot("register-1-methods");
+        int mails = Mailbox.mailTo(SMTP, CAROL_MAIL).size();
+        page.getByLabel("Email address").fill(CAROL_MAIL);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send code")).first().click();
+        page.getByLabel("Code from the email").fill(Mailbox.codeInMail(SMTP, CAROL_MAIL, mails));
+        shot("register-2-email-code");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
+        page.getByText("Your security info was saved.").waitFor();
+        shot("register-3-saved");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change your password")).click();
+        page.getByLabel("Current password").fill("Carol-portal-2026");
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("carol-demo-2026");
+        page.getByLabel("Confirm new password").fill("carol-demo-2026");
+        shot("change-1-form");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
+        page.getByText("Your password was changed.").waitFor();
+        shot("change-2-done");
+        assertThat(http.basic("carol", "carol-demo-2026").get("/api/v1/me/methods").status())
+                .as("carol's password is what other tests expect again").isEqualTo(200);
         assertThat(consoleErrors).as("no script errors and no Content-Security-Policy violations").isEmpty();
+    }
+
+    @Test
+    void theRegistrationPagesNeedASignedInUserAndShowAnAuthenticatorQrCode() {
+        page.navigate(url("/register"));
+        assertThat(page.url()).endsWith("/login");
+        signIn("carol", "wrong-password");
+        assertThat(page.getByRole(AriaRole.ALERT).textContent()).contains("The user name or password is not right.");
+        shot("login-error");
+        admin.put("/api/v1/admin/policy", Map.of("methodsRequired", 2, "methods", List.of("email", "totp", "questions")));
+        try {
+            signIn("carol", "carol-demo-2026");
+            page.getByText("Your registration is not complete.").waitFor();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set up an authenticator app")).click();
+            assertThat(page.locator(".qr svg").count()).isEqualTo(1);
+            page.getByLabel("Code the app shows now").waitFor();
+            shot("register-4-totp");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cancel")).click();
+            page.getByLabel("Question 1", new Page.GetByLabelOptions().setExact(true)).waitFor();
+            page.getByLabel("Answer 3", new Page.GetByLabelOptions().setExact(true)).waitFor();
+            shot("register-5-incomplete");
+        } finally {
+            admin.put("/api/v1/admin/policy", Map.of());
+        }
+        assertThat(consoleErrors).isEmpty();
     }
 
     @Test
@@ -157,6 +209,12 @@ class PortalBrowserIntegrationTests extends ServerIntegrationTest {
         assertThat(http.post("/reset/start", Map.of("login", "carol")).status()).isEqualTo(403);
         assertThat(http.post("/login", Map.of("username", "carol", "password", "x")).status()).isEqualTo(403);
         assertThat(http.get("/reset").status()).isEqualTo(200);
+    }
+
+    private void signIn(String login, String password) {
+        page.getByLabel("User name").fill(login);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
     }
 
     private String url(String path) {
