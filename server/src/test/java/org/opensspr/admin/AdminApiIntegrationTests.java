@@ -18,7 +18,7 @@ class AdminApiIntegrationTests extends ServerIntegrationTest {
         assertThat(http.get("/api/v1/admin/policy").status()).isEqualTo(401);
         assertThat(http.basic("alice", "wrong-password").get("/api/v1/admin/policy").status()).isEqualTo(401);
         assertThat(http.bearer("not-the-token").get("/api/v1/admin/policy").status()).isEqualTo(401);
-        assertThat(http.get("/").status()).as("anything that is not public needs a signed-in user").isEqualTo(401);
+        assertThat(http.get("/api/v1/me/methods").status()).as("anything that is not public needs a signed-in user").isEqualTo(401);
         assertThat(http.basic("carol", "carol-demo-2026").get("/api/v1/admin/policy").status())
                 .as("a signed-in user who is not in sspr-admins").isEqualTo(403);
         assertThat(http.basic("admin", "admin-demo-2026").get("/api/v1/admin/policy").status()).isEqualTo(200);

@@ -1,0 +1,61 @@
+package org.opensspr.reset;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.opensspr.web.Callers;
+import org.opensspr.web.PageErrors;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** {@code /change}: the signed-in user changes their password, typing the current one ({@link ChangePasswordService}). */
+@Controller
+class ChangePasswordPageController {
+
+    private static final String PAGE = "/change";
+
+    private final ChangePasswordService service;
+    private final PageErrors errors;
+
+    ChangePasswordPageController(ChangePasswordService service, PageErrors errors) {
+        this.service = service;
+        this.errors = errors;
+    }
+
+    @GetMapping("/change")
+    String show(@RequestParam(required = false) String changed, Authentication authentication, Model model) {
+        model.addAttribute("user", authentication.getName());
+        model.addAttribute("changed", changed != null);
+        return "change/change";
+    }
+
+    @PostMapping("/change")
+    String change(@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newPassword,
+                  @RequestParam(defaultValue = "") String confirmPassword, Authentication authentication,
+                  HttpServletRequest request, Model model, Locale locale) {
+        model.addAttribute("user", authentication.getName());
+        model.addAttribute("changed", false);
+        if (currentPassword.isEmpty()) {
+            model.addAttribute("error", errors.ofKey("change.current.required", "currentPassword", PAGE, locale));
+            return "change/change";
+        }
+        if (!newPassword.equals(confirmPassword)) {
+            model.addAttribute("error", errors.ofKey("password.mismatch", "confirmPassword", PAGE, locale));
+            return "change/change";
+        }
+        try {
+            service.change(authentication.getName(), currentPassword, newPassword, Callers.from(request));
+            return "redirect:/change?changed";
+        } catch (RuntimeException e) {
+            String field = e instanceof ErrorResponseException problem && problem.getBody().getType() != null
+                    && problem.getBody().getType().toString().endsWith("/current-password-wrong") ? "currentPassword" : "newPassword";
+            model.addAttribute("error", errors.of(e, field, PAGE, locale));
+            return "change/change";
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package org.opensspr.reset;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.opensspr.audit.Caller;
+import org.opensspr.captcha.ProofOfWorkCaptcha;
+import org.opensspr.enrollment.Question;
+import org.opensspr.web.Callers;
+import org.opensspr.web.PageErrors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code /reset}: the reset flow as server-rendered pages. Step 1 the login and the proof-of-work
+ * CAPTCHA; step 2 choose a method; step 3 the full address or number, then the code (or the
+ * authenticator code, or the answers), repeated until no verification remains; step 4 the new
+ * password. The flow id stays in the HTTP session ({@link ResetPageState}); every successful post
+ * redirects back to {@code GET /reset}, which shows the current step. A service error is shown on
+ * the page with a support code ({@link PageErrors}).
+ */
+@Controller
+class ResetPageController {
+
+    private static final String PAGE = "/reset";
+
+    private final ResetFlowService service;
+    private final ProofOfWorkCaptcha captcha;
+    private final PageErrors errors;
+
+    ResetPageController(ResetFlowService service, ProofOfWorkCaptcha captcha, PageErrors errors) {
+        this.service = service;
+        this.captcha = captcha;
+        this.errors = errors;
+    }
+
+    @GetMapping("/reset")
+    String show(HttpSession session, Model model) {
+        ResetPageState state = state(session);
+        if (state == null) {
+            return loginStep(model, "");
+        }
+        if (state.step() == ResetPageState.Step.DONE) {
+            session.removeAttribute(ResetPageState.SESSION_KEY);
+        }
+        return view(state, model);
+    }
+
+    @PostMapping("/reset/start")
+    String start(@RequestParam(defaultValue = "") String login,
+                 @RequestParam(name = "captcha", required = false) String solution, HttpServletRequest request,
+                 HttpSession session, Model model, Locale locale) {
+        if (login.isBlank()) {
+            model.addAttribute("error", errors.ofKey("reset.login.required", "login", PAGE, locale));
+            return loginStep(model, login);
+        }
+        try {
+            if (!captcha.verify(solution)) {
+                throw FlowProblems.captchaInvalid();
+            }
+            session.setAttribute(ResetPageState.SESSION_KEY, ResetPageState.started(service.start(login, Callers.from(request))));
+            return "redirect:/reset";
+        } catch (RuntimeException e) {
+            model.addAttribute("error", errors.of(e, "login", PAGE, locale));
+            return loginStep(model, login);
+        }
+    }
+
+    @PostMapping("/reset/method")
+    String method(@RequestParam(defaultValue = "") String methodId, HttpServletRequest request, HttpSession session,
+                  Model model, Locale locale) {
+        ResetPageState state = state(session);
+        if (state == null || state.flowId() == null) {
+            return "redirect:/reset";
+        }
+        if (!state.offers(methodId)) {
+            model.addAttribute("error", errors.ofKey("reset.method.required", "method-" + firstChoice(state), PAGE, locale));
+            return view(state.at(ResetPageState.Step.CHOOSE, null, null), model);
+        }
+        ResetPageState.Method method = state.methods().stream().filter(m -> m.id().equals(methodId)).findFirst().orElseThrow();
+        if (ResetPageState.sendsCode(method.type())) {
+            return save(session, state.at(ResetPageState.Step.CONTACT, methodId, null));
+        }
+        try {
+            List<Question> questions = service.challenge(state.flowId(), methodId, null, locale, Callers.from(request));
+            List<ResetPageState.Asked> asked = questions.stream().map(q -> new ResetPageState.Asked(q.id(), q.text())).toList();
+            return save(session, state.at(asked.isEmpty() ? ResetPageState.Step.CODE : ResetPageState.Step.QUESTIONS, methodId, asked));
+        } catch (RuntimeException e) {
+            model.addAttribute("error", errors.of(e, "method-" + methodId, PAGE, locale));
+            return view(state.at(ResetPageState.Step.CHOOSE, null, null), model);
+        }
+    }
+
+    @PostMapping("/reset/contact")
+    String contact(@RequestParam(defaultValue = "") String contact, HttpServletRequest request, HttpSession session,
+                   Model model, Locale locale) {
+        ResetPageState state = state(session);
+        if (state == null || state.step() != ResetPageState.Step.CONTACT) {
+            return "redirect:/reset";
+        }
+        if (contact.isBlank()) {
+            model.addAttribute("error", errors.ofKey("reset.contact.required." + state.method().type(), "contact", PAGE, locale));
+            return view(state, model);
+        }
+        try {
+            service.challenge(state.flowId(), state.methodId(), contact, locale, Callers.from(request));
+            return save(session, state.at(ResetPageState.Step.CODE, state.methodId(), null));
+        } catch (RuntimeException e) {
+            model.addAttribute("error", errors.of(e, "contact", PAGE, locale));
+            return view(state, model);
+        }
+    }
+
+    @PostMapping("/reset/verify")
+    String verify(@RequestParam Map<String, String> form, HttpServletRequest request, HttpSession session, Model model,
+                  Locale locale) {
+        ResetPageState state = state(session);
+        if (state == null || (state.step() != ResetPageState.Step.CODE && state.step() != ResetPageState.Step.QUESTIONS)) {
+            return "redirect:/reset";
+        }
+        Caller caller = Callers.from(request);
+        String code = form.getOrDefault("code", "");
+        Map<String, String> answers = new HashMap<>();
+        state.questions().forEach(q -> answers.put(q.id(), form.getOrDefault("answer-" + q.id(), "")));
+        String field = state.step() == ResetPageState.Step.CODE ? "code" : "answer-" + state.questions().get(0).id();
+        if (state.step() == ResetPageState.Step.CODE && code.isBlank()) {
+            model.addAttribute("error", errors.ofKey("reset.code.required", field, PAGE, locale));
+            return view(state, model);
+        }
+        try {
+            int remaining = service.verify(state.flowId(), state.methodId(), code, answers, caller);
+            return save(session, state.passed(remaining));
+        } catch (RuntimeException e) {
+            model.addAttribute("error", errors.of(e, field, PAGE, locale));
+            if (state.step() == ResetPageState.Step.QUESTIONS) {
+                // A wrong answer uses the questions up: the user chooses the method again and gets a new set.
+                return view(state.at(ResetPageState.Step.CHOOSE, null, null), model);
+            }
+            return view(state, model);
+        }
+    }
+
+    @PostMapping("/reset/password")
+    String password(@RequestParam(defaultValue = "") String newPassword, @RequestParam(defaultValue = "") String confirmPassword,
+                    HttpServletRequest request, HttpSession session, Model model, Locale locale) {
+        ResetPageState state = state(session);
+        if (state == null || state.step() != ResetPageState.Step.PASSWORD) {
+            return "redirect:/reset";
+        }
+        if (!newPassword.equals(confirmPassword)) {
+            model.addAttribute("error", errors.ofKey("password.mismatch", "confirmPassword", PAGE, locale));
+            return view(state, model);
+        }
+        try {
+            service.resetPassword(state.flowId(), newPassword, Callers.from(request));
+            return save(session, state.done());
+        } catch (RuntimeException e) {
+            model.addAttribute("error", errors.of(e, "newPassword", PAGE, locale));
+            return view(state, model);
+        }
+    }
+
+    /** Forgets the flow in this session and shows step 1 again. */
+    @PostMapping("/reset/restart")
+    String restart(HttpSession session) {
+        session.removeAttribute(ResetPageState.SESSION_KEY);
+        return "redirect:/reset";
+    }
+
+    private String loginStep(Model model, String login) {
+        model.addAttribute("login", login);
+        model.addAttribute("captcha", captcha.issue());
+        return "reset/login";
+    }
+
+    private static String view(ResetPageState state, Model model) {
+        model.addAttribute("state", state);
+        return switch (state.step()) {
+            case CHOOSE -> "reset/method";
+            case CONTACT -> "reset/contact";
+            case CODE -> "reset/code";
+            case QUESTIONS -> "reset/questions";
+            case PASSWORD -> "reset/password";
+            case DONE -> "reset/done";
+        };
+    }
+
+    private static String firstChoice(ResetPageState state) {
+        return state.choices().isEmpty() ? "" : state.choices().get(0).id();
+    }
+
+    private static String save(HttpSession session, ResetPageState state) {
+        session.setAttribute(ResetPageState.SESSION_KEY, state);
+        return "redirect:/reset";
+    }
+
+    private static ResetPageState state(HttpSession session) {
+        return session.getAttribute(ResetPageState.SESSION_KEY) instanceof ResetPageState state ? state : null;
+    }
+}

@@ -1,0 +1,82 @@
+package org.opensspr.web;
+
+import java.security.SecureRandom;
+import java.util.Locale;
+
+import org.opensspr.policy.PolicyService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Turns an exception from a service into what a portal page shows: a message for the user and a
+ * short support code, which is logged at WARN with the error so the helpdesk can find it. Logs the
+ * error's class and message only (never a form field).
+ */
+@Component
+public final class PageErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private final MessageSource messages;
+    private final PolicyService policies;
+
+    PageErrors(MessageSource messages, PolicyService policies) {
+        this.messages = messages;
+        this.policies = policies;
+    }
+
+    /**
+     * An error shown on a page: the text, the id of the field it is about (null: the whole form),
+     * the support code, and the policy's helpdesk link (null when none is set).
+     */
+    public record PageError(String message, String field, String supportCode, String helpdeskUrl) {
+    }
+
+    /**
+     * The page error for a service exception: an {@link ErrorResponseException}'s detail, an
+     * {@link IllegalArgumentException}'s message, or a general text for anything else.
+     */
+    public PageError of(RuntimeException e, String field, String page, Locale locale) {
+        String text;
+        if (e instanceof ErrorResponseException problem && problem.getBody().getDetail() != null) {
+            text = problem.getBody().getDetail();
+        } else if (e instanceof IllegalArgumentException && e.getMessage() != null) {
+            text = e.getMessage();
+        } else {
+            text = messages.getMessage("error.unexpected", null, locale);
+        }
+        String code = supportCode();
+        log.warn("Page {} showed an error, support code {}: {}: {}", page, code, e.getClass().getSimpleName(), e.getMessage());
+        return new PageError(text, field, code, helpdesk());
+    }
+
+    /** A page error for a message key (a form check before any service runs). */
+    public PageError ofKey(String key, String field, String page, Locale locale) {
+        String code = supportCode();
+        log.warn("Page {} showed an error, support code {}: {}", page, code, key);
+        return new PageError(messages.getMessage(key, null, locale), field, code, helpdesk());
+    }
+
+    /** A text from the portal's messages, for a check a page makes itself. */
+    public String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+
+    private String helpdesk() {
+        String url = policies.current().helpdeskUrl();
+        return url == null || url.contains(":") ? url : "mailto:" + url;
+    }
+
+    static String supportCode() {
+        StringBuilder code = new StringBuilder(8);
+        for (int i = 0; i < 8; i++) {
+            code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return code.toString();
+    }
+}

@@ -1,0 +1,60 @@
+package org.opensspr.web;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * The portal's languages: English and Dutch. The first supported language of the browser's
+ * Accept-Language wins (English otherwise) until the user picks one with {@code ?lang=nl} or
+ * {@code ?lang=en}, which a cookie remembers. Any other language asked for becomes English.
+ */
+@Configuration(proxyBeanMethods = false)
+class PortalLocaleConfiguration implements WebMvcConfigurer {
+
+    static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("nl"));
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("sspr-lang") {
+            @Override
+            public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+                super.setLocale(request, response, locale == null ? null : supported(List.of(locale)));
+            }
+        };
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setDefaultLocaleFunction(request -> supported(Collections.list(request.getLocales())));
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+        interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(interceptor);
+    }
+
+    /** The first of {@code wanted} whose language the portal speaks, else English. */
+    static Locale supported(List<Locale> wanted) {
+        for (Locale locale : wanted) {
+            for (Locale candidate : SUPPORTED) {
+                if (candidate.getLanguage().equals(locale.getLanguage())) {
+                    return candidate;
+                }
+            }
+        }
+        return Locale.ENGLISH;
+    }
+}

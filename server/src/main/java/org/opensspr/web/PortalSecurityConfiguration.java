@@ -1,0 +1,44 @@
+package org.opensspr.web;
+
+import org.opensspr.directory.Directory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * The portal's pages ({@code /reset}, {@code /register}, {@code /change}, {@code /login},
+ * {@code /logout}, {@code /}): a session, CSRF tokens on every form post (a post without one is
+ * refused with 403), form login with the directory password, and a Content-Security-Policy that
+ * allows only this server's scripts and styles (plus the proof-of-work worker, made from a Blob).
+ * Ordered before the stateless API chain of {@link SecurityConfiguration}, which handles everything else.
+ */
+@Configuration(proxyBeanMethods = false)
+class PortalSecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain portal(HttpSecurity http, Directory directory,
+                               @Value("${sspr.admin-group:sspr-admins}") String adminGroup) throws Exception {
+        ProviderManager directoryAuthentication = new ProviderManager(new DirectoryAuthenticationProvider(directory, adminGroup));
+        http.securityMatcher("/", "/reset", "/reset/**", "/register", "/register/**", "/change", "/change/**", "/login", "/logout")
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/", "/reset", "/reset/**", "/login").permitAll()
+                        .anyRequest().authenticated())
+                .authenticationManager(directoryAuthentication)
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/register").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+}

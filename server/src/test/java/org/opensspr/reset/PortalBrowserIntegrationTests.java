@@ -1,0 +1,234 @@
+package org.opensspr.reset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opensspr.Mailbox;
+import org.opensspr.ServerIntegrationTest;
+
+/**
+ * The portal's pages in a real browser: Debian's Chromium driven by Playwright (which never
+ * downloads a browser here). Elements are found by their accessible names, which proves the
+ * labels exist. Screenshots of every step go to {@code target/screenshots/}.
+ */
+class PortalBrowserIntegrationTests extends ServerIntegrationTest {
+
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    private static final String CAROL_MAIL = "carol@example.org";
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private BrowserContext context;
+    private Page page;
+    private final List<String> consoleErrors = new ArrayList<>();
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        admin.put("/api/v1/admin/policy", Map.of());
+        context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB").setViewportSize(1000, 900));
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                consoleErrors.add(message.text());
+            }
+        });
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+
+    @Test
+    void carolResetsHerPasswordWithAnEmailCodeThroughThePages() throws Exception {
+        Response first = page.navigate(url("/reset"));
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.headers().get("content-security-policy")).contains("script-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(page.locator("html").getAttribute("lang")).isEqualTo("en");
+        page.getByLabel("User name").fill("carol");
+        Page.GetByRoleOptions next = new Page.GetByRoleOptions().setName("Next");
+        page.getByText("Done. You can continue.").waitFor();
+        shot("reset-1-login");
+        page.getByRole(AriaRole.BUTTON, next).click();
+
+        assertThat(page.url()).doesNotContain("flow");
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Choose a verification method")).waitFor();
+        page.getByLabel(Pattern.compile("Email a code to my address")).check();
+        shot("reset-2-method");
+        page.getByRole(AriaRole.BUTTON, next).click();
+
+        int before = Mailbox.mailTo(SMTP, CAROL_MAIL).size();
+        page.getByLabel("Your full email address").fill("Carol@Example.org");
+        shot("reset-3-contact");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send code")).click();
+
+        String code = Mailbox.codeInMail(SMTP, CAROL_MAIL, before);
+        page.getByLabel("Code from the email").fill("00000000");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
+        assertThat(page.getByRole(AriaRole.ALERT).textContent()).contains("The code is wrong").contains("Support code:");
+        shot("reset-4-code-wrong");
+        page.getByLabel("Code from the email").fill(code);
+        shot("reset-5-code");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
+
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Choose a new password")).waitFor();
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("Carol-portal-2026");
+        page.getByLabel("Confirm new password").fill("Carol-portal-2027");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reset password")).click();
+        assertThat(page.getByRole(AriaRole.ALERT).textContent()).contains("not the same");
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("Carol-portal-2026");
+        page.getByLabel("Confirm new password").fill("Carol-portal-2026");
+        assertThat(page.locator("#newPassword-strength").textContent()).contains("Strength:");
+        shot("reset-6-password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reset password")).click();
+
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your password was reset")).waitFor();
+        shot("reset-7-done");
+        assertThat(http.basic("carol", "Carol-portal-2026").get("/api/v1/me/methods").status()).isEqualTo(200);
+
+        // Carol signs in with the new password, confirms her email address and changes her password back.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in to manage your security info")).click();
+        signIn("carol", "Carol-portal-2026");
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Security info")).waitFor();
+        assertThat(page.getByText("Your registration is not complete.").count()).isZero();
+        shot("register-1-methods");
+        int mails = Mailbox.mailTo(SMTP, CAROL_MAIL).size();
+        page.getByLabel("Email address").fill(CAROL_MAIL);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send code")).first().click();
+        page.getByLabel("Code from the email").fill(Mailbox.codeInMail(SMTP, CAROL_MAIL, mails));
+        shot("register-2-email-code");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
+        page.getByText("Your security info was saved.").waitFor();
+        shot("register-3-saved");
+        // Other tests rely on carol having no registration of her own: remove it again.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove Email")).click();
+        page.getByText("Your security info was saved.").waitFor();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove Email")).count()).isZero();
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change your password")).click();
+        page.getByLabel("Current password").fill("Carol-portal-2026");
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("carol-demo-2026");
+        page.getByLabel("Confirm new password").fill("carol-demo-2026");
+        shot("change-1-form");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
+        page.getByText("Your password was changed.").waitFor();
+        shot("change-2-done");
+        assertThat(http.basic("carol", "carol-demo-2026").get("/api/v1/me/methods").status())
+                .as("carol's password is what other tests expect again").isEqualTo(200);
+        assertThat(consoleErrors).as("no script errors and no Content-Security-Policy violations").isEmpty();
+    }
+
+    @Test
+    void theRegistrationPagesNeedASignedInUserAndShowAnAuthenticatorQrCode() {
+        page.navigate(url("/register"));
+        assertThat(page.url()).endsWith("/login");
+        signIn("admin", "wrong-password");
+        assertThat(page.getByRole(AriaRole.ALERT).textContent()).contains("The user name or password is not right.");
+        shot("login-error");
+        // The directory's mail and mobile no longer count, so admin (who always needs two methods) has too few.
+        admin.put("/api/v1/admin/policy", Map.of("methodsRequired", 2, "methods", List.of("email", "sms", "totp"),
+                "useDirectoryContacts", false));
+        try {
+            // admin, whose password no test changes; carol's depends on which reset tests ran before.
+            signIn("admin", "admin-demo-2026");
+            page.getByText("Your registration is not complete.").waitFor();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set up an authenticator app")).click();
+            assertThat(page.locator(".qr svg").count()).isEqualTo(1);
+            page.getByLabel("Code the app shows now").waitFor();
+            shot("register-4-totp");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cancel")).click();
+            page.getByLabel("Email address").waitFor();
+            page.getByLabel("Mobile phone number").waitFor();
+            shot("register-5-incomplete");
+        } finally {
+            admin.put("/api/v1/admin/policy", Map.of());
+        }
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void theFirstPageSpeaksDutch() {
+        page.navigate(url("/reset?lang=nl"));
+        assertThat(page.locator("html").getAttribute("lang")).isEqualTo("nl");
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Uw wachtwoord opnieuw instellen")).waitFor();
+        page.getByLabel("Gebruikersnaam").fill("carol");
+        page.getByText("Klaar. U kunt verder.").waitFor();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Volgende")).isEnabled()).isTrue();
+        shot("reset-nl-1-login");
+        page.navigate(url("/reset"));
+        assertThat(page.locator("html").getAttribute("lang")).as("the choice is remembered").isEqualTo("nl");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void anEmptyLoginIsShownInAnErrorSummaryLinkedToTheField() {
+        page.navigate(url("/reset"));
+        page.getByText("Done. You can continue.").waitFor();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next")).click();
+        assertThat(page.getByRole(AriaRole.ALERT).textContent()).contains("Enter your user name.").contains("Support code:");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Enter your user name.")).getAttribute("href"))
+                .isEqualTo("#login");
+        assertThat(page.getByLabel("User name").getAttribute("aria-invalid")).isEqualTo("true");
+        shot("reset-error-login");
+    }
+
+    @Test
+    void aFormPostWithoutACsrfTokenIsRefused() {
+        assertThat(http.post("/reset/start", Map.of("login", "carol")).status()).isEqualTo(403);
+        assertThat(http.post("/login", Map.of("username", "carol", "password", "x")).status()).isEqualTo(403);
+        assertThat(http.get("/reset").status()).isEqualTo(200);
+    }
+
+    private void signIn(String login, String password) {
+        page.getByLabel("User name").fill(login);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private void shot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+}
