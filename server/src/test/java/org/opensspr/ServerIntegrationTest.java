@@ -89,9 +89,12 @@ public abstract class ServerIntegrationTest {
         directoryLink.down(false);
         http = new Http("http://127.0.0.1:" + port);
         admin = http.bearer(ADMIN_TOKEN);
-        // Every test starts unthrottled: the throttling tests build their own counts.
-        jdbc.sql("DELETE FROM throttle_event").update();
-        jdbc.sql("DELETE FROM reset_block").update();
+        // Every test starts from the same state: default policy, no registrations or pre-filled contacts
+        // (the directory's own mail and mobile count), unthrottled; tests that need more arrange it.
+        for (String table : new String[] {"throttle_event", "reset_block", "registered_method", "registration_challenge",
+                "contact_info", "settings", "api_key"}) {
+            jdbc.sql("DELETE FROM " + table).update();
+        }
         // ...and with every message of earlier tests delivered, so counting received mail is exact.
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
         while (jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE next_attempt_at < :parked")
