@@ -1,0 +1,137 @@
+package org.opensspr.passwordpolicy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The whole password policy: NIST SP 800-63B length and character rules, Azure's banned-password
+ * score over the global list, the organisation's custom list and the user's own context, an
+ * optional composition rule, and the breached-password seam. Fast enough for every keystroke of
+ * a strength meter: with the global list loaded one evaluation takes some microseconds (see
+ * README-banned-terms.md).
+ *
+ * <p>Codes: {@code password-empty} (alone), {@code password-too-short}, {@code password-too-long},
+ * {@code password-control-character}, {@code password-three-classes}, {@code password-too-common},
+ * {@code password-breached}. Messages say what to do and never which term matched. Thread-safe;
+ * logs nothing.
+ */
+public final class PasswordRules {
+
+    private final BannedTerms global;
+    private final BreachedPasswords breached;
+    private volatile CustomList custom = new CustomList(List.of(), BannedTerms.empty());
+
+    /**
+     * @param global   the global banned list (usually {@link BannedTerms#global()})
+     * @param breached the breached-password corpus; null when there is none
+     */
+    public PasswordRules(BannedTerms global, BreachedPasswords breached) {
+        this.global = Objects.requireNonNull(global, "global banned terms cannot be null");
+        this.breached = breached;
+    }
+
+    /** Rules with the global list shipped in this library and no breached-password corpus. */
+    public static PasswordRules withGlobalList() {
+        return new PasswordRules(BannedTerms.global(), null);
+    }
+
+    /** {@link #evaluate(String, PasswordContext, PasswordSettings, Locale)} with English messages. */
+    public List<Violation> evaluate(String password, PasswordContext context, PasswordSettings settings) {
+        return evaluate(password, context, settings, Locale.ENGLISH);
+    }
+
+    /**
+     * The violations of {@code password} for the user described by {@code context} (null: nothing
+     * known), with messages in {@code locale} (null or a language without messages: English); empty
+     * when the password is accepted. Never throws for any string, including unpaired surrogates.
+     * The breached-password corpus is asked only when every other rule passes.
+     */
+    public List<Violation> evaluate(String password, PasswordContext context, PasswordSettings settings, Locale locale) {
+        Objects.requireNonNull(settings, "settings cannot be null");
+        List<Violation> violations = new ArrayList<>();
+        if (password == null || password.isEmpty()) {
+            violations.add(PasswordMessages.violation("password-empty", locale));
+            return violations;
+        }
+        if (password.length() > 8L * settings.maxLength()) {
+            // NFKC composes at most four code points into one; no need to normalise megabytes
+            violations.add(PasswordMessages.violation("password-too-long", locale, settings.maxLength()));
+            return violations;
+        }
+        String normalized = PasswordNormalizer.nfkc(password);
+        int length = normalized.codePointCount(0, normalized.length());
+        if (length < settings.minLength()) {
+            violations.add(PasswordMessages.violation("password-too-short", locale, settings.minLength()));
+        }
+        if (length > settings.maxLength()) {
+            violations.add(PasswordMessages.violation("password-too-long", locale, settings.maxLength()));
+        }
+        if (normalized.codePoints().anyMatch(PasswordRules::isUnusable)) {
+            violations.add(PasswordMessages.violation("password-control-character", locale));
+        }
+        if (settings.requireThreeClasses() && characterClasses(normalized) < 3) {
+            violations.add(PasswordMessages.violation("password-three-classes", locale));
+        }
+        if (bannedScore(password, context, settings) < BannedTerms.MIN_SCORE) {
+            violations.add(PasswordMessages.violation("password-too-common", locale));
+        }
+        if (violations.isEmpty() && settings.checkBreached() && breached != null && breached.contains(password)) {
+            violations.add(PasswordMessages.violation("password-breached", locale));
+        }
+        return violations;
+    }
+
+    /**
+     * Azure's score of {@code password}: global list, custom list (when enforced) and the context's
+     * terms. Passwords below {@link BannedTerms#MIN_SCORE} are refused.
+     */
+    public int bannedScore(String password, PasswordContext context, PasswordSettings settings) {
+        BannedTerms user = BannedTerms.of(context == null ? List.of() : context.terms(), global.normalizer());
+        if (settings.enforceCustomList() && !settings.customBannedTerms().isEmpty()) {
+            return global.score(password, customIndex(settings.customBannedTerms()), user);
+        }
+        return global.score(password, user);
+    }
+
+    /** The index of the custom list, rebuilt only when the list changes (it changes when an admin saves). */
+    private BannedTerms customIndex(List<String> terms) {
+        CustomList current = custom;
+        if (!current.terms().equals(terms)) {
+            current = new CustomList(terms, BannedTerms.of(terms, global.normalizer()));
+            custom = current;
+        }
+        return current.index();
+    }
+
+    /** Control characters (C0, DEL, C1) and unpaired surrogates, which no directory can store. */
+    private static boolean isUnusable(int codePoint) {
+        return Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.SURROGATE;
+    }
+
+    /** How many of: capital letters, small letters, digits, anything else (letters without case count as other). */
+    static int characterClasses(String text) {
+        boolean upper = false;
+        boolean lower = false;
+        boolean digit = false;
+        boolean other = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
+                upper = true;
+            } else if (Character.isLowerCase(c)) {
+                lower = true;
+            } else if (Character.isDigit(c)) {
+                digit = true;
+            } else {
+                other = true;
+            }
+        }
+        return (upper ? 1 : 0) + (lower ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
+    }
+
+    private record CustomList(List<String> terms, BannedTerms index) {
+    }
+}
