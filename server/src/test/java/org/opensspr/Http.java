@@ -19,6 +19,7 @@ public final class Http {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private String authorization;
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public Http(String base) {
         this.base = base;
@@ -27,6 +28,15 @@ public final class Http {
     public Http basic(String login, String password) {
         Http http = new Http(base);
         http.authorization = "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return http;
+    }
+
+    /** A client that also sends {@code name: value} on every request. */
+    public Http header(String name, String value) {
+        Http http = new Http(base);
+        http.authorization = authorization;
+        http.headers.putAll(headers);
+        http.headers.put(name, value);
         return http;
     }
 
@@ -53,6 +63,7 @@ public final class Http {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        headers.forEach(request::header);
         if (body != null) {
             request.header("Content-Type", "application/json");
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);

@@ -9,6 +9,7 @@ public final class Activity {
     public static final String UNLOCK = "Unlock user account (self-service)";
     public static final String CHANGE_PASSWORD = "Change password (self-service)";
     public static final String UPDATE_POLICY = "Update SSPR policy";
+    public static final String UPDATE_PASSWORD_POLICY = "Update password policy";
     public static final String ADMIN_UPDATED_SECURITY_INFO = "Admin updated security info";
     public static final String REGISTERED_SECURITY_INFO = "User registered security info";
     public static final String DELETED_SECURITY_INFO = "User deleted security info";

@@ -1,39 +1,87 @@
 package org.opensspr.passwordpolicy;
 
-import java.text.Normalizer;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
-import org.springframework.stereotype.Component;
+import org.opensspr.audit.Activity;
+import org.opensspr.audit.AuditEvent;
+import org.opensspr.audit.AuditLog;
+import org.opensspr.audit.AuditResult;
+import org.opensspr.audit.Caller;
+import org.opensspr.directory.Directory;
+import org.opensspr.directory.DirectoryUser;
+import org.opensspr.system.JdbcSettings;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
 
 /**
- * Checks a new password. Length is counted in Unicode code points after NFKC normalisation, so
- * that a password typed on one keyboard counts the same as on another.
+ * The password policy as the server applies it: the engine's rules ({@link PasswordRules}: NIST
+ * lengths, Azure's banned-term score over the global list, the admin's custom terms and the
+ * user's own context, breached passwords when a corpus is configured) with the admin's settings
+ * from the state store. Violations come in the caller's language and never name a banned term.
  */
-@Component
+@Service
 public class PasswordPolicy {
 
-    static final int MIN_LENGTH = 8;
-    static final int MAX_LENGTH = 256;
+    private static final String NAME = "password-policy";
 
-    /** The violations of {@code password}; empty when it is accepted. */
-    public List<Violation> evaluate(String password) {
-        List<Violation> violations = new ArrayList<>();
-        if (password == null || password.isEmpty()) {
-            violations.add(new Violation("password-empty", "Enter a new password."));
-            return violations;
+    private final PasswordRules rules;
+    private final JdbcSettings settings;
+    private final Directory directory;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final String organisation;
+
+    PasswordPolicy(JdbcSettings settings, Directory directory, AuditLog audit, Clock clock,
+                   ObjectProvider<BreachedPasswords> breached, @Value("${sspr.organisation-name:}") String organisation) {
+        this.rules = new PasswordRules(BannedTerms.global(), breached.getIfAvailable());
+        this.settings = settings;
+        this.directory = directory;
+        this.audit = audit;
+        this.clock = clock;
+        this.organisation = organisation.isBlank() ? firstDomainComponent(directory.baseDn()) : organisation.strip();
+    }
+
+    public PasswordSettings settings() {
+        return settings.load(NAME, PasswordSettings.class).orElse(PasswordSettings.defaults());
+    }
+
+    public PasswordSettings update(PasswordSettings changed, Caller admin) {
+        settings.save(NAME, changed);
+        audit.record(AuditEvent.of(clock.instant(), Activity.UPDATE_PASSWORD_POLICY, AuditResult.Success, admin, "password policy",
+                "minLength=" + changed.minLength() + " maxLength=" + changed.maxLength() + " customBannedTerms="
+                        + changed.customBannedTerms().size() + " checkBreached=" + changed.checkBreached()));
+        return changed;
+    }
+
+    /** The violations of {@code password} for {@code user} (null: no user context), in {@code locale}. */
+    public List<Violation> evaluate(String password, DirectoryUser user, Locale locale) {
+        return rules.evaluate(password, contextOf(user), settings(), locale);
+    }
+
+    /** As {@link #evaluate(String, DirectoryUser, Locale)} for a login, which may not exist (then without user context). */
+    public List<Violation> evaluate(String password, String login, Locale locale) {
+        DirectoryUser user = login == null || login.isBlank() ? null : directory.findUser(login).orElse(null);
+        return evaluate(password, user, locale);
+    }
+
+    private PasswordContext contextOf(DirectoryUser user) {
+        if (user == null) {
+            return new PasswordContext(null, null, null, null, organisation);
         }
-        String normalized = Normalizer.normalize(password, Normalizer.Form.NFKC);
-        int length = normalized.codePointCount(0, normalized.length());
-        if (length < MIN_LENGTH) {
-            violations.add(new Violation("password-too-short", "Use at least " + MIN_LENGTH + " characters."));
+        return new PasswordContext(user.login(), user.givenName(), user.surname(), user.mail().orElse(null), organisation);
+    }
+
+    /** {@code dc=example,dc=org} -> {@code example}: the organisation's own name is a banned term by default. */
+    static String firstDomainComponent(String baseDn) {
+        for (String part : baseDn.split(",")) {
+            String rdn = part.strip();
+            if (rdn.regionMatches(true, 0, "dc=", 0, 3) || rdn.regionMatches(true, 0, "o=", 0, 2)) {
+                return rdn.substring(rdn.indexOf('=') + 1);
+            }
         }
-        if (length > MAX_LENGTH) {
-            violations.add(new Violation("password-too-long", "Use at most " + MAX_LENGTH + " characters."));
-        }
-        if (normalized.codePoints().anyMatch(Character::isISOControl)) {
-            violations.add(new Violation("password-control-character", "Use only characters you can type; no control characters."));
-        }
-        return violations;
+        return null;
     }
 }

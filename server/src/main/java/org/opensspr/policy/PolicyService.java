@@ -12,6 +12,7 @@ import org.opensspr.audit.AuditResult;
 import org.opensspr.audit.ClientType;
 import org.opensspr.directory.Directory;
 import org.opensspr.directory.DirectoryUser;
+import org.opensspr.system.JdbcSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -19,15 +20,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class PolicyService {
 
-    private final JdbcPolicyRepository repository;
+    private static final String NAME = "sspr-policy";
+
+    private final JdbcSettings settings;
     private final Directory directory;
     private final AuditLog audit;
     private final Clock clock;
     private final String adminGroup;
 
-    PolicyService(JdbcPolicyRepository repository, Directory directory, AuditLog audit, Clock clock,
+    PolicyService(JdbcSettings settings, Directory directory, AuditLog audit, Clock clock,
                   @Value("${sspr.admin-group:sspr-admins}") String adminGroup) {
-        this.repository = repository;
+        this.settings = settings;
         this.directory = directory;
         this.audit = audit;
         this.clock = clock;
@@ -35,11 +38,11 @@ public class PolicyService {
     }
 
     public SsprPolicy current() {
-        return repository.load().orElse(SsprPolicy.DEFAULT);
+        return settings.load(NAME, SsprPolicy.class).orElse(SsprPolicy.DEFAULT);
     }
 
     public SsprPolicy update(SsprPolicy policy, String admin, String ip, ClientType clientType) {
-        repository.save(policy);
+        settings.save(NAME, policy);
         audit.record(new AuditEvent(clock.instant(), Activity.UPDATE_POLICY, AuditResult.Success, admin, "SSPR policy",
                 ip, clientType, "enabledFor=" + policy.enabledFor().id() + " methodsRequired=" + policy.methodsRequired()
                         + " methods=" + policy.methods()));

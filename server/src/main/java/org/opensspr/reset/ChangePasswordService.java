@@ -16,6 +16,7 @@ import org.opensspr.passwordpolicy.PasswordPolicy;
 import org.opensspr.passwordpolicy.Violation;
 import org.opensspr.system.Problems;
 import org.opensspr.throttle.Throttle;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -58,7 +59,7 @@ public class ChangePasswordService {
             throw Problems.of(HttpStatus.BAD_REQUEST, "current-password-wrong", "Current password wrong",
                     "The current password is not right. If you forgot it, reset your password instead.");
         }
-        List<Violation> violations = passwordPolicy.evaluate(newPassword);
+        List<Violation> violations = passwordPolicy.evaluate(newPassword, user, LocaleContextHolder.getLocale());
         if (!violations.isEmpty()) {
             throw FlowProblems.passwordRejected(violations);
         }

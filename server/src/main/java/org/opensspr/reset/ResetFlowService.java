@@ -29,6 +29,7 @@ import org.opensspr.policy.PolicyService;
 import org.opensspr.policy.Requirements;
 import org.opensspr.policy.SsprPolicy;
 import org.opensspr.secrets.Digests;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -180,7 +181,15 @@ public class ResetFlowService {
     public void resetPassword(String flowId, String newPassword, Caller caller) {
         ResetFlow flow = verifiedFlow(flowId, caller);
         Caller user = caller.as(flow.login());
-        List<Violation> violations = passwordPolicy.evaluate(newPassword);
+        DirectoryUser target;
+        try {
+            target = target(flow);
+        } catch (DirectoryUnavailableException e) {
+            audit.record(AuditEvent.of(clock.instant(), Activity.RESET_PASSWORD, AuditResult.Failure, user, flow.login(),
+                    "The directory could not be reached; nothing was changed"));
+            throw e;
+        }
+        List<Violation> violations = passwordPolicy.evaluate(newPassword, target, LocaleContextHolder.getLocale());
         if (!violations.isEmpty()) {
             audit.record(event(flow, user, AuditResult.Failure, "User's new password did not meet the password policy"));
             throw FlowProblems.passwordRejected(violations);
@@ -188,9 +197,7 @@ public class ResetFlowService {
         if (!flows.close(flow.idHash(), ResetFlow.Status.COMPLETED)) {
             throw FlowProblems.flowNotFound();
         }
-        DirectoryUser target;
         try {
-            target = target(flow);
             directory.resetPassword(target, newPassword);
             directory.unlock(target);
         } catch (DirectoryUnavailableException e) {

@@ -1,0 +1,66 @@
+package org.opensspr.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.opensspr.Http;
+import org.opensspr.ServerIntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/** The password policy through the admin API and as a user meets it, against the whole application. */
+class PasswordPolicyIntegrationTests extends ServerIntegrationTest {
+
+    private JsonNode evaluate(String password, String login, String language) {
+        Http.Response response = admin.send("POST", "/api/v1/admin/password-policy/evaluate",
+                login == null ? Map.of("password", password) : Map.of("password", password, "login", login));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    @Test
+    void azuresWorkedExamplesWithTheCustomTermsContosoAndBlank() {
+        Http.Response put = admin.put("/api/v1/admin/password-policy",
+                Map.of("customBannedTerms", List.of("contoso", "blank"), "enforceCustomList", true));
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        assertThat(put.json().get("minLength").asInt()).as("left out: the default").isEqualTo(8);
+
+        JsonNode rejected = evaluate("C0ntos0Blank12", null, "en");
+        assertThat(rejected.get("accepted").asBoolean()).isFalse();
+        assertThat(rejected.get("violations").get(0).get("code").asString()).isEqualTo("password-too-common");
+        assertThat(rejected.get("violations").get(0).get("message").asString()).doesNotContainIgnoringCase("contoso");
+        assertThat(evaluate("ContoS0Bl@nkf9!", null, "en").get("accepted").asBoolean()).isTrue();
+        assertThat(admin.get("/api/v1/admin/audit?activity=Update%20password%20policy&limit=1").json().get("events").get(0)
+                .get("result").asString()).isEqualTo("Success");
+    }
+
+    @Test
+    void theUsersOwnNameCountsAgainstThemAndSettingsAreValidated() {
+        assertThat(evaluate("Liddell2026!", "alice", "en").get("accepted").asBoolean()).isFalse();
+        assertThat(evaluate("Liddell2026!", "bob", "en").get("accepted").asBoolean()).isTrue();
+
+        Http.Response invalid = admin.put("/api/v1/admin/password-policy", Map.of("minLength", 6, "customBannedTerms", List.of("abc")));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().get("detail").asString()).contains("8");
+    }
+
+    @Test
+    void aResetRefusesACommonPasswordWithAMessageInTheUsersLanguage() throws Exception {
+        String flowId = startFlow("carol").json().get("flowId").asString();
+        int before = org.opensspr.Mailbox.mailTo(SMTP, "carol@example.org").size();
+        http.post("/api/v1/reset/flows/" + flowId + "/challenges", Map.of("methodId", "email", "contact", "carol@example.org"));
+        String code = org.opensspr.Mailbox.codeInMail(SMTP, "carol@example.org", before);
+        http.post("/api/v1/reset/flows/" + flowId + "/verifications", Map.of("methodId", "email", "code", code));
+
+        Http.Response english = http.post("/api/v1/reset/flows/" + flowId + "/password", Map.of("newPassword", "P@ssw0rd1"));
+        assertThat(english.status()).isEqualTo(422);
+        assertThat(english.json().get("violations").get(0).get("code").asString()).isEqualTo("password-too-common");
+        String englishMessage = english.json().get("violations").get(0).get("message").asString();
+        Http.Response dutch = http.header("Accept-Language", "nl").post("/api/v1/reset/flows/" + flowId + "/password",
+                Map.of("newPassword", "Danvers123"));
+        assertThat(dutch.status()).as("carol's own surname").isEqualTo(422);
+        assertThat(dutch.json().get("violations").get(0).get("message").asString()).isNotEqualTo(englishMessage);
+    }
+}
