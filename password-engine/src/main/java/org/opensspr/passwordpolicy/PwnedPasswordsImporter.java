@@ -46,6 +46,7 @@ public final class PwnedPasswordsImporter {
     private static final int BUFFER_BYTES = 1 << 20;
     private static final int MAX_LINE = 256;
     private static final int AVERAGE_LINE_BYTES = 40;
+    private static final byte[] HEX = hexTable();
 
     private final Progress progress;
     private final byte[] hash = new byte[20];
@@ -216,16 +217,17 @@ public final class PwnedPasswordsImporter {
     }
 
     private static int hexValue(byte c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
+        return HEX[c & 0xff];
+    }
+
+    private static byte[] hexTable() {
+        byte[] table = new byte[256];
+        Arrays.fill(table, (byte) -1);
+        for (int i = 0; i < 16; i++) {
+            table["0123456789ABCDEF".charAt(i)] = (byte) i;
+            table["0123456789abcdef".charAt(i)] = (byte) i;
         }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        return -1;
+        return table;
     }
 
     private record RangeFile(Path path, int prefix) {
