@@ -107,8 +107,10 @@ public class BreachedLookupBenchmark {
                     : "miss-" + Long.toHexString(random.nextLong());
             sha1s[i] = sha1.digest(passwords[i].getBytes(StandardCharsets.UTF_8));
         }
+        long hitsFound = Arrays.stream(hits).filter(corpus::contains).count();
         long found = Arrays.stream(passwords).filter(corpus::contains).count();
-        System.out.printf(Locale.ROOT, "[breached] %,d of %,d probe passwords are in the corpus%n", found, PROBES);
+        System.out.printf(Locale.ROOT, "[breached] %,d of %,d hit passwords found; %,d of %,d probe passwords are in the corpus%n",
+                hitsFound, HITS, found, PROBES);
     }
 
     /** Sorted values with random gaps averaging a little under 2^64 / hashes, merged with the hits. */
