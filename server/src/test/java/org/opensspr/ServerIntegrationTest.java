@@ -12,6 +12,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.BeforeEach;
 import org.opensspr.captcha.ProofOfWorkSolver;
 import org.opensspr.directory.Directory;
+import org.opensspr.passwordpolicy.BreachedCorpusWriter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,12 +45,17 @@ public abstract class ServerIntegrationTest {
 
     protected static final GreenMail SMTP;
     private static final Path DATA_DIR;
+    /** A breached-password corpus of one password, so tests can tell the breached check from the banned terms. */
+    public static final String BREACHED_PASSWORD = "Violet-Lighthouse-Keeper-83";
+    private static final Path BREACHED;
 
     static {
         SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         SMTP.start();
         try {
             DATA_DIR = Files.createTempDirectory("sspr-it");
+            BREACHED = DATA_DIR.resolve("test-breached.bin");
+            BreachedCorpusWriter.writePasswords(java.util.List.of(BREACHED_PASSWORD), BREACHED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -58,6 +64,7 @@ public abstract class ServerIntegrationTest {
     @DynamicPropertySource
     static void serverProperties(DynamicPropertyRegistry registry) {
         registry.add("sspr.data-dir", DATA_DIR::toString);
+        registry.add("sspr.password.breached-file", () -> BREACHED.toString());
         // Dynamic properties arrive after the embedded-database default was computed: name the database too.
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA_DIR.resolve("db/sspr") + ";DB_CLOSE_ON_EXIT=FALSE");
         registry.add("spring.mail.host", () -> "127.0.0.1");

@@ -37,6 +37,15 @@ class PasswordPolicyIntegrationTests extends ServerIntegrationTest {
     }
 
     @Test
+    void aPasswordFromABreachIsRefusedUnlessTheCheckIsOff() {
+        JsonNode breached = evaluate(BREACHED_PASSWORD, null, "en");
+        assertThat(breached.get("violations").get(0).get("code").asString()).isEqualTo("password-breached");
+        assertThat(evaluate("Violet-Lighthouse-Keeper-84", null, "en").get("accepted").asBoolean()).isTrue();
+        admin.put("/api/v1/admin/password-policy", Map.of("checkBreached", false));
+        assertThat(evaluate(BREACHED_PASSWORD, null, "en").get("accepted").asBoolean()).isTrue();
+    }
+
+    @Test
     void theUsersOwnNameCountsAgainstThemAndSettingsAreValidated() {
         assertThat(evaluate("Liddell2026!", "alice", "en").get("accepted").asBoolean()).isFalse();
         assertThat(evaluate("Liddell2026!", "bob", "en").get("accepted").asBoolean()).isTrue();
