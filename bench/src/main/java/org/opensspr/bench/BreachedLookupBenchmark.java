@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +26,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.opensspr.passwordpolicy.BannedTerms;
 import org.opensspr.passwordpolicy.BreachedCorpus;
 import org.opensspr.passwordpolicy.BreachedCorpusWriter;
+import org.opensspr.passwordpolicy.PasswordContext;
+import org.opensspr.passwordpolicy.PasswordRules;
+import org.opensspr.passwordpolicy.PasswordSettings;
+import org.opensspr.passwordpolicy.Violation;
 
 /**
  * One breached-password lookup against a synthetic corpus of {@code hashes} SHA-1 prefixes
@@ -63,6 +69,9 @@ public class BreachedLookupBenchmark {
     private BreachedCorpus corpus;
     private String[] passwords;
     private byte[][] sha1s;
+    private PasswordRules rules;
+    private PasswordSettings settings;
+    private static final PasswordContext CONTEXT = new PasswordContext("alice", "Alice", "Liddell", "alice@example.org", "Contoso");
 
     @State(Scope.Thread)
     public static class Cursor {
@@ -107,6 +116,10 @@ public class BreachedLookupBenchmark {
                     : "miss-" + Long.toHexString(random.nextLong());
             sha1s[i] = sha1.digest(passwords[i].getBytes(StandardCharsets.UTF_8));
         }
+        rules = new PasswordRules(BannedTerms.global(), corpus);
+        settings = PasswordSettings.defaults().withCustomBannedTerms(List.of("contoso", "blank", "fabrikam", "northwind",
+                "tailspin", "woodgrove", "litware", "adventure", "wingtip", "proseware", "fourthcoffee", "margie", "lucerne",
+                "humongous", "trey", "coho", "alpine", "datum", "relecloud", "munson"));
         long hitsFound = Arrays.stream(hits).filter(corpus::contains).count();
         long found = Arrays.stream(passwords).filter(corpus::contains).count();
         System.out.printf(Locale.ROOT, "[breached] %,d of %,d hit passwords found; %,d of %,d probe passwords are in the corpus%n",
@@ -148,6 +161,16 @@ public class BreachedLookupBenchmark {
     @Benchmark
     public boolean containsSha1(Cursor cursor) {
         return corpus.containsSha1(sha1s[cursor.next++ & (PROBES - 1)]);
+    }
+
+    /**
+     * One evaluation with all rules, as the strength meter asks on each keystroke: lengths,
+     * control characters, the banned-term score over the global list, 20 custom terms and the
+     * user's context, then the breached lookup in this corpus.
+     */
+    @Benchmark
+    public List<Violation> evaluateAllRules(Cursor cursor) {
+        return rules.evaluate(passwords[cursor.next++ & (PROBES - 1)], CONTEXT, settings);
     }
 
     @TearDown(Level.Trial)
