@@ -1,6 +1,7 @@
 /**
- * Benchmarks of OpenSSPR: JMH benchmarks for hot paths (run {@code java -jar bench/target/sspr-bench.jar})
- * and, later, a load driver for whole reset flows. Figures are printed for the README and the closing
- * notes; no test asserts a timing. The harness is empty until a hot path has a target to meet.
+ * Benchmarks of OpenSSPR: JMH benchmarks for hot paths (run {@code java -jar bench/target/sspr-bench.jar});
+ * today the breached-password lookup and one evaluation with every password rule against a
+ * 100-million-hash corpus. Figures are printed for the README and the closing notes; no test
+ * asserts a timing. {@code bench/coldstart.sh} times the server from {@code java -jar} to healthy.
  */
 package org.opensspr.bench;
