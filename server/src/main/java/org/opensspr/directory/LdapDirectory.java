@@ -1,7 +1,9 @@
 package org.opensspr.directory;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +43,9 @@ final class LdapDirectory implements Directory, AutoCloseable {
     /** The account was not locked, or the directory has no lockout attribute: nothing to do. */
     private static final Set<ResultCode> NOT_LOCKED = Set.of(ResultCode.NO_SUCH_ATTRIBUTE, ResultCode.UNDEFINED_ATTRIBUTE_TYPE,
             ResultCode.OBJECT_CLASS_VIOLATION);
+
+    /** How deep nested groups are followed; deeper nesting is almost always a mistake in the directory. */
+    static final int MAX_NESTING = 8;
 
     private final LDAPConnectionPool pool;
     private final String baseDn;
@@ -91,23 +96,37 @@ final class LdapDirectory implements Directory, AutoCloseable {
 
     @Override
     public Set<String> groupsOf(DirectoryUser user) {
-        Filter filter = Filter.createORFilter(
-                Filter.createANDFilter(Filter.createEqualityFilter("objectClass", "groupOfNames"),
-                        Filter.createEqualityFilter("member", user.dn())),
-                Filter.createANDFilter(Filter.createEqualityFilter("objectClass", "groupOfUniqueNames"),
-                        Filter.createEqualityFilter("uniqueMember", user.dn())));
+        Set<String> names = new LinkedHashSet<>();
+        Set<String> seen = new HashSet<>();
+        List<String> level = List.of(user.dn());
         try {
-            Set<String> groups = new LinkedHashSet<>();
-            for (SearchResultEntry entry : pool.search(baseDn, SearchScope.SUB, filter, "cn").getSearchEntries()) {
-                String cn = entry.getAttributeValue("cn");
-                if (cn != null) {
-                    groups.add(cn);
+            // Nested membership: the groups of the user, then the groups those groups are members of,
+            // level by level, at most MAX_NESTING deep and each group once (cycles end here).
+            for (int depth = 0; depth < MAX_NESTING && !level.isEmpty(); depth++) {
+                List<String> next = new ArrayList<>();
+                for (SearchResultEntry entry : pool.search(baseDn, SearchScope.SUB, groupsWithMember(level), "cn").getSearchEntries()) {
+                    if (seen.add(entry.getDN().toLowerCase(Locale.ROOT))) {
+                        Optional.ofNullable(entry.getAttributeValue("cn")).ifPresent(names::add);
+                        next.add(entry.getDN());
+                    }
                 }
+                level = next;
             }
-            return groups;
+            return names;
         } catch (LDAPException e) {
             throw translate("search for groups", e);
         }
+    }
+
+    /** Groups (groupOfNames or groupOfUniqueNames) with any of {@code dns} as a member. */
+    private static Filter groupsWithMember(List<String> dns) {
+        List<Filter> members = new ArrayList<>();
+        for (String dn : dns) {
+            members.add(Filter.createEqualityFilter("member", dn));
+            members.add(Filter.createEqualityFilter("uniqueMember", dn));
+        }
+        return Filter.createANDFilter(Filter.createORFilter(Filter.createEqualityFilter("objectClass", "groupOfNames"),
+                Filter.createEqualityFilter("objectClass", "groupOfUniqueNames")), Filter.createORFilter(members));
     }
 
     @Override
