@@ -16,7 +16,7 @@ class FlywayMigrationsIntegrationTests {
 
     private static final List<String> TABLES = List.of("settings", "contact_info", "reset_flow", "reset_challenge",
             "reset_verification", "notification_outbox", "audit_head", "audit_event", "registered_method",
-            "registration_challenge", "throttle_event", "reset_block", "api_key", "captcha_used");
+            "registration_challenge", "throttle_event", "reset_block", "api_key", "captcha_used", "password_history");
 
     @Test
     void migrationsRunOnH2() {

@@ -14,9 +14,11 @@ import java.util.List;
  * @param requireThreeClasses whether a password needs three of: capital letters, small letters, digits,
  *                            other characters (off by default: NIST advises against composition rules)
  * @param checkBreached       whether the {@link BreachedPasswords} seam is asked
+ * @param historySize         how many of the user's last passwords cannot be used again, 0 (off) to 24; the
+ *                            server keeps them as Argon2id hashes
  */
 public record PasswordSettings(int minLength, int maxLength, List<String> customBannedTerms, boolean enforceCustomList,
-                               boolean requireThreeClasses, boolean checkBreached) {
+                               boolean requireThreeClasses, boolean checkBreached, int historySize) {
 
     public static final int DEFAULT_MIN_LENGTH = 8;
     public static final int DEFAULT_MAX_LENGTH = 256;
@@ -27,6 +29,7 @@ public record PasswordSettings(int minLength, int maxLength, List<String> custom
     public static final int MAX_CUSTOM_TERMS = 1000;
     public static final int MIN_CUSTOM_TERM_LENGTH = 4;
     public static final int MAX_CUSTOM_TERM_LENGTH = 16;
+    public static final int MAX_HISTORY = 24;
 
     /**
      * @throws IllegalArgumentException naming every setting that is out of range, in one message
@@ -34,10 +37,19 @@ public record PasswordSettings(int minLength, int maxLength, List<String> custom
     public PasswordSettings {
         List<String> terms = usable(customBannedTerms);
         List<String> problems = problems(minLength, maxLength, terms);
+        if (historySize < 0 || historySize > MAX_HISTORY) {
+            problems.add("historySize must be between 0 (off) and " + MAX_HISTORY + "; it is " + historySize + ".");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join(" ", problems));
         }
         customBannedTerms = List.copyOf(terms);
+    }
+
+    /** Without a password history. */
+    public PasswordSettings(int minLength, int maxLength, List<String> customBannedTerms, boolean enforceCustomList,
+                            boolean requireThreeClasses, boolean checkBreached) {
+        this(minLength, maxLength, customBannedTerms, enforceCustomList, requireThreeClasses, checkBreached, 0);
     }
 
     /** NIST's defaults: 8 to 256 characters, no custom list, no composition rule, breached check on. */
@@ -47,7 +59,7 @@ public record PasswordSettings(int minLength, int maxLength, List<String> custom
 
     /** These settings with another custom list, enforced. */
     public PasswordSettings withCustomBannedTerms(List<String> terms) {
-        return new PasswordSettings(minLength, maxLength, terms, true, requireThreeClasses, checkBreached);
+        return new PasswordSettings(minLength, maxLength, terms, true, requireThreeClasses, checkBreached, historySize);
     }
 
     /**

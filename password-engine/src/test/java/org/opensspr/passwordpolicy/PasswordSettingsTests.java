@@ -100,4 +100,14 @@ class PasswordSettingsTests {
         terms.add("efgh");
         assertThat(settings.customBannedTerms()).containsExactly("abcd");
     }
+
+    @Test
+    void historySizeIsZeroToTwentyFourAndKeptWhenTheCustomListChanges() {
+        assertThat(PasswordSettings.defaults().historySize()).isZero();
+        PasswordSettings five = new PasswordSettings(8, 256, List.of(), false, false, true, 5);
+        assertThat(five.withCustomBannedTerms(List.of("contoso")).historySize()).isEqualTo(5);
+        assertThatIllegalArgumentException().isThrownBy(() -> new PasswordSettings(8, 256, List.of(), false, false, true, 25))
+                .withMessageContaining("historySize");
+        assertThatIllegalArgumentException().isThrownBy(() -> new PasswordSettings(8, 256, List.of(), false, false, true, -1));
+    }
 }

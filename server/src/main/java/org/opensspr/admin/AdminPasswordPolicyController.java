@@ -32,7 +32,7 @@ class AdminPasswordPolicyController {
         return policy.settings();
     }
 
-    /** Replaces the settings; fields left out take their defaults (8-256, no custom terms, breached check on). */
+    /** Replaces the settings; fields left out take their defaults (8-256, no custom terms, breached check on, no history). */
     @PutMapping("/api/v1/admin/password-policy")
     PasswordSettings put(@RequestBody SettingsBody body, HttpServletRequest request) {
         PasswordSettings defaults = PasswordSettings.defaults();
@@ -42,7 +42,8 @@ class AdminPasswordPolicyController {
                 body.customBannedTerms() == null ? defaults.customBannedTerms() : body.customBannedTerms(),
                 body.enforceCustomList() == null ? defaults.enforceCustomList() : body.enforceCustomList(),
                 body.requireThreeClasses() == null ? defaults.requireThreeClasses() : body.requireThreeClasses(),
-                body.checkBreached() == null ? defaults.checkBreached() : body.checkBreached());
+                body.checkBreached() == null ? defaults.checkBreached() : body.checkBreached(),
+                body.historySize() == null ? defaults.historySize() : body.historySize());
         return policy.update(settings, Callers.from(request));
     }
 
@@ -53,7 +54,7 @@ class AdminPasswordPolicyController {
     }
 
     record SettingsBody(Integer minLength, Integer maxLength, List<String> customBannedTerms, Boolean enforceCustomList,
-                        Boolean requireThreeClasses, Boolean checkBreached) {
+                        Boolean requireThreeClasses, Boolean checkBreached, Integer historySize) {
     }
 
     record EvaluateBody(String password, String login) {

@@ -15,11 +15,6 @@ class EnrollmentConfiguration {
     }
 
     @Bean
-    AnswerHasher answerHasher() {
-        return new AnswerHasher();
-    }
-
-    @Bean
     QuestionCatalog questionCatalog() {
         return new QuestionCatalog();
     }

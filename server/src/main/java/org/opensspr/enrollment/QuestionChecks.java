@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.opensspr.secrets.Argon2idHasher;
 import org.opensspr.policy.MethodType;
 import org.opensspr.policy.PolicyService;
 import org.opensspr.secrets.Digests;
@@ -28,12 +29,12 @@ public class QuestionChecks {
 
     private final JdbcRegistrationRepository registrations;
     private final QuestionCatalog catalog;
-    private final AnswerHasher hasher;
+    private final Argon2idHasher hasher;
     private final PolicyService policies;
     private final ObjectMapper json;
     private volatile String dummyHash;
 
-    QuestionChecks(JdbcRegistrationRepository registrations, QuestionCatalog catalog, AnswerHasher hasher,
+    QuestionChecks(JdbcRegistrationRepository registrations, QuestionCatalog catalog, Argon2idHasher hasher,
                    PolicyService policies, ObjectMapper json) {
         this.registrations = registrations;
         this.catalog = catalog;

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
+import org.opensspr.secrets.Argon2idHasher;
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
@@ -56,13 +57,13 @@ public class RegistrationService {
     private final SecretBox box;
     private final Totp totp;
     private final QuestionCatalog catalog;
-    private final AnswerHasher hasher;
+    private final Argon2idHasher hasher;
     private final ObjectMapper json;
 
     RegistrationService(JdbcRegistrationRepository registrations, MethodsService methods, PolicyService policies,
                         NotificationOutbox outbox, Digests digests, Throttle throttle, AuditLog audit, Clock clock,
                         @Value("${sspr.phone.default-region:}") String defaultRegion, SecretBox box, Totp totp,
-                        QuestionCatalog catalog, AnswerHasher hasher, ObjectMapper json) {
+                        QuestionCatalog catalog, Argon2idHasher hasher, ObjectMapper json) {
         this.box = box;
         this.totp = totp;
         this.catalog = catalog;

@@ -28,14 +28,16 @@ public class PasswordPolicy {
     private static final String NAME = "password-policy";
 
     private final PasswordRules rules;
+    private final PasswordHistory history;
     private final JdbcSettings settings;
     private final Directory directory;
     private final AuditLog audit;
     private final Clock clock;
     private final String organisation;
 
-    PasswordPolicy(JdbcSettings settings, Directory directory, AuditLog audit, Clock clock,
+    PasswordPolicy(JdbcSettings settings, PasswordHistory history, Directory directory, AuditLog audit, Clock clock,
                    ObjectProvider<BreachedPasswords> breached, @Value("${sspr.organisation-name:}") String organisation) {
+        this.history = history;
         this.rules = new PasswordRules(BannedTerms.global(), breached.getIfAvailable());
         this.settings = settings;
         this.directory = directory;
@@ -52,13 +54,32 @@ public class PasswordPolicy {
         settings.save(NAME, changed);
         audit.record(AuditEvent.of(clock.instant(), Activity.UPDATE_PASSWORD_POLICY, AuditResult.Success, admin, "password policy",
                 "minLength=" + changed.minLength() + " maxLength=" + changed.maxLength() + " customBannedTerms="
-                        + changed.customBannedTerms().size() + " checkBreached=" + changed.checkBreached()));
+                        + changed.customBannedTerms().size() + " checkBreached=" + changed.checkBreached()
+                        + " historySize=" + changed.historySize()));
         return changed;
     }
 
-    /** The violations of {@code password} for {@code user} (null: no user context), in {@code locale}. */
+    /**
+     * The violations of {@code password} for {@code user} (null: no user context), in {@code locale}:
+     * the rules a strength meter can ask on every keystroke. See {@link #check} for a password being set.
+     */
     public List<Violation> evaluate(String password, DirectoryUser user, Locale locale) {
         return rules.evaluate(password, contextOf(user), settings(), locale);
+    }
+
+    /** Every rule for a password that is about to be set for {@code user}, including the history. */
+    public List<Violation> check(String password, DirectoryUser user, Locale locale) {
+        PasswordSettings current = settings();
+        List<Violation> violations = rules.evaluate(password, contextOf(user), current, locale);
+        if (violations.isEmpty() && history.contains(user.login(), password, current.historySize())) {
+            return List.of(PasswordMessages.violation("password-reused", locale));
+        }
+        return violations;
+    }
+
+    /** Call after the directory took a new password: it joins the history. */
+    public void passwordSet(DirectoryUser user, String password) {
+        history.remember(user.login(), password, settings().historySize());
     }
 
     /** As {@link #evaluate(String, DirectoryUser, Locale)} for a login, which may not exist (then without user context). */

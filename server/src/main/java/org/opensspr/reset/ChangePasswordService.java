@@ -59,12 +59,13 @@ public class ChangePasswordService {
             throw Problems.of(HttpStatus.BAD_REQUEST, "current-password-wrong", "Current password wrong",
                     "The current password is not right. If you forgot it, reset your password instead.");
         }
-        List<Violation> violations = passwordPolicy.evaluate(newPassword, user, LocaleContextHolder.getLocale());
+        List<Violation> violations = passwordPolicy.check(newPassword, user, LocaleContextHolder.getLocale());
         if (!violations.isEmpty()) {
             throw FlowProblems.passwordRejected(violations);
         }
         try {
             directory.resetPassword(user, newPassword);
+            passwordPolicy.passwordSet(user, newPassword);
         } catch (DirectoryRejectedPasswordException e) {
             throw FlowProblems.passwordRejected(List.of(new Violation("directory-rejected",
                     "The directory did not accept this password: " + e.getMessage())));

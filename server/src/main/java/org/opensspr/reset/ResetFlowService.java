@@ -189,7 +189,7 @@ public class ResetFlowService {
                     "The directory could not be reached; nothing was changed"));
             throw e;
         }
-        List<Violation> violations = passwordPolicy.evaluate(newPassword, target, LocaleContextHolder.getLocale());
+        List<Violation> violations = passwordPolicy.check(newPassword, target, LocaleContextHolder.getLocale());
         if (!violations.isEmpty()) {
             audit.record(event(flow, user, AuditResult.Failure, "User's new password did not meet the password policy"));
             throw FlowProblems.passwordRejected(violations);
@@ -200,6 +200,7 @@ public class ResetFlowService {
         try {
             directory.resetPassword(target, newPassword);
             directory.unlock(target);
+            passwordPolicy.passwordSet(target, newPassword);
         } catch (DirectoryUnavailableException e) {
             audit.record(AuditEvent.of(clock.instant(), Activity.RESET_PASSWORD, AuditResult.Failure, user, flow.login(),
                     "The directory could not be reached; nothing was changed"));

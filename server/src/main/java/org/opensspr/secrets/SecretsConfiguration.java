@@ -22,4 +22,9 @@ class SecretsConfiguration {
     SecretBox secretBox(MasterKey masterKey) {
         return new SecretBox(masterKey);
     }
+
+    @Bean
+    Argon2idHasher argon2idHasher() {
+        return new Argon2idHasher();
+    }
 }

@@ -8,10 +8,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opensspr.Http;
 import org.opensspr.ServerIntegrationTest;
+import org.opensspr.directory.Directory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import tools.jackson.databind.JsonNode;
 
 /** The password policy through the admin API and as a user meets it, against the whole application. */
 class PasswordPolicyIntegrationTests extends ServerIntegrationTest {
+
+    @Autowired
+    @Qualifier("directory")
+    Directory realDirectory;
 
     private JsonNode evaluate(String password, String login, String language) {
         Http.Response response = admin.send("POST", "/api/v1/admin/password-policy/evaluate",
@@ -43,6 +50,29 @@ class PasswordPolicyIntegrationTests extends ServerIntegrationTest {
         assertThat(evaluate("Violet-Lighthouse-Keeper-84", null, "en").get("accepted").asBoolean()).isTrue();
         admin.put("/api/v1/admin/password-policy", Map.of("checkBreached", false));
         assertThat(evaluate(BREACHED_PASSWORD, null, "en").get("accepted").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRecentPasswordCannotBeUsedAgainWhenTheHistoryIsOn() {
+        assertThat(admin.put("/api/v1/admin/password-policy", Map.of("historySize", 2)).status()).isEqualTo(200);
+        Http alice = http.basic("alice", "alice-demo-2026");
+        try {
+            assertThat(alice.post("/api/v1/me/password", Map.of("currentPassword", "alice-demo-2026",
+                    "newPassword", "Marmalade-Jar-Seven")).status()).isEqualTo(200);
+            Http second = http.basic("alice", "Marmalade-Jar-Seven");
+            assertThat(second.post("/api/v1/me/password", Map.of("currentPassword", "Marmalade-Jar-Seven",
+                    "newPassword", "Kettle-on-the-Stove-9")).status()).isEqualTo(200);
+            Http third = http.basic("alice", "Kettle-on-the-Stove-9");
+            Http.Response reused = third.post("/api/v1/me/password", Map.of("currentPassword", "Kettle-on-the-Stove-9",
+                    "newPassword", "Marmalade-Jar-Seven"));
+            assertThat(reused.status()).isEqualTo(422);
+            assertThat(reused.json().get("violations").get(0).get("code").asString()).isEqualTo("password-reused");
+            assertThat(jdbc.sql("SELECT hash FROM password_history").query(String.class).list())
+                    .as("only Argon2id hashes are kept").hasSize(2).allMatch(hash -> hash.startsWith("$argon2id$"));
+        } finally {
+            realDirectory.resetPassword(realDirectory.findUser("alice").orElseThrow(), "alice-demo-2026");
+            jdbc.sql("DELETE FROM password_history").update();
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.opensspr.enrollment;
+package org.opensspr.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -7,13 +7,13 @@ import java.security.SecureRandom;
 
 import org.junit.jupiter.api.Test;
 
-class AnswerHasherTests {
+class Argon2idHasherTests {
 
     private static final String PHC_PATTERN =
             "\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}";
 
-    private final AnswerHasher hasher = new AnswerHasher();
-    private final AnswerHasher fastHasher = new AnswerHasher(1024, 1, 1, new SecureRandom());
+    private final Argon2idHasher hasher = new Argon2idHasher();
+    private final Argon2idHasher fastHasher = new Argon2idHasher(1024, 1, 1, new SecureRandom());
 
     @Test
     void hashWhenDefaultParametersThenPhcStringWithOwaspMinimum() {
@@ -93,11 +93,11 @@ class AnswerHasherTests {
     void matchesWhenParametersExceedTheLimitsThenFalseWithoutComputing() {
         String phc = fastHasher.hash("fluffy the cat");
 
-        assertThat(hasher.matches("fluffy the cat", phc.replace("m=1024", "m=" + (AnswerHasher.MAX_MEMORY_KIB + 1))))
+        assertThat(hasher.matches("fluffy the cat", phc.replace("m=1024", "m=" + (Argon2idHasher.MAX_MEMORY_KIB + 1))))
                 .isFalse();
-        assertThat(hasher.matches("fluffy the cat", phc.replace("t=1", "t=" + (AnswerHasher.MAX_ITERATIONS + 1))))
+        assertThat(hasher.matches("fluffy the cat", phc.replace("t=1", "t=" + (Argon2idHasher.MAX_ITERATIONS + 1))))
                 .isFalse();
-        assertThat(hasher.matches("fluffy the cat", phc.replace("p=1", "p=" + (AnswerHasher.MAX_PARALLELISM + 1))))
+        assertThat(hasher.matches("fluffy the cat", phc.replace("p=1", "p=" + (Argon2idHasher.MAX_PARALLELISM + 1))))
                 .isFalse();
     }
 
@@ -108,9 +108,9 @@ class AnswerHasherTests {
 
     @Test
     void constructorWhenParametersOutOfRangeThenRefuses() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new AnswerHasher(4, 1, 1, new SecureRandom()));
-        assertThatIllegalArgumentException().isThrownBy(() -> new AnswerHasher(1024, 0, 1, new SecureRandom()));
-        assertThatIllegalArgumentException().isThrownBy(() -> new AnswerHasher(1024, 1, 1, null));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Argon2idHasher(4, 1, 1, new SecureRandom()));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Argon2idHasher(1024, 0, 1, new SecureRandom()));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Argon2idHasher(1024, 1, 1, null));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.opensspr.enrollment;
+package org.opensspr.secrets;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,8 +12,9 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Hashes security answers with Argon2id (RFC 9106) so that a copy of the database does not give
- * the answers away; answers are short and guessable, so the hash must be slow and salted. Uses
+ * Hashes secrets that must only ever be compared, never read back (security answers, the password
+ * history) with Argon2id (RFC 9106), so that a copy of the database does not give them away; they
+ * are short and guessable, so the hash must be slow and salted. Uses
  * OWASP's minimum parameters (m=19456 KiB, t=2, p=1), a 16-byte random salt and a 32-byte hash,
  * written as a PHC string: {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>} (standard Base64
  * without padding).
@@ -25,7 +26,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * Each hash or verification allocates {@code m} KiB (19 MiB by default) for its duration, so
  * callers must throttle attempts. Nothing is logged. Thread-safe.
  */
-public final class AnswerHasher {
+public final class Argon2idHasher {
 
     static final int MAX_MEMORY_KIB = 262_144;
     static final int MAX_ITERATIONS = 16;
@@ -44,12 +45,12 @@ public final class AnswerHasher {
     private final SecureRandom random;
 
     /** Hashes with OWASP's minimum Argon2id parameters: m=19456 KiB, t=2, p=1. */
-    public AnswerHasher() {
+    public Argon2idHasher() {
         this(19_456, 2, 1, new SecureRandom());
     }
 
     /** Other parameters, for tests; {@link #matches} accepts any parameters within the limits. */
-    AnswerHasher(int memoryKib, int iterations, int parallelism, SecureRandom random) {
+    Argon2idHasher(int memoryKib, int iterations, int parallelism, SecureRandom random) {
         if (!withinLimits(memoryKib, iterations, parallelism)) {
             throw new IllegalArgumentException("Argon2id parameters are out of range: m=" + memoryKib + ", t="
                     + iterations + ", p=" + parallelism);
@@ -67,7 +68,7 @@ public final class AnswerHasher {
      * The PHC string of an answer under a fresh random salt: hashing the same answer twice gives
      * two different strings that both match.
      *
-     * @param normalizedAnswer an answer from {@link AnswerNormalizer#normalize}; it is not normalised here
+     * @param normalizedAnswer the value to hash, already normalised by the caller (answers: {@code AnswerNormalizer}); it is not normalised here
      * @throws IllegalArgumentException when the answer is null
      */
     public String hash(String normalizedAnswer) {
@@ -86,7 +87,7 @@ public final class AnswerHasher {
      * {@code false}, and never throws, when either argument is null or the string is not an
      * argon2id v=19 PHC string within the limits.
      *
-     * @param normalizedAnswer an answer from {@link AnswerNormalizer#normalize}; it is not normalised here
+     * @param normalizedAnswer the value to hash, already normalised by the caller (answers: {@code AnswerNormalizer}); it is not normalised here
      */
     public boolean matches(String normalizedAnswer, String phc) {
         if (normalizedAnswer == null || phc == null) {
