@@ -99,7 +99,8 @@ public abstract class ServerIntegrationTest {
         // Every test starts from the same state: default policy, no registrations or pre-filled contacts
         // (the directory's own mail and mobile count), unthrottled; tests that need more arrange it.
         for (String table : new String[] {"throttle_event", "reset_block", "registered_method", "registration_challenge",
-                "contact_info", "settings", "api_key", "password_history"}) {
+                "contact_info", "settings", "api_key", "password_history",
+                "logon_session", "device_group", "device", "device_profile_group", "device_profile", "join_token"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
         // ...and with every message of earlier tests delivered, so counting received mail is exact.

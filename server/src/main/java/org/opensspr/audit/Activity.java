@@ -16,6 +16,12 @@ public final class Activity {
     public static final String REGISTERED_ALL_SECURITY_INFO = "User registered all required security info";
     public static final String CREATE_API_KEY = "Create API key";
     public static final String DELETE_API_KEY = "Delete API key";
+    public static final String CREATE_JOIN_TOKEN = "Create device join token";
+    public static final String JOIN_DEVICE = "Join device";
+    public static final String UPDATE_DEVICE = "Update device";
+    public static final String DELETE_DEVICE = "Delete device";
+    public static final String UPDATE_DEVICE_PROFILE = "Update device configuration profile";
+    public static final String START_LOGON_SESSION = "Start logon session";
 
     private Activity() {
     }

@@ -38,7 +38,8 @@ class ResetFlowController {
 
     /**
      * Starts a flow. A browser must send a solved CAPTCHA ({@code GET /api/v1/reset/captcha});
-     * API-key callers need none. The CAPTCHA is spent before, and outside, the flow's transaction.
+     * API-key callers and a logon session (ClientType LogonScreen, whose one flow this becomes)
+     * need none. The CAPTCHA is spent before, and outside, the flow's transaction.
      */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
@@ -47,7 +48,7 @@ class ResetFlowController {
         if (caller.clientType() == ClientType.Browser && !captcha.verify(body.captcha())) {
             throw FlowProblems.captchaInvalid();
         }
-        ResetFlowService.StartedFlow flow = service.start(body.login(), caller);
+        ResetFlowService.StartedFlow flow = service.start(body.login(), caller, Callers.logonSession().orElse(null));
         return new FlowView(flow.flowId(), flow.expiresAt(), flow.required(),
                 flow.methods().stream().map(m -> new MethodView(m.id(), m.type().id(), m.hint())).toList());
     }

@@ -14,6 +14,7 @@ import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
 import org.opensspr.audit.AuditResult;
 import org.opensspr.audit.Caller;
+import org.opensspr.devices.LogonSessionService;
 import org.opensspr.directory.Directory;
 import org.opensspr.directory.DirectoryRejectedPasswordException;
 import org.opensspr.directory.DirectoryUnavailableException;
@@ -60,11 +61,12 @@ public class ResetFlowService {
     private final ResetNotices notices;
     private final Digests digests;
     private final AuditLog audit;
+    private final LogonSessionService logonSessions;
     private final Clock clock;
 
     ResetFlowService(JdbcResetFlowRepository flows, Gates gates, ResetThrottling throttling, Directory directory,
                      PolicyService policies, MethodsService methods, PasswordPolicy passwordPolicy, ResetNotices notices,
-                     Digests digests, AuditLog audit, Clock clock) {
+                     Digests digests, AuditLog audit, LogonSessionService logonSessions, Clock clock) {
         this.flows = flows;
         this.gates = gates;
         this.throttling = throttling;
@@ -75,12 +77,24 @@ public class ResetFlowService {
         this.notices = notices;
         this.digests = digests;
         this.audit = audit;
+        this.logonSessions = logonSessions;
         this.clock = clock;
     }
 
     /** Starts a flow for {@code login}: a real one if the user may reset, a decoy otherwise. */
     @Transactional
     public StartedFlow start(String login, Caller caller) {
+        return start(login, caller, null);
+    }
+
+    /**
+     * Starts a flow as above; with {@code logonSession} (the SHA-256 of a logon session's token, or
+     * null) the flow is the one flow of that session, which ends with it.
+     *
+     * @throws org.springframework.web.ErrorResponseException 403 when the logon session already started a flow
+     */
+    @Transactional
+    public StartedFlow start(String login, Caller caller, String logonSession) {
         String typed = login == null ? "" : login.strip();
         throttling.checkStart(caller);
         throttling.checkNotBlocked(typed, caller);
@@ -109,6 +123,9 @@ public class ResetFlowService {
         }
         String flowId = Digests.newToken();
         Instant now = clock.instant();
+        if (logonSession != null) {
+            logonSessions.claim(logonSession, Digests.sha256(flowId), now.plus(Duration.ofMinutes(FLOW_MINUTES)));
+        }
         ResetFlow flow = new ResetFlow(Digests.sha256(flowId), user.map(DirectoryUser::login).orElse(typed),
                 refusal == null ? user.get().dn() : null, refusal != null, caller.clientType(), caller.ip(),
                 required, offered, ResetFlow.Status.OPEN, 0, 0, now, now.plus(Duration.ofMinutes(FLOW_MINUTES)));
@@ -162,6 +179,7 @@ public class ResetFlowService {
             throttling.verificationFailed(flow.login(), method.type(), caller);
             if (failures >= MAX_FAILURES) {
                 flows.close(flow.idHash(), ResetFlow.Status.LOCKED);
+                logonSessions.flowEnded(flow.idHash());
                 audit.record(event(flow, caller, AuditResult.Blocked, "User failed verification too many times in one flow"));
                 throw FlowProblems.tooManyAttempts();
             }
@@ -197,6 +215,7 @@ public class ResetFlowService {
         if (!flows.close(flow.idHash(), ResetFlow.Status.COMPLETED)) {
             throw FlowProblems.flowNotFound();
         }
+        logonSessions.flowEnded(flow.idHash());
         try {
             directory.resetPassword(target, newPassword);
             directory.unlock(target);
@@ -229,6 +248,7 @@ public class ResetFlowService {
         if (!flows.close(flow.idHash(), ResetFlow.Status.COMPLETED)) {
             throw FlowProblems.flowNotFound();
         }
+        logonSessions.flowEnded(flow.idHash());
         Caller user = caller.as(flow.login());
         try {
             directory.unlock(target(flow));

@@ -1,10 +1,13 @@
 package org.opensspr.web;
 
 import org.opensspr.apikeys.ApiKeyService;
+import org.opensspr.devices.DeviceService;
+import org.opensspr.devices.LogonSessionService;
 import org.opensspr.directory.Directory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -13,7 +16,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Who may call what. The reset flow is open to anyone (its secrets are the flow id and the
- * codes); the admin API needs ROLE_ADMIN (admin-group membership or the bootstrap token);
+ * codes); the admin API needs ROLE_ADMIN (admin-group membership or the bootstrap token); a
+ * device joins with a join token and then uses the device API with its own credential
+ * ({@link DeviceAuthenticationFilter}); a logon session token runs one reset flow and nothing else;
  * health and the OpenAPI document are public; everything else needs a signed-in user. The REST API is stateless and takes no cookies,
  * so it needs no CSRF token; the portal's forms will.
  */
@@ -21,13 +26,16 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Directory directory, ApiKeyService apiKeys, ProblemResponses problems,
+    SecurityFilterChain api(HttpSecurity http, Directory directory, ApiKeyService apiKeys, DeviceService devices,
+                            LogonSessionService logonSessions, ProblemResponses problems,
                             @Value("${sspr.bootstrap.admin-token:}") String bootstrapToken,
                             @Value("${sspr.admin-group:sspr-admins}") String adminGroup) throws Exception {
         ProviderManager directoryAuthentication = new ProviderManager(new DirectoryAuthenticationProvider(directory, adminGroup));
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/api/v1/reset/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/devices").permitAll()
+                        .requestMatchers("/api/v1/devices/self/**", "/api/v1/logon/**").hasAuthority(DeviceAuthenticationFilter.DEVICE_AUTHORITY)
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error", "/js/**", "/css/**").permitAll()
                         .anyRequest().authenticated())
                 .authenticationManager(directoryAuthentication)
@@ -39,7 +47,8 @@ class SecurityConfiguration {
                                 "Unauthorized", "Sign in with your directory login and password, or an admin bearer token."))
                         .accessDeniedHandler((request, response, e) -> problems.write(response, 403, "forbidden", "Forbidden",
                                 "Your account may not do this.")))
-                .addFilterBefore(new BootstrapTokenFilter(bootstrapToken, apiKeys, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BootstrapTokenFilter(bootstrapToken, apiKeys, logonSessions, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new DeviceAuthenticationFilter(devices, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();

@@ -1,0 +1,124 @@
+package org.opensspr.admin;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.opensspr.devices.ConfigurationProfile;
+import org.opensspr.devices.DeviceService;
+import org.opensspr.devices.DeviceSummary;
+import org.opensspr.devices.ProfileService;
+import org.opensspr.devices.Setting;
+import org.opensspr.web.Callers;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Devices in the admin API: join tokens, the device list with readiness verdicts, disabling,
+ * deleting and grouping devices, and configuration profiles.
+ */
+@RestController
+class AdminDeviceController {
+
+    private final DeviceService devices;
+    private final ProfileService profiles;
+
+    AdminDeviceController(DeviceService devices, ProfileService profiles) {
+        this.devices = devices;
+        this.profiles = profiles;
+    }
+
+    /** {@code groups} (optional): the device groups every device that joins with the token gets. */
+    @PostMapping("/api/v1/admin/join-tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    IssuedToken issueJoinToken(@RequestBody NewJoinToken body, HttpServletRequest request) {
+        if (body.uses() == null || body.expiresInHours() == null) {
+            throw new IllegalArgumentException("uses and expiresInHours are required");
+        }
+        return new IssuedToken(devices.issueJoinToken(body.uses(), body.expiresInHours(), body.groups(), Callers.from(request)));
+    }
+
+    @GetMapping("/api/v1/admin/devices")
+    DeviceList list() {
+        return new DeviceList(devices.list());
+    }
+
+    @DeleteMapping("/api/v1/admin/devices/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String id, HttpServletRequest request) {
+        devices.delete(id, Callers.from(request));
+    }
+
+    @PostMapping("/api/v1/admin/devices/{id}/disable")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void disable(@PathVariable String id, HttpServletRequest request) {
+        devices.setEnabled(id, false, Callers.from(request));
+    }
+
+    @PostMapping("/api/v1/admin/devices/{id}/enable")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void enable(@PathVariable String id, HttpServletRequest request) {
+        devices.setEnabled(id, true, Callers.from(request));
+    }
+
+    @PutMapping("/api/v1/admin/devices/{id}/groups")
+    Groups setGroups(@PathVariable String id, @RequestBody Groups body, HttpServletRequest request) {
+        return new Groups(devices.setGroups(id, body.groups(), Callers.from(request)));
+    }
+
+    /** Creates (201) or replaces (200) the profile of that name. */
+    @PostMapping("/api/v1/admin/device-profiles")
+    ResponseEntity<ProfileView> saveProfile(@RequestBody ProfileView body, HttpServletRequest request) {
+        if (body.settings() == null) {
+            throw new IllegalArgumentException("settings are required");
+        }
+        ConfigurationProfile profile = new ConfigurationProfile(body.name(),
+                body.settings().stream().map(s -> Setting.of(s.omaUri(), s.dataType(), s.value())).toList(), body.groups());
+        boolean created = profiles.save(profile, Callers.from(request));
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(ProfileView.of(profile));
+    }
+
+    @GetMapping("/api/v1/admin/device-profiles")
+    ProfileList profiles() {
+        return new ProfileList(profiles.all().stream().map(ProfileView::of).toList());
+    }
+
+    @DeleteMapping("/api/v1/admin/device-profiles/{name}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteProfile(@PathVariable String name, HttpServletRequest request) {
+        profiles.delete(name, Callers.from(request));
+    }
+
+    record NewJoinToken(Integer uses, Integer expiresInHours, List<String> groups) {
+    }
+
+    /** {@code token} is shown this once. */
+    record IssuedToken(String token) {
+    }
+
+    record DeviceList(List<DeviceSummary> devices) {
+    }
+
+    record Groups(List<String> groups) {
+    }
+
+    record SettingView(String omaUri, String dataType, Object value) {
+    }
+
+    record ProfileView(String name, List<SettingView> settings, List<String> groups) {
+        static ProfileView of(ConfigurationProfile profile) {
+            return new ProfileView(profile.name(), profile.settings().stream()
+                    .map(s -> new SettingView(s.omaUri(), s.dataType().id(), s.value())).toList(), profile.groups());
+        }
+    }
+
+    record ProfileList(List<ProfileView> profiles) {
+    }
+}

@@ -1,0 +1,190 @@
+package org.opensspr.devices;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import org.opensspr.audit.Activity;
+import org.opensspr.audit.AuditEvent;
+import org.opensspr.audit.AuditLog;
+import org.opensspr.audit.AuditResult;
+import org.opensspr.audit.Caller;
+import org.opensspr.audit.ClientType;
+import org.opensspr.readiness.DeviceState;
+import org.opensspr.readiness.ReadinessRules;
+import org.opensspr.readiness.Verdict;
+import org.opensspr.secrets.Digests;
+import org.opensspr.system.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Joins devices, checks their credentials and keeps their inventory verdicts. A join token
+ * ({@code join_} + 256 bits) and a device secret (256 bits) are shown once and stored as SHA-256;
+ * a device id ({@code dev_} + 128 bits) is not secret. A disabled or deleted device fails its very
+ * next authentication. The device's own calls are audited as ClientType {@code Api} with the
+ * device as actor.
+ */
+@Service
+public class DeviceService {
+
+    static final String ID_PREFIX = "dev_";
+    static final String JOIN_TOKEN_PREFIX = "join_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ReadinessRules RULES = new ReadinessRules();
+
+    private final JdbcDeviceRepository devices;
+    private final JdbcJoinTokenRepository joinTokens;
+    private final ProfileService profiles;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    DeviceService(JdbcDeviceRepository devices, JdbcJoinTokenRepository joinTokens, ProfileService profiles, AuditLog audit, Clock clock) {
+        this.devices = devices;
+        this.joinTokens = joinTokens;
+        this.profiles = profiles;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Issues a join token good for {@code uses} joins (1-1000) within {@code hours} (1-720); shown this once. */
+    @Transactional
+    public String issueJoinToken(int uses, int hours, List<String> groups, Caller admin) {
+        if (uses < 1 || uses > 1000) {
+            throw new IllegalArgumentException("uses must be between 1 and 1000");
+        }
+        if (hours < 1 || hours > 720) {
+            throw new IllegalArgumentException("expiresInHours must be between 1 and 720");
+        }
+        List<String> checked = DeviceGroups.checkAll(groups);
+        String token = JOIN_TOKEN_PREFIX + Digests.newToken();
+        long now = clock.millis();
+        joinTokens.purge(now);
+        joinTokens.insert(Digests.sha256(token), uses, checked, admin.actor(), now, now + Duration.ofHours(hours).toMillis());
+        audit.record(AuditEvent.of(clock.instant(), Activity.CREATE_JOIN_TOKEN, AuditResult.Success, admin, "",
+                uses + " uses, " + hours + " hours, groups " + checked));
+        return token;
+    }
+
+    /**
+     * Joins a device with a join token, spending one of its uses atomically. A wrong, spent or
+     * expired token is refused (403) alike, and audited as a failed "Join device".
+     */
+    @Transactional
+    public JoinedDevice join(String joinToken, String name, String os, String osVersion, String ip) {
+        String deviceName = field(name, "name", 200);
+        String deviceOs = field(os, "os", 100);
+        String deviceOsVersion = field(osVersion, "osVersion", 100);
+        String id = ID_PREFIX + randomId();
+        Caller caller = new Caller(new DeviceIdentity(id, deviceName).actor(), ip, ClientType.Api);
+        String hash = joinToken == null || !joinToken.startsWith(JOIN_TOKEN_PREFIX) || joinToken.length() > 100 ? null : Digests.sha256(joinToken);
+        if (hash == null || !joinTokens.spend(hash, clock.millis())) {
+            audit.record(AuditEvent.of(clock.instant(), Activity.JOIN_DEVICE, AuditResult.Failure, caller, deviceName,
+                    "The join token is unknown, spent or expired"));
+            throw Problems.of(HttpStatus.FORBIDDEN, "join-token-invalid", "Join token not valid",
+                    "The join token is unknown, used up or expired. Ask an admin for a new one.");
+        }
+        String secret = Digests.newToken();
+        devices.insert(id, Digests.sha256(secret), deviceName, deviceOs, deviceOsVersion, clock.millis());
+        List<String> groups = joinTokens.groups(hash).orElse(List.of());
+        devices.setGroups(id, groups);
+        audit.record(AuditEvent.of(clock.instant(), Activity.JOIN_DEVICE, AuditResult.Success, caller, id,
+                "Joined as " + deviceName + " (" + deviceOs + " " + deviceOsVersion + "), groups " + groups));
+        return new JoinedDevice(id, secret);
+    }
+
+    /**
+     * The device, if {@code id} names an enabled device and {@code secret} is its secret
+     * (compared by SHA-256 in constant time). Unknown, disabled, deleted and wrong secret look alike.
+     */
+    public Optional<DeviceIdentity> authenticate(String id, String secret) {
+        if (id == null || secret == null || !id.startsWith(ID_PREFIX) || id.length() > 40 || secret.length() > 100) {
+            return Optional.empty();
+        }
+        return devices.enabled(id).filter(d -> Digests.constantTimeEquals(d.secretHash(), Digests.sha256(secret)))
+                .map(JdbcDeviceRepository.DeviceIdentityWithSecret::device);
+    }
+
+    /** Enables or disables a device; a disabled device's credential and logon sessions stop working at once. */
+    @Transactional
+    public void setEnabled(String id, boolean enabled, Caller admin) {
+        if (!devices.setEnabled(id, enabled)) {
+            throw notFound(id);
+        }
+        audit.record(AuditEvent.of(clock.instant(), Activity.UPDATE_DEVICE, AuditResult.Success, admin, id, enabled ? "Enabled" : "Disabled"));
+    }
+
+    /** Deletes a device with its groups and logon sessions. */
+    @Transactional
+    public void delete(String id, Caller admin) {
+        if (!devices.delete(id)) {
+            throw notFound(id);
+        }
+        audit.record(AuditEvent.of(clock.instant(), Activity.DELETE_DEVICE, AuditResult.Success, admin, id, ""));
+    }
+
+    /** Replaces the device's groups (the implicit {@code all} needs no entry). */
+    @Transactional
+    public List<String> setGroups(String id, List<String> groups, Caller admin) {
+        List<String> checked = DeviceGroups.checkAll(groups);
+        if (!devices.exists(id)) {
+            throw notFound(id);
+        }
+        devices.setGroups(id, checked);
+        audit.record(AuditEvent.of(clock.instant(), Activity.UPDATE_DEVICE, AuditResult.Success, admin, id, "Groups " + checked));
+        return checked;
+    }
+
+    public List<DeviceSummary> list() {
+        return devices.list();
+    }
+
+    /** The device's effective configuration; counts as the device being seen. */
+    @Transactional
+    public EffectiveConfiguration configuration(DeviceIdentity device) {
+        devices.seen(device.id(), clock.millis());
+        return profiles.effectiveFor(devices.groups(device.id()));
+    }
+
+    /**
+     * Judges what the device reports with the readiness rules, with its effective configuration
+     * as the OMA-URI settings (so {@code policy-disabled} is satisfied by the profile or the
+     * registry value), and keeps the verdict.
+     */
+    @Transactional
+    public Verdict inventory(DeviceIdentity device, Inventory inventory) {
+        EffectiveConfiguration configuration = profiles.effectiveFor(devices.groups(device.id()));
+        DeviceState state = new DeviceState(inventory.os(), inventory.osBuild(), inventory.osVersion(), inventory.edition(),
+                inventory.joinType(), true, inventory.sessionType(), inventory.registry(), configuration.asMap(),
+                inventory.lostMode(), inventory.dot1xBeforeLogon());
+        Verdict verdict = RULES.evaluate(state);
+        devices.saveVerdict(device.id(), inventory.osBuild(), inventory.edition(), verdict.ready(),
+                verdict.findings().stream().map(ReadinessFinding::of).toList(), clock.millis());
+        return verdict;
+    }
+
+    private static String field(String value, String what, int max) {
+        if (value == null || value.isBlank() || value.length() > max) {
+            throw new IllegalArgumentException(what + " must be 1-" + max + " characters");
+        }
+        return value.strip();
+    }
+
+    private static String randomId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static RuntimeException notFound(String id) {
+        return Problems.of(HttpStatus.NOT_FOUND, "device-not-found", "No such device", "There is no device '" + id + "'.");
+    }
+
+    /** A joined device: {@code deviceSecret} is shown this once. */
+    public record JoinedDevice(String deviceId, String deviceSecret) {
+    }
+}
