@@ -16,7 +16,8 @@ class FlywayMigrationsIntegrationTests {
 
     private static final List<String> TABLES = List.of("settings", "contact_info", "reset_flow", "reset_challenge",
             "reset_verification", "notification_outbox", "audit_head", "audit_event", "registered_method",
-            "registration_challenge", "throttle_event", "reset_block", "api_key", "captcha_used", "password_history");
+            "registration_challenge", "throttle_event", "reset_block", "api_key", "captcha_used", "password_history",
+            "join_token", "device", "device_group", "device_profile", "device_profile_group", "logon_session");
 
     @Test
     void migrationsRunOnH2() {
