@@ -10,8 +10,10 @@ import com.unboundid.ldap.sdk.GetEntryLDAPConnectionPoolHealthCheck;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.PostConnectProcessor;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
+import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
@@ -38,7 +40,7 @@ class DirectoryConfiguration {
                     properties.baseDn(), properties.embedded().port(), properties.embedded().seed());
             log.info("Embedded directory listening on ldap://127.0.0.1:{} (base {})", embedded.port(), properties.baseDn());
             try {
-                return new LdapDirectory(pool("127.0.0.1", embedded.port(), SocketFactory.getDefault(),
+                return new LdapDirectory(pool("127.0.0.1", embedded.port(), SocketFactory.getDefault(), null,
                         EmbeddedDirectoryServer.MANAGER_DN, embedded.managerPassword(), properties.baseDn()),
                         properties.baseDn(), embedded);
             } catch (RuntimeException e) {
@@ -50,9 +52,13 @@ class DirectoryConfiguration {
         boolean ldaps = "ldaps".equals(url.getScheme());
         int port = url.getPort() > 0 ? url.getPort() : (ldaps ? 636 : 389);
         SocketFactory sockets = ldaps ? tls(properties).createSSLSocketFactory() : SocketFactory.getDefault();
-        log.info("Directory: {} as {} (flavor {})", url, properties.bindDn(), properties.flavor());
-        return new LdapDirectory(pool(url.getHost(), port, sockets, properties.bindDn(), properties.bindPassword(),
-                properties.baseDn()), properties.baseDn(), null);
+        PostConnectProcessor startTls = properties.startTls()
+                ? new StartTLSPostConnectProcessor(tls(properties).createSSLSocketFactory()) : null;
+        Flavor flavor = properties.kind() == DirectoryProperties.DirectoryFlavor.AD ? new ActiveDirectoryFlavor() : new OpenLdapFlavor();
+        log.info("Directory: {}{} as {} (flavor {}, users {} by {})", url, properties.startTls() ? " with StartTLS" : "",
+                properties.bindDn(), properties.flavor(), properties.userFilter(), properties.loginAttributes());
+        return new LdapDirectory(pool(url.getHost(), port, sockets, startTls, properties.bindDn(), properties.bindPassword(),
+                properties.baseDn()), properties.baseDn(), UserMapping.of(properties), flavor, null);
     }
 
     @Bean
@@ -60,15 +66,20 @@ class DirectoryConfiguration {
         return new DirectoryHealthIndicator(directory);
     }
 
+    /** TLS 1.2+ trusting the CAs of {@code ca-file}, or the JVM's trust store; never everything. */
     private static SSLUtil tls(DirectoryProperties properties) throws GeneralSecurityException {
         SSLUtil ssl = properties.caFile() == null ? new SSLUtil() : new SSLUtil(new PEMFileTrustManager(properties.caFile().toFile()));
         ssl.setEnabledSSLProtocols(List.of("TLSv1.3", "TLSv1.2"));
         return ssl;
     }
 
-    /** A pool that survives a directory that is down at start: the server starts, health says DOWN. */
-    private static LDAPConnectionPool pool(String host, int port, SocketFactory sockets, String bindDn, String bindPassword,
-                                           String baseDn) {
+    /**
+     * A pool that survives a directory that is down at start: the server starts, health says DOWN.
+     * Connections time out after 5 s (connect) and 10 s (answer); the pool checks its connections by
+     * reading the base entry every 30 s and after an operation failed, and replaces one that fails. {@code startTls} (null: none) runs StartTLS before the bind.
+     */
+    private static LDAPConnectionPool pool(String host, int port, SocketFactory sockets, PostConnectProcessor startTls,
+                                           String bindDn, String bindPassword, String baseDn) {
         LDAPConnectionOptions options = new LDAPConnectionOptions();
         options.setConnectTimeoutMillis(5_000);
         options.setResponseTimeoutMillis(10_000);
@@ -76,7 +87,7 @@ class DirectoryConfiguration {
         try {
             SimpleBindRequest bind = bindDn == null ? null : new SimpleBindRequest(bindDn, bindPassword);
             LDAPConnectionPool pool = new LDAPConnectionPool(new SingleServerSet(host, port, sockets, options), bind,
-                    1, MAX_CONNECTIONS, 1, null, false);
+                    1, MAX_CONNECTIONS, 1, startTls, false);
             pool.setRetryFailedOperationsDueToInvalidConnections(true);
             pool.setHealthCheck(new GetEntryLDAPConnectionPoolHealthCheck(baseDn, 5_000, false, false, false, true, true));
             pool.setHealthCheckIntervalMillis(30_000);

@@ -67,8 +67,7 @@ public class ChangePasswordService {
             directory.resetPassword(user, newPassword);
             passwordPolicy.passwordSet(user, newPassword);
         } catch (DirectoryRejectedPasswordException e) {
-            throw FlowProblems.passwordRejected(List.of(new Violation("directory-rejected",
-                    "The directory did not accept this password: " + e.getMessage())));
+            throw FlowProblems.passwordRejected(List.of(DirectoryRefusals.violation(e, LocaleContextHolder.getLocale())));
         }
         audit.record(AuditEvent.of(clock.instant(), Activity.CHANGE_PASSWORD, AuditResult.Success, caller.as(user.login()),
                 user.login(), ""));

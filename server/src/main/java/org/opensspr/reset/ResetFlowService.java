@@ -226,9 +226,8 @@ public class ResetFlowService {
             throw e;
         } catch (DirectoryRejectedPasswordException e) {
             audit.record(AuditEvent.of(clock.instant(), Activity.RESET_PASSWORD, AuditResult.Failure, user, flow.login(),
-                    "The directory refused the new password: " + e.getMessage()));
-            throw FlowProblems.passwordRejected(List.of(new Violation("directory-rejected",
-                    "The directory did not accept this password: " + e.getMessage())));
+                    "The directory refused the new password (" + e.reason() + "): " + e.getMessage()));
+            throw FlowProblems.passwordRejected(List.of(DirectoryRefusals.violation(e, LocaleContextHolder.getLocale())));
         }
         throttling.succeeded(flow.login());
         notices.toUser(flow, "Your password was reset", "The password of your account " + flow.login()

@@ -21,7 +21,7 @@ class EmbeddedDirectoryTests {
     Path dataDir;
 
     private LdapDirectory start() throws Exception {
-        DirectoryProperties properties = new DirectoryProperties(null, null, "dc=test,dc=example", null, null, null,
+        DirectoryProperties properties = new DirectoryProperties(null, null, "dc=test,dc=example", null, null, null, null, null, null, null, null,
                 new DirectoryProperties.Embedded(0, SEED.toAbsolutePath()));
         return new DirectoryConfiguration().directory(properties, new DataDirectory(dataDir));
     }

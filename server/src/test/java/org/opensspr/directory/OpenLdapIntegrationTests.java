@@ -1,0 +1,201 @@
+package org.opensspr.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.opensspr.Http;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole server against Debian's OpenLDAP {@code slapd} with the ppolicy overlay (minimum
+ * length 12, history 3, lockout after 3 failures), started by this class on a free port in a
+ * throwaway directory. Its own Spring context: the shared one runs on the embedded directory.
+ * {@code ldapwhoami}, a client we did not write, proves which passwords bind.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "sspr.directory.flavor=openldap",
+        "sspr.directory.base-dn=" + SlapdServer.SUFFIX,
+        "sspr.directory.bind-dn=" + SlapdServer.SERVICE_DN,
+        "sspr.directory.bind-password=" + SlapdServer.SERVICE_PASSWORD,
+        "sspr.notify.poll-millis=50",
+        "sspr.reset.flow-starts-per-ip=100000",
+        "sspr.captcha.difficulty=4",
+        "sspr.bootstrap.admin-token=" + OpenLdapIntegrationTests.ADMIN_TOKEN,
+        "sspr.mail.from=OpenSSPR <sspr@sspr.test>"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class OpenLdapIntegrationTests {
+
+    static final String ADMIN_TOKEN = "openldap-test-admin-token";
+    private static final String PPOLICY = """
+            pwdMinLength: 12
+            pwdCheckQuality: 2
+            pwdInHistory: 3
+            pwdLockout: TRUE
+            pwdMaxFailure: 3
+            pwdLockoutDuration: 0
+            """;
+    private static final String DAVE = "uid=dave," + SlapdServer.PEOPLE;
+    private static final String ERIN = "uid=erin," + SlapdServer.PEOPLE;
+    private static final String FRANK = "uid=frank," + SlapdServer.PEOPLE;
+    private static final String PEOPLE = """
+            dn: %1$s
+            objectClass: inetOrgPerson
+            uid: dave
+            cn: Dave Ldap
+            sn: Ldap
+            mail: dave@sspr.test
+            userPassword: Dave-original-2026
+
+            dn: %2$s
+            objectClass: inetOrgPerson
+            uid: erin
+            cn: Erin Ldap
+            sn: Ldap
+            mail: erin@sspr.test
+            userPassword: Erin-original-2026
+
+            dn: %3$s
+            objectClass: inetOrgPerson
+            uid: frank
+            cn: Frank Ldap
+            sn: Ldap
+            mail: frank@sspr.test
+            userPassword: Frank-original-2026
+
+            dn: cn=staff,ou=groups,%4$s
+            objectClass: groupOfNames
+            cn: staff
+            member: %1$s
+
+            dn: cn=everyone,ou=groups,%4$s
+            objectClass: groupOfNames
+            cn: everyone
+            member: cn=staff,ou=groups,%4$s
+            """.formatted(DAVE, ERIN, FRANK, SlapdServer.SUFFIX);
+
+    private static final GreenMail SMTP;
+    private static final SlapdServer SLAPD;
+    private static final Path DATA_DIR;
+
+    static {
+        if (!SlapdServer.installed()) {
+            throw new IllegalStateException("OpenLdapIntegrationTests need Debian's slapd and ldap-utils:"
+                    + " apt-get install -y slapd ldap-utils (.ci/run installs them)");
+        }
+        try {
+            SLAPD = SlapdServer.start(PPOLICY, PEOPLE);
+            System.out.println("slapd started in " + SLAPD.startup().toMillis() + " ms on " + SLAPD.url());
+            DATA_DIR = Files.createTempDirectory("sspr-openldap-it");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start slapd: " + e.getMessage(), e);
+        }
+        SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        SMTP.start();
+    }
+
+    @DynamicPropertySource
+    static void serverProperties(DynamicPropertyRegistry registry) {
+        registry.add("sspr.directory.url", SLAPD::url);
+        registry.add("sspr.data-dir", DATA_DIR::toString);
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA_DIR.resolve("db/sspr") + ";DB_CLOSE_ON_EXIT=FALSE");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    @AfterAll
+    static void stopServers() throws Exception {
+        SMTP.stop();
+        SLAPD.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Directory directory;
+
+    private Http http() {
+        return new Http("http://127.0.0.1:" + port);
+    }
+
+    @Test
+    void aResetWritesThePasswordThroughPasswordModifySoTheNewBindsAndTheOldDoesNot() throws Exception {
+        Http http = http();
+        String flowId = RealDirectoryFlows.verifiedFlow(http, SMTP, "dave", "dave@sspr.test");
+        Http.Response reset = http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Dave-resets-in-2026"));
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+
+        assertThat(SLAPD.whoAmI(DAVE, "Dave-resets-in-2026")).isZero();
+        assertThat(SLAPD.whoAmI(DAVE, "Dave-original-2026")).isEqualTo(49);
+        // The server hashed it: the service account reads no clear text back.
+        assertThat(SLAPD.operational(DAVE, "pwdChangedTime")).isNotEmpty();
+
+        // Back to the original, which only the directory's history knows (ours never saw it): ppolicy's refusal.
+        String again = RealDirectoryFlows.verifiedFlow(http, SMTP, "dave", "dave@sspr.test");
+        Http.Response reused = http.post(RealDirectoryFlows.path(again, "password"), Map.of("newPassword", "Dave-original-2026"));
+        assertThat(reused.status()).as(reused.toString()).isEqualTo(422);
+        assertThat(violation(reused).get("code").asString()).isEqualTo("password-reused");
+        assertThat(violation(reused).get("message").asString()).contains("used this password recently");
+        assertThat(SLAPD.whoAmI(DAVE, "Dave-resets-in-2026")).isZero();
+    }
+
+    @Test
+    void aPasswordOurPolicyAcceptsButPpolicyFindsTooShortIsAClearViolationAndTheFlowCanBeRetried() throws Exception {
+        Http http = http();
+        String flowId = RealDirectoryFlows.verifiedFlow(http, SMTP, "erin", "erin@sspr.test");
+        Http.Response tooShort = http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Qx7-tr9Kpz"));
+        assertThat(tooShort.status()).as(tooShort.toString()).isEqualTo(422);
+        assertThat(violation(tooShort).get("code").asString()).isEqualTo("password-too-short");
+        assertThat(violation(tooShort).get("message").asString()).contains("longer password");
+        assertThat(SLAPD.whoAmI(ERIN, "Erin-original-2026")).isZero();
+
+        Http.Response retried = http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Qx7-tr9Kpz-longer"));
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(SLAPD.whoAmI(ERIN, "Qx7-tr9Kpz-longer")).isZero();
+    }
+
+    @Test
+    void anAccountLockedByPpolicyIsUnlockedBySelfServiceAndThenBinds() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(SLAPD.whoAmI(FRANK, "not-franks-password")).isEqualTo(49);
+        }
+        assertThat(SLAPD.whoAmI(FRANK, "Frank-original-2026")).as("locked: even the right password fails").isEqualTo(49);
+        assertThat(SLAPD.operational(FRANK, "pwdAccountLockedTime")).isNotEmpty();
+
+        Http http = http();
+        assertThat(http.bearer(ADMIN_TOKEN).put("/api/v1/admin/policy", Map.of("allowUnlock", true)).status()).isEqualTo(200);
+        String flowId = RealDirectoryFlows.verifiedFlow(http, SMTP, "frank", "frank@sspr.test");
+        Http.Response unlocked = http.post(RealDirectoryFlows.path(flowId, "unlock"), Map.of());
+        assertThat(unlocked.status()).as(unlocked.toString()).isEqualTo(200);
+
+        assertThat(SLAPD.operational(FRANK, "pwdAccountLockedTime")).isEmpty();
+        assertThat(SLAPD.whoAmI(FRANK, "Frank-original-2026")).isZero();
+    }
+
+    @Test
+    void nestedGroupsAreFollowedLevelByLevel() {
+        DirectoryUser dave = directory.findUser("dave").orElseThrow();
+        assertThat(dave.mail()).contains("dave@sspr.test");
+        assertThat(directory.groupsOf(dave)).containsExactlyInAnyOrder("staff", "everyone");
+        assertThat(directory.membersOf("staff")).extracting(DirectoryUser::login).containsExactly("dave");
+    }
+
+    private static JsonNode violation(Http.Response response) {
+        JsonNode violations = response.json().get("violations");
+        assertThat(violations).as(response.toString()).hasSize(1);
+        return violations.get(0);
+    }
+}
