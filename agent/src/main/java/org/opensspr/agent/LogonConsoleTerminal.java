@@ -25,15 +25,14 @@ final class LogonConsoleTerminal implements LogonTerminal {
         this.out = System.out;
     }
 
+    /**
+     * Always through {@link System#out} (the same terminal when there is a console): the console's
+     * own writer is locked while it waits for input, and the Ctrl+C message is printed then.
+     */
     @Override
     public void println(String line) {
-        if (console != null) {
-            console.writer().println(line);
-            console.flush();
-        } else {
-            out.println(line);
-            out.flush();
-        }
+        out.println(line);
+        out.flush();
     }
 
     @Override
