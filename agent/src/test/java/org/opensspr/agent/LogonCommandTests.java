@@ -2,10 +2,17 @@ package org.opensspr.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -183,6 +190,62 @@ class LogonCommandTests {
 
         assertThat(terminal.screen()).contains("Back to sign-in.").doesNotContain("User name");
         assertThat(stub.requests).isEmpty();
+    }
+
+    @Test
+    void logonWhenUnlockIsOfferedAndChosenThenTheAccountIsUnlockedWithoutANewPassword() throws IOException {
+        stubWithConfiguration(true, true);
+        ScriptedLogonTerminal terminal = new ScriptedLogonTerminal(
+                "", "alice", "1", "alice@example.org", LogonStubServer.CODE, "2");
+
+        assertThat(logon(terminal, "--offer-unlock")).isZero();
+
+        assertThat(terminal.screen()).contains("2) Unlock my account and keep my current password")
+                .endsWith(LogonDialogue.UNLOCKED + "\n");
+        assertThat(stub.requests).contains("POST /api/v1/reset/flows/flow-1/unlock").noneMatch(r -> r.endsWith("/password"));
+    }
+
+    @Test
+    void logonWhenTheMethodIsSecurityQuestionsThenEachQuestionIsShownAndWrongAnswersGetANewSet() throws IOException {
+        stubWithConfiguration(true, true);
+        stub.methods = "[{\"id\":\"questions\",\"type\":\"questions\",\"hint\":\"\"}]";
+        ScriptedLogonTerminal terminal = new ScriptedLogonTerminal(
+                "", "alice", "1", "blue", "green", "blue", "blue", ACCEPTED, ACCEPTED);
+
+        assertThat(logon(terminal)).isZero();
+
+        assertThat(terminal.screen()).containsSubsequence(
+                "1) Answer my security questions",
+                "Favourite colour? blue", "Colour of your first car? green",
+                "One or more answers are wrong.", "Here is a new set of questions.",
+                "Favourite colour? blue", "Colour of your first car? blue",
+                "Verified.", LogonDialogue.SUCCESS);
+    }
+
+    @Test
+    void logonGoesThroughTheMachineProxyForHttps() throws Exception {
+        stubWithConfiguration(true, true);
+        try (ServerSocket proxy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
+                try (Socket client = proxy.accept()) {
+                    return new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+                } catch (IOException e) {
+                    return e.toString();
+                }
+            });
+            System.setProperty("https.proxyHost", "127.0.0.1");
+            System.setProperty("https.proxyPort", String.valueOf(proxy.getLocalPort()));
+            ScriptedLogonTerminal terminal = new ScriptedLogonTerminal("");
+            try {
+                assertThat(logon(terminal, "--server", "https://sspr.example.org")).isEqualTo(1);
+            } finally {
+                System.clearProperty("https.proxyHost");
+                System.clearProperty("https.proxyPort");
+            }
+
+            assertThat(firstLine.get(10, TimeUnit.SECONDS)).startsWith("CONNECT sspr.example.org:443");
+            assertThat(terminal.screen()).contains(LogonClient.UNREACHABLE);
+        }
     }
 
     @Test

@@ -40,6 +40,8 @@ final class LogonStubServer implements AutoCloseable {
     volatile String acceptedPassword;
     volatile String flowAuthorization;
     volatile String challengeContact;
+    /** The flow's methods; tests may replace them (security questions answer "blue" to every question). */
+    volatile String methods = "[{\"id\":\"email\",\"type\":\"email\",\"hint\":\"a*****@e*****.org\"}]";
 
     LogonStubServer(boolean resetEnabled) throws IOException {
         this.resetEnabled = resetEnabled;
@@ -85,7 +87,20 @@ final class LogonStubServer implements AutoCloseable {
         } else if (path.equals("/api/v1/reset/flows")) {
             flowAuthorization = auth;
             send(exchange, 201, "{\"flowId\":\"flow-1\",\"expiresAt\":\"2030-01-01T00:15:00Z\",\"required\":1,"
-                    + "\"methods\":[{\"id\":\"email\",\"type\":\"email\",\"hint\":\"a*****@e*****.org\"}]}");
+                    + "\"methods\":" + methods + "}");
+        } else if (path.equals("/api/v1/reset/flows/flow-1/challenges") && body.path("methodId").asText().equals("questions")) {
+            send(exchange, 200, "{\"questions\":[{\"id\":\"q01\",\"text\":\"Favourite colour?\"},"
+                    + "{\"id\":\"q05\",\"text\":\"Colour of your first car?\"}]}");
+        } else if (path.equals("/api/v1/reset/flows/flow-1/verifications") && body.has("answers")) {
+            boolean right = true;
+            for (JsonNode answer : body.path("answers")) {
+                right &= answer.path("answer").asText().equals("blue");
+            }
+            if (right && body.path("answers").size() == 2) {
+                send(exchange, 200, "{\"remaining\":0}");
+            } else {
+                problem(exchange, 400, "answers-invalid", "One or more answers are wrong.", "");
+            }
         } else if (path.equals("/api/v1/reset/flows/flow-1/challenges")) {
             challengeContact = body.path("contact").asText(null);
             send(exchange, 202, "");
@@ -104,6 +119,8 @@ final class LogonStubServer implements AutoCloseable {
                 acceptedPassword = password;
                 send(exchange, 200, "{\"status\":\"reset\"}");
             }
+        } else if (path.equals("/api/v1/reset/flows/flow-1/unlock")) {
+            send(exchange, 200, "{\"status\":\"unlocked\"}");
         } else {
             problem(exchange, 404, "flow-not-found", "This password reset has expired or does not exist. Please start again.", "");
         }
