@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * enabled on this device; 4 the device is not joined. Nothing is logged; the session token stays
  * in memory and the password is never shown.
  */
-@Command(name = "logon", mixinStandardHelpOptions = true,
+@Command(name = "logon", mixinStandardHelpOptions = true, versionProvider = SsprAgent.Version.class,
         description = "Reset a forgotten password from the sign-in screen (interactive).")
 public final class LogonCommand implements Callable<Integer> {
 
