@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
  * {@code install}, {@code uninstall}, {@code logging}) are added by the devices issue.
  */
 @Command(name = "sspr-agent", mixinStandardHelpOptions = true,
+        subcommands = {LogonCommand.class},
         versionProvider = SsprAgent.Version.class,
         description = "OpenSSPR logon-screen agent: self-service password reset from the sign-in screen.")
 public final class SsprAgent implements Runnable {

@@ -1,0 +1,104 @@
+package org.opensspr.agent;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sspr-agent logon}: the interactive reset for the sign-in screen, in a terminal.
+ * Reads the device credential from {@code <state-dir>/device.properties} and the effective
+ * configuration from {@code <state-dir>/configuration.json} (see {@link LogonDeviceState}); shows
+ * "Forgot password? / Reset password" only when the configuration enables reset.
+ *
+ * <p>Exit codes: 0 the password was reset (or the account unlocked); 1 the reset did not complete
+ * (cancelled, an error, the server cannot be reached); 3 reset from the sign-in screen is not
+ * enabled on this device; 4 the device is not joined. Nothing is logged; the session token stays
+ * in memory and the password is never shown.
+ */
+@Command(name = "logon", mixinStandardHelpOptions = true, versionProvider = SsprAgent.Version.class,
+        description = "Reset a forgotten password from the sign-in screen (interactive).")
+public final class LogonCommand implements Callable<Integer> {
+
+    static final int NOT_JOINED = 4;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "/var/lib/sspr-agent",
+            description = "Where join and sync keep device.properties and configuration.json (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--server", paramLabel = "URL",
+            description = "The reset service's URL, instead of the one in device.properties (https://; http:// only to this machine).")
+    String server;
+
+    @Option(names = "--offer-unlock",
+            description = "Also offer to unlock the account without a new password (where the policy allows unlock).")
+    boolean offerUnlock;
+
+    private final LogonTerminal terminal;
+    private final HttpClient http;
+
+    /** The command as {@code sspr-agent} runs it: the real console and the agent's HTTP client. */
+    public LogonCommand() {
+        this(null, null);
+    }
+
+    /** For tests: a scripted terminal and, when not null, another HTTP client. */
+    LogonCommand(LogonTerminal terminal, HttpClient http) {
+        this.terminal = terminal;
+        this.http = http;
+    }
+
+    @Override
+    public Integer call() {
+        LogonTerminal term = terminal != null ? terminal : new LogonConsoleTerminal();
+        LogonDeviceState state;
+        try {
+            state = LogonDeviceState.read(stateDir);
+        } catch (LogonDeviceState.NotJoined e) {
+            term.println(e.getMessage());
+            return NOT_JOINED;
+        } catch (IOException e) {
+            term.println("The agent's state in " + stateDir + " cannot be read: " + e.getMessage());
+            return LogonDialogue.NOT_COMPLETED;
+        }
+        if (!state.resetEnabled()) {
+            term.println("Password reset from the sign-in screen is not enabled on this device.");
+            return LogonDialogue.NOT_ENABLED;
+        }
+        String url = server != null ? server : state.server();
+        if (url.isEmpty()) {
+            term.println("No server is known: device.properties has no 'server' and --server was not given.");
+            return NOT_JOINED;
+        }
+        URI base;
+        try {
+            base = LogonClient.serverUri(url);
+        } catch (IllegalArgumentException e) {
+            term.println(e.getMessage());
+            return LogonDialogue.NOT_COMPLETED;
+        }
+        LogonClient client = new LogonClient(base, state.deviceId(), state.deviceSecret(),
+                http != null ? http : LogonClient.httpClient());
+        LogonDialogue dialogue = new LogonDialogue(client, term, offerUnlock);
+        Thread onCtrlC = new Thread(() -> {
+            if (!dialogue.finished()) {
+                term.println("");
+                term.println(LogonDialogue.CANCELLED);
+            }
+        }, "sspr-agent-logon-cancel");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try {
+            return dialogue.run();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down (Ctrl+C): the hook runs
+            }
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package org.opensspr.agent;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.opensspr.agent.LogonClient.Answer;
+import org.opensspr.agent.LogonClient.Flow;
+import org.opensspr.agent.LogonClient.Method;
+import org.opensspr.agent.LogonClient.Question;
+import org.opensspr.agent.LogonClient.ServerProblem;
+import org.opensspr.agent.LogonClient.Unreachable;
+
+/**
+ * The reset dialogue of the sign-in screen: the login, the verification gates, the new password
+ * (read without echo, sent once per attempt, wiped from memory afterwards, never shown or logged),
+ * and the result. Every error from the server shows its {@code detail} and a support hint.
+ */
+final class LogonDialogue {
+
+    static final int DONE = 0;
+    static final int NOT_COMPLETED = 1;
+    static final int NOT_ENABLED = 3;
+
+    static final String MENU = "Forgot password? / Reset password";
+    static final String SUCCESS = "Your password was reset. You can sign in with it now.";
+    static final String UNLOCKED = "Your account was unlocked. You can sign in with your current password now.";
+    static final String CANCELLED = "Reset cancelled.";
+
+    private final LogonClient client;
+    private final LogonTerminal terminal;
+    private final boolean offerUnlock;
+    private volatile boolean finished;
+
+    LogonDialogue(LogonClient client, LogonTerminal terminal, boolean offerUnlock) {
+        this.client = client;
+        this.terminal = terminal;
+        this.offerUnlock = offerUnlock;
+    }
+
+    /** Runs the dialogue to its end; returns the exit code ({@link #DONE}, {@link #NOT_COMPLETED}, {@link #NOT_ENABLED}). */
+    int run() {
+        try {
+            return dialogue();
+        } catch (EndOfInput e) {
+            terminal.println("");
+            terminal.println(CANCELLED);
+            return NOT_COMPLETED;
+        } catch (Unreachable e) {
+            terminal.println(e.getMessage());
+            return NOT_COMPLETED;
+        } catch (ServerProblem e) {
+            showProblem(e);
+            return e.type().equals("logon-reset-not-enabled") ? NOT_ENABLED : NOT_COMPLETED;
+        } finally {
+            finished = true;
+        }
+    }
+
+    /** True once {@link #run} has returned: a Ctrl+C after that cancels nothing. */
+    boolean finished() {
+        return finished;
+    }
+
+    private int dialogue() {
+        terminal.println(MENU);
+        String go = ask("Press Enter to reset your password, or type q to go back to sign-in: ");
+        if (go.strip().toLowerCase(Locale.ROOT).startsWith("q")) {
+            terminal.println("Back to sign-in.");
+            return NOT_COMPLETED;
+        }
+        client.startSession();
+        String login = askNonEmpty("User name: ");
+        Flow flow = client.startFlow(login.strip());
+        List<Method> open = new ArrayList<>(flow.methods());
+        int remaining = flow.required();
+        while (remaining > 0) {
+            if (open.isEmpty()) {
+                terminal.println("This account has no way left to verify it here. Ask your helpdesk to reset your password.");
+                return NOT_COMPLETED;
+            }
+            terminal.println(remaining == 1 ? "Verify your identity. Choose a method:"
+                    : "Verify your identity: " + remaining + " methods are needed. Choose one:");
+            for (int i = 0; i < open.size(); i++) {
+                terminal.println("  " + (i + 1) + ") " + label(open.get(i)));
+            }
+            Method method = choose(open);
+            Integer left = verify(flow.flowId(), method);
+            if (left != null) {
+                remaining = left;
+                open.remove(method);
+                terminal.println("Verified.");
+            }
+        }
+        if (offerUnlock && unlockChosen(flow.flowId())) {
+            return DONE;
+        }
+        return choosePassword(flow.flowId());
+    }
+
+    private static String label(Method method) {
+        return switch (method.type()) {
+            case "email" -> "Email a code to " + method.hint();
+            case "sms" -> "Text a code to " + method.hint();
+            case "totp" -> "Enter a code from my authenticator app";
+            case "questions" -> "Answer my security questions";
+            default -> method.type() + (method.hint().isEmpty() ? "" : " " + method.hint());
+        };
+    }
+
+    private Method choose(List<Method> open) {
+        while (true) {
+            String answer = ask("Method [1-" + open.size() + "]: ").strip();
+            if (open.size() == 1 && answer.isEmpty()) {
+                return open.get(0);
+            }
+            try {
+                int index = Integer.parseInt(answer);
+                if (index >= 1 && index <= open.size()) {
+                    return open.get(index - 1);
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the hint below
+            }
+            terminal.println("Type a number from 1 to " + open.size() + ".");
+        }
+    }
+
+    /** Runs one method; returns the verifications still needed, or null when the user went back. */
+    private Integer verify(String flowId, Method method) {
+        return switch (method.type()) {
+            case "email", "sms" -> sendAndVerifyCode(flowId, method);
+            case "questions" -> answerQuestions(flowId, method);
+            default -> verifyCode(flowId, method, "Code from your authenticator app (Enter to go back): ");
+        };
+    }
+
+    private Integer sendAndVerifyCode(String flowId, Method method) {
+        boolean email = method.type().equals("email");
+        while (true) {
+            String contact = ask((email ? "Type your full email address (" : "Type your full mobile number (")
+                    + method.hint() + "), or Enter to go back: ").strip();
+            if (contact.isEmpty()) {
+                return null;
+            }
+            try {
+                client.challenge(flowId, method.id(), contact);
+                break;
+            } catch (ServerProblem e) {
+                recoverOrThrow(e);
+            }
+        }
+        terminal.println("If it matches what is on file, a code is on its way " + (email ? "by email." : "by text message."));
+        return verifyCode(flowId, method, "Code (Enter to go back): ");
+    }
+
+    private Integer verifyCode(String flowId, Method method, String prompt) {
+        while (true) {
+            String code = ask(prompt).strip();
+            if (code.isEmpty()) {
+                return null;
+            }
+            try {
+                return client.verifyCode(flowId, method.id(), code);
+            } catch (ServerProblem e) {
+                recoverOrThrow(e);
+            }
+        }
+    }
+
+    private Integer answerQuestions(String flowId, Method method) {
+        while (true) {
+            List<Question> questions = client.challenge(flowId, method.id(), null);
+            terminal.println("Answer your security questions.");
+            List<Answer> answers = new ArrayList<>();
+            for (Question question : questions) {
+                answers.add(new Answer(question.id(), askNonEmpty(question.text() + " ")));
+            }
+            try {
+                return client.verifyAnswers(flowId, method.id(), answers);
+            } catch (ServerProblem e) {
+                recoverOrThrow(e);
+                terminal.println("Here is a new set of questions.");
+            }
+        }
+    }
+
+    private boolean unlockChosen(String flowId) {
+        terminal.println("What would you like to do?");
+        terminal.println("  1) Choose a new password");
+        terminal.println("  2) Unlock my account and keep my current password");
+        if (!ask("Choice [1]: ").strip().equals("2")) {
+            return false;
+        }
+        try {
+            client.unlock(flowId);
+            terminal.println(UNLOCKED);
+            return true;
+        } catch (ServerProblem e) {
+            recoverOrThrow(e);
+            return false;
+        }
+    }
+
+    private int choosePassword(String flowId) {
+        terminal.println("Choose a new password. It must:");
+        terminal.println("  - be at least 8 characters long (a phrase of a few words is easy to remember)");
+        terminal.println("  - not contain your name, your user name or the organisation's name");
+        terminal.println("  - not be a common or breached password, nor one of your recent passwords");
+        terminal.println("The reset service checks it when you press Enter; nothing you type is shown.");
+        while (true) {
+            char[] first = secret("New password: ");
+            char[] second = null;
+            try {
+                if (first.length == 0) {
+                    terminal.println("The password cannot be empty.");
+                    continue;
+                }
+                second = secret("Type it again: ");
+                if (!Arrays.equals(first, second)) {
+                    terminal.println("The two passwords are not the same. Try again.");
+                    continue;
+                }
+                client.setPassword(flowId, first);
+                terminal.println(SUCCESS);
+                return DONE;
+            } catch (ServerProblem e) {
+                if (e.status() == 422 && !e.violations().isEmpty()) {
+                    terminal.println("The password was not accepted:");
+                    e.violations().forEach(v -> terminal.println("  - " + v));
+                    terminal.println("Choose another one.");
+                } else if (e.status() == 503 || e.status() == 422) {
+                    showProblem(e);
+                    terminal.println("Nothing was changed. Type the password again to retry.");
+                } else {
+                    throw e;
+                }
+            } finally {
+                Arrays.fill(first, '\0');
+                if (second != null) {
+                    Arrays.fill(second, '\0');
+                }
+            }
+        }
+    }
+
+    /** A 400 (wrong code, wrong address, ...) or a 403 unlock-not-allowed is shown and the step retried; anything else ends the dialogue. */
+    private void recoverOrThrow(ServerProblem e) {
+        if (e.status() != 400 && !e.type().equals("unlock-not-allowed")) {
+            throw e;
+        }
+        showProblem(e);
+    }
+
+    private void showProblem(ServerProblem e) {
+        terminal.println(e.detail());
+        terminal.println("If you need help, ask your helpdesk and mention \"" + e.type() + "\".");
+    }
+
+    private String ask(String prompt) {
+        String line = terminal.readLine(prompt);
+        if (line == null) {
+            throw new EndOfInput();
+        }
+        return line;
+    }
+
+    private String askNonEmpty(String prompt) {
+        while (true) {
+            String line = ask(prompt);
+            if (!line.isBlank()) {
+                return line;
+            }
+        }
+    }
+
+    private char[] secret(String prompt) {
+        char[] secret = terminal.readSecret(prompt);
+        if (secret == null) {
+            throw new EndOfInput();
+        }
+        return secret;
+    }
+
+    /** The input ended (EOF, Ctrl+D): the dialogue stops cleanly. */
+    private static final class EndOfInput extends RuntimeException {
+        EndOfInput() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package org.opensspr.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class LogonCommandTests {
+
+    private static final String REJECTED = "short-pw1";
+    private static final String ACCEPTED = "Tea-Party-at-Four!";
+
+    @TempDir
+    Path stateDir;
+
+    private LogonStubServer stub;
+
+    @AfterEach
+    void stopStub() {
+        if (stub != null) {
+            stub.close();
+        }
+    }
+
+    private int logon(ScriptedLogonTerminal terminal, String... args) {
+        CommandLine commandLine = new CommandLine(new LogonCommand(terminal, null));
+        String[] all = new String[args.length + 2];
+        all[0] = "--state-dir";
+        all[1] = stateDir.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return commandLine.execute(all);
+    }
+
+    private void stubWithConfiguration(boolean serverEnables, boolean configurationEnables) throws IOException {
+        stub = new LogonStubServer(serverEnables);
+        stub.writeState(stateDir, configurationEnables);
+    }
+
+    @Test
+    void logonWhenEnabledThenTheUserResetsThePasswordPastAWrongCodeAndARejectedPassword() throws IOException {
+        stubWithConfiguration(true, true);
+        ScriptedLogonTerminal terminal = new ScriptedLogonTerminal(
+                "", "alice", "1", "alice@example.org", "11111111", LogonStubServer.CODE,
+                REJECTED, REJECTED, ACCEPTED, ACCEPTED);
+
+        assertThat(logon(terminal)).isZero();
+
+        String screen = terminal.screen();
+        assertThat(screen).containsSubsequence(
+                LogonDialogue.MENU,
+                "User name: alice",
+                "1) Email a code to a*****@e*****.org",
+                "Type your full email address (a*****@e*****.org), or Enter to go back: alice@example.org",
+                "Code (Enter to go back): 11111111",
+                "The code is wrong or has expired.",
+                "Code (Enter to go back): " + LogonStubServer.CODE,
+                "Verified.",
+                "Choose a new password. It must:",
+                "The password was not accepted:",
+                "  - " + LogonStubServer.VIOLATION,
+                LogonDialogue.SUCCESS);
+        assertThat(terminal.unread()).isZero();
+        assertThat(stub.acceptedPassword).isEqualTo(ACCEPTED);
+        assertThat(stub.flowAuthorization).isEqualTo("Bearer " + LogonStubServer.SESSION_TOKEN);
+        assertThat(stub.challengeContact).isEqualTo("alice@example.org");
+    }
+
+    @Test
+    void logonNeverShowsThePasswordTheSessionTokenOrTheDeviceSecret() throws IOException {
+        stubWithConfiguration(true, true);
+        ScriptedLogonTerminal terminal = new ScriptedLogonTerminal(
+                "", "alice", "", "alice@example.org", LogonStubServer.CODE, REJECTED, REJECTED, ACCEPTED, ACCEPTED);
+
+        assertThat(logon(terminal)).isZero();
+
+        assertThat(terminal.screen()).doesNotContain(REJECTED).doesNotContain(ACCEPTED)
+                .doesNotContain(LogonStubServer.SESSION_TOKEN).doesNotContain(LogonStubServer.DEVICE_SECRET);
+    }
+
+    @Test
+    void logonWhenTheTwoPasswordsDifferThenItAsksAgainWithoutSendingEither() throws IOException {
+        stubWithConfiguration(true, true);
+        ScriptedLogonTerminal terminal = new ScriptedLogonTerminal(
+                "", "alice", "1", "alice@example.org", LogonStubServer.CODE, ACCEPTED, ACCEPTED + "x", ACCEPTED, ACCEPTED);
+
+        assertThat(logon(terminal)).isZero();
+
+        assertThat(terminal.screen()).contains("The two passwords are not the same. Try again.");
+        assertThat(stub.requests).filteredOn(r -> r.endsWith("/password")).hasSize(1);
+    }
+
+    @Test
+    void logonWhenTheConfigurationDisablesResetThenNoMenuAndExitThree() throws IOException {
+        stubWithConfiguration(true, false);
+        ScriptedLogonTerminal terminal = new ScriptedLogonTerminal("", "alice");
+
+        assertThat(logon(terminal)).isEqualTo(3);
+
+        assertThat(terminal.screen()).doesNotContain(LogonDialogue.MENU)
+                .contains("Password reset from the sign-in screen is not enabled on this device.");
+        assertThat(stub.requests).isEmpty();
+    }
+
+    @Test
+    void logonWhenThereIsNoConfigurationYetThenResetIsNotEnabled() throws IOException {
+        stubWithConfiguration(true, true);
+        Files.delete(stateDir.resolve("configuration.json"));
+        ScriptedLogonTerminal terminal = new ScriptedLogonTerminal("");
+
+        assertThat(logon(terminal)).isEqualTo(3);
+        assertThat(terminal.screen()).doesNotContain(LogonDialogue.MENU);
+    }
+
+    @Test
+    void logonWhenTheServerRefusesTheSessionThenItsDetailAndASupportHint() throws IOException {
+        stubWithConfiguration(false, true);
+        ScriptedLogonTerminal terminal = new ScriptedLogonTerminal("");
+
+        assertThat(logon(terminal)).isEqualTo(3);
+
+        assertThat(terminal.screen()).contains("Reset from the sign-in screen is not enabled for this device.")
+                .contains("ask your helpdesk and mention \"logon-reset-not-enabled\"");
+    }
+
+    @Test
+    void logonWhenTheServerCannotBeReachedThenTheNetworkMessage() throws IOException {
+        stubWithConfiguration(true, true);
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        ScriptedLogonTerminal terminal = new ScriptedLogonTerminal("");
+
+        assertThat(logon(terminal, "--server", "http://127.0.0.1:" + closedPort)).isEqualTo(1);
+
+        assertThat(terminal.screen()).contains(
+                "The reset service cannot be reached. Check the network cable or Wi-Fi, or ask your helpdesk.");
+    }
+
+    @Test
+    void logonWhenPlainHttpToAnotherMachineThenRefusedBeforeAnyRequest() throws IOException {
+        stubWithConfiguration(true, true);
+        ScriptedLogonTerminal terminal = new ScriptedLogonTerminal("");
+
+        assertThat(logon(terminal, "--server", "http://reset.example.org")).isEqualTo(1);
+
+        assertThat(terminal.screen()).contains("Refusing plain http:// to reset.example.org")
+                .doesNotContain(LogonDialogue.MENU);
+    }
+
+    @Test
+    void logonWhenTheDeviceIsNotJoinedThenExitFour() {
+        ScriptedLogonTerminal terminal = new ScriptedLogonTerminal("");
+
+        assertThat(logon(terminal)).isEqualTo(4);
+        assertThat(terminal.screen()).contains("This device is not joined").contains("sspr-agent join");
+    }
+
+    @Test
+    void logonWhenTheInputEndsThenItStopsCleanly() throws IOException {
+        stubWithConfiguration(true, true);
+        ScriptedLogonTerminal terminal = new ScriptedLogonTerminal("", "alice");
+
+        assertThat(logon(terminal)).isEqualTo(1);
+
+        assertThat(terminal.screen()).endsWith(LogonDialogue.CANCELLED + "\n");
+        assertThat(stub.requests).noneMatch(r -> r.endsWith("/password"));
+    }
+
+    @Test
+    void logonWhenTheUserGoesBackAtTheMenuThenNothingIsAsked() throws IOException {
+        stubWithConfiguration(true, true);
+        ScriptedLogonTerminal terminal = new ScriptedLogonTerminal("q");
+
+        assertThat(logon(terminal)).isEqualTo(1);
+
+        assertThat(terminal.screen()).contains("Back to sign-in.").doesNotContain("User name");
+        assertThat(stub.requests).isEmpty();
+    }
+
+    @Test
+    void logonWhenUnlockIsOfferedAndChosenThenTheAccountIsUnlockedWithoutANewPassword() throws IOException {
+        stubWithConfiguration(true, true);
+        ScriptedLogonTerminal terminal = new ScriptedLogonTerminal(
+                "", "alice", "1", "alice@example.org", LogonStubServer.CODE, "2");
+
+        assertThat(logon(terminal, "--offer-unlock")).isZero();
+
+        assertThat(terminal.screen()).contains("2) Unlock my account and keep my current password")
+                .endsWith(LogonDialogue.UNLOCKED + "\n");
+        assertThat(stub.requests).contains("POST /api/v1/reset/flows/flow-1/unlock").noneMatch(r -> r.endsWith("/password"));
+    }
+
+    @Test
+    void logonWhenTheMethodIsSecurityQuestionsThenEachQuestionIsShownAndWrongAnswersGetANewSet() throws IOException {
+        stubWithConfiguration(true, true);
+        stub.methods = "[{\"id\":\"questions\",\"type\":\"questions\",\"hint\":\"\"}]";
+        ScriptedLogonTerminal terminal = new ScriptedLogonTerminal(
+                "", "alice", "1", "blue", "green", "blue", "blue", ACCEPTED, ACCEPTED);
+
+        assertThat(logon(terminal)).isZero();
+
+        assertThat(terminal.screen()).containsSubsequence(
+                "1) Answer my security questions",
+                "Favourite colour? blue", "Colour of your first car? green",
+                "One or more answers are wrong.", "Here is a new set of questions.",
+                "Favourite colour? blue", "Colour of your first car? blue",
+                "Verified.", LogonDialogue.SUCCESS);
+    }
+
+    @Test
+    void logonGoesThroughTheMachineProxyForHttps() throws Exception {
+        stubWithConfiguration(true, true);
+        try (ServerSocket proxy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
+                try (Socket client = proxy.accept()) {
+                    return new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+                } catch (IOException e) {
+                    return e.toString();
+                }
+            });
+            System.setProperty("https.proxyHost", "127.0.0.1");
+            System.setProperty("https.proxyPort", String.valueOf(proxy.getLocalPort()));
+            ScriptedLogonTerminal terminal = new ScriptedLogonTerminal("");
+            try {
+                assertThat(logon(terminal, "--server", "https://sspr.example.org")).isEqualTo(1);
+            } finally {
+                System.clearProperty("https.proxyHost");
+                System.clearProperty("https.proxyPort");
+            }
+
+            assertThat(firstLine.get(10, TimeUnit.SECONDS)).startsWith("CONNECT sspr.example.org:443");
+            assertThat(terminal.screen()).contains(LogonClient.UNREACHABLE);
+        }
+    }
+
+    @Test
+    void sspRAgentKnowsTheLogonCommand() {
+        assertThat(SsprAgent.commandLine().getSubcommands()).containsKey("logon");
+    }
+}
