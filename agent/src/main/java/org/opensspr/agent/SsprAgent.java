@@ -28,7 +28,7 @@ public final class SsprAgent implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--state-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
-            description = "Where the agent keeps its credential, configuration and log (default: /var/lib/sspr-agent, or %ProgramData%\\OpenSSPR on Windows).")
+            description = "Where the agent keeps its credential, configuration and log (default: /var/lib/sspr-agent, or %%ProgramData%%\\OpenSSPR on Windows).")
     Path stateDir;
 
     public static void main(String[] args) {
