@@ -3,25 +3,34 @@ package org.opensspr.agent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Properties;
 
+import org.opensspr.readiness.SessionType;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The logon-screen client of OpenSSPR. It runs on a device, before anyone is signed in, and
- * talks to the server with the device's credential. This first version knows only who it is;
- * the commands of DESIGN.md ({@code join}, {@code sync}, {@code check}, {@code logon},
- * {@code install}, {@code uninstall}, {@code logging}) are added by the devices issue.
+ * talks to the server with the device's credential. Commands: {@code join}, {@code sync},
+ * {@code check}, {@code logging}. Exit codes: 0 done (and ready), 1 not ready, 2 usage or input
+ * error, 3 the server could not be reached or refused. Errors are one line on stderr and never hold
+ * a secret.
  */
 @Command(name = "sspr-agent", mixinStandardHelpOptions = true,
         subcommands = {LogonCommand.class},
         versionProvider = SsprAgent.Version.class,
-        description = "OpenSSPR logon-screen agent: self-service password reset from the sign-in screen.")
+        description = "OpenSSPR logon-screen agent: self-service password reset from the sign-in screen.",
+        subcommands = {JoinCommand.class, SyncCommand.class, CheckCommand.class, LoggingCommand.class})
 public final class SsprAgent implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "Where the agent keeps its credential, configuration and log (default: /var/lib/sspr-agent, or %%ProgramData%%\\OpenSSPR on Windows).")
+    Path stateDir;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -29,7 +38,40 @@ public final class SsprAgent implements Runnable {
 
     /** The configured command line, shared by {@link #main} and the tests. */
     static CommandLine commandLine() {
-        return new CommandLine(new SsprAgent());
+        SsprAgent agent = new SsprAgent();
+        CommandLine commandLine = new CommandLine(agent);
+        commandLine.setExecutionStrategy(parseResult -> {
+            try (AutoCloseable log = AgentLog.open(agent.state(), agent.state().verbose())) {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (CommandLine.ExecutionException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new CommandLine.ExecutionException(commandLine, e.getMessage(), e);
+            }
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof AgentException failure) {
+                AgentLog.LOG.fine(() -> cmd.getCommandName() + " failed: " + failure.getMessage());
+                cmd.getErr().println("sspr-agent " + cmd.getCommandName() + ": " + failure.getMessage());
+                cmd.getErr().flush();
+                return failure.exitCode();
+            }
+            throw e;
+        });
+        return commandLine;
+    }
+
+    /** The state directory of this run: {@code --state-dir} or the platform's default. */
+    StateDir state() {
+        return new StateDir(stateDir == null ? StateDir.defaultPath() : stateDir);
+    }
+
+    static SessionType session(String text) {
+        try {
+            return SessionType.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new AgentException(AgentException.USAGE, "--session must be console, rdp or hyperv-enhanced, not '" + text + "'");
+        }
     }
 
     @Override

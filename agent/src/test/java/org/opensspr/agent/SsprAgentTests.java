@@ -31,6 +31,21 @@ class SsprAgentTests {
     }
 
     @Test
+    void helpListsTheCommandsAndTheStateDirWithoutFormatWarnings() {
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(stderr, true));
+        try {
+            assertThat(run("--help")).isZero();
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(out.toString()).contains("join").contains("sync").contains("check").contains("logging")
+                .contains("%ProgramData%");
+        assertThat(stderr.toString()).doesNotContain("WARN");
+    }
+
+    @Test
     void unknownOptionIsAnErrorNotSilence() {
         CommandLine commandLine = SsprAgent.commandLine();
         StringWriter err = new StringWriter();
