@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,8 +27,11 @@ public final class LogonCommand implements Callable<Integer> {
 
     static final int NOT_JOINED = 4;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "/var/lib/sspr-agent",
-            description = "Where join and sync keep device.properties and configuration.json (default: ${DEFAULT-VALUE}).")
+    /** The agent: its {@code --state-dir} (inherited by every command) says where join and sync keep their files. */
+    @CommandLine.ParentCommand
+    SsprAgent agent;
+
+    /** Set by tests that run this command without the agent around it. */
     Path stateDir;
 
     @Option(names = "--server", paramLabel = "URL",
@@ -55,6 +59,9 @@ public final class LogonCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LogonTerminal term = terminal != null ? terminal : new LogonConsoleTerminal();
+        if (stateDir == null) {
+            stateDir = agent.state().dir();
+        }
         LogonDeviceState state;
         try {
             state = LogonDeviceState.read(stateDir);

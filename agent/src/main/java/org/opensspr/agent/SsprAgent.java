@@ -19,10 +19,9 @@ import picocli.CommandLine.Option;
  * a secret.
  */
 @Command(name = "sspr-agent", mixinStandardHelpOptions = true,
-        subcommands = {LogonCommand.class},
         versionProvider = SsprAgent.Version.class,
         description = "OpenSSPR logon-screen agent: self-service password reset from the sign-in screen.",
-        subcommands = {JoinCommand.class, SyncCommand.class, CheckCommand.class, LoggingCommand.class})
+        subcommands = {JoinCommand.class, SyncCommand.class, CheckCommand.class, LoggingCommand.class, LogonCommand.class})
 public final class SsprAgent implements Runnable {
 
     @CommandLine.Spec

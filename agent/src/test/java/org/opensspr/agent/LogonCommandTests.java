@@ -37,12 +37,9 @@ class LogonCommandTests {
     }
 
     private int logon(ScriptedLogonTerminal terminal, String... args) {
-        CommandLine commandLine = new CommandLine(new LogonCommand(terminal, null));
-        String[] all = new String[args.length + 2];
-        all[0] = "--state-dir";
-        all[1] = stateDir.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return commandLine.execute(all);
+        LogonCommand logon = new LogonCommand(terminal, null);
+        logon.stateDir = stateDir;
+        return new CommandLine(logon).execute(args);
     }
 
     private void stubWithConfiguration(boolean serverEnables, boolean configurationEnables) throws IOException {
