@@ -47,6 +47,7 @@ final class LogonClient {
 
     private final URI server;
     private final String basicCredential;
+    private final SessionSource sessionSource;
     private final HttpClient http;
     private String sessionToken;
 
@@ -56,7 +57,34 @@ final class LogonClient {
         Objects.requireNonNull(deviceSecret, "deviceSecret cannot be null");
         this.basicCredential = "Basic " + Base64.getEncoder()
                 .encodeToString((deviceId + ":" + deviceSecret).getBytes(StandardCharsets.UTF_8));
+        this.sessionSource = null;
         this.http = Objects.requireNonNull(http, "http cannot be null");
+    }
+
+    /**
+     * A client without the device credential: {@link #startSession} asks {@code sessionSource}
+     * (the root-owned broker) for the session token. Used by the locked-down {@code reset} account.
+     */
+    LogonClient(URI server, SessionSource sessionSource, HttpClient http) {
+        this.server = Objects.requireNonNull(server, "server cannot be null");
+        this.basicCredential = null;
+        this.sessionSource = Objects.requireNonNull(sessionSource, "sessionSource cannot be null");
+        this.http = Objects.requireNonNull(http, "http cannot be null");
+    }
+
+    /** Where a client without the device credential gets its logon session token. */
+    @FunctionalInterface
+    interface SessionSource {
+        /** A fresh session token; throws {@link ServerProblem} or {@link Unreachable} for the user. */
+        String sessionToken();
+    }
+
+    /** A new logon session as the server issued it. */
+    record Session(String sessionToken, String expiresAt) {
+        @Override
+        public String toString() {
+            return "Session[expiresAt=" + expiresAt + "]";
+        }
     }
 
     /** The HTTP client of the agent: the machine's proxy, TLS 1.3 and 1.2 only, no redirects. */
@@ -107,11 +135,23 @@ final class LogonClient {
 
     /** Starts a logon session with the device credential and keeps its token in memory. */
     void startSession() {
-        JsonNode body = send(post("api/v1/logon/sessions", JSON.createObjectNode()).header("Authorization", basicCredential));
-        this.sessionToken = body.path("sessionToken").asText(null);
-        if (sessionToken == null) {
+        this.sessionToken = sessionSource != null ? sessionSource.sessionToken() : newSession().sessionToken();
+        if (sessionToken == null || sessionToken.isBlank()) {
             throw new ServerProblem(200, "bad-answer", "The reset service gave an answer this agent does not understand.", List.of());
         }
+    }
+
+    /** Creates a logon session with the device credential and returns it (the broker's side). */
+    Session newSession() {
+        if (basicCredential == null) {
+            throw new IllegalStateException("this client has no device credential");
+        }
+        JsonNode body = send(post("api/v1/logon/sessions", JSON.createObjectNode()).header("Authorization", basicCredential));
+        String token = body.path("sessionToken").asText(null);
+        if (token == null) {
+            throw new ServerProblem(200, "bad-answer", "The reset service gave an answer this agent does not understand.", List.of());
+        }
+        return new Session(token, body.path("expiresAt").asText(""));
     }
 
     /** Starts the reset flow of the login with the session token (once per session). */

@@ -38,6 +38,10 @@ public final class LogonCommand implements Callable<Integer> {
             description = "The reset service's URL, instead of the one in device.properties (https://; http:// only to this machine).")
     String server;
 
+    @Option(names = "--broker-socket", paramLabel = "PATH",
+            description = "Ask the root-owned broker on this Unix socket for the logon session instead of reading the device credential (the 'reset' account's way).")
+    Path brokerSocket;
+
     @Option(names = "--offer-unlock",
             description = "Also offer to unlock the account without a new password (where the policy allows unlock).")
     boolean offerUnlock;
@@ -59,6 +63,9 @@ public final class LogonCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LogonTerminal term = terminal != null ? terminal : new LogonConsoleTerminal();
+        if (brokerSocket != null) {
+            return viaBroker(term);
+        }
         if (stateDir == null) {
             stateDir = agent.state().dir();
         }
@@ -90,6 +97,40 @@ public final class LogonCommand implements Callable<Integer> {
         }
         LogonClient client = new LogonClient(base, state.deviceId(), state.deviceSecret(),
                 http != null ? http : LogonClient.httpClient());
+        return converse(term, client);
+    }
+
+    /** The {@code reset} account's path: server and switch from the broker, the session token from the broker. */
+    private int viaBroker(LogonTerminal term) {
+        com.fasterxml.jackson.databind.JsonNode info;
+        try {
+            info = LogonBroker.ask(brokerSocket, LogonBroker.INFO);
+            LogonBroker.failOnError(info);
+        } catch (LogonClient.Unreachable e) {
+            term.println(e.getMessage());
+            return LogonDialogue.NOT_COMPLETED;
+        } catch (LogonClient.ServerProblem e) {
+            term.println(e.detail());
+            return e.type().equals("not-joined") ? NOT_JOINED : LogonDialogue.NOT_COMPLETED;
+        }
+        if (!info.path("resetEnabled").asBoolean(false)) {
+            term.println("Password reset from the sign-in screen is not enabled on this device.");
+            return LogonDialogue.NOT_ENABLED;
+        }
+        URI base;
+        try {
+            base = LogonClient.serverUri(server != null ? server : info.path("server").asText(""));
+        } catch (IllegalArgumentException e) {
+            term.println(e.getMessage());
+            return LogonDialogue.NOT_COMPLETED;
+        }
+        Path socket = brokerSocket;
+        LogonClient client = new LogonClient(base, () -> LogonBroker.sessionToken(socket),
+                http != null ? http : LogonClient.httpClient());
+        return converse(term, client);
+    }
+
+    private int converse(LogonTerminal term, LogonClient client) {
         LogonDialogue dialogue = new LogonDialogue(client, term, offerUnlock);
         Thread onCtrlC = new Thread(() -> {
             if (!dialogue.finished()) {

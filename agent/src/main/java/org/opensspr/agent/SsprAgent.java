@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 @Command(name = "sspr-agent", mixinStandardHelpOptions = true,
         versionProvider = SsprAgent.Version.class,
         description = "OpenSSPR logon-screen agent: self-service password reset from the sign-in screen.",
-        subcommands = {JoinCommand.class, SyncCommand.class, CheckCommand.class, LoggingCommand.class, LogonCommand.class})
+        subcommands = {JoinCommand.class, SyncCommand.class, CheckCommand.class, LoggingCommand.class, LogonCommand.class,
+                BrokerCommand.class, InstallCommand.Install.class, InstallCommand.Uninstall.class})
 public final class SsprAgent implements Runnable {
 
     @CommandLine.Spec

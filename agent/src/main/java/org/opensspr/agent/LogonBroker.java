@@ -1,0 +1,217 @@
+package org.opensspr.agent;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The root-owned half of the sign-in screen on Linux: a Unix domain socket that hands out logon
+ * sessions, so that the locked-down {@code reset} account never reads the device secret.
+ *
+ * <p>Protocol: the client connects, writes one request line and reads one JSON line back.
+ * <ul>
+ *   <li>{@code info}: {@code {"server":URL,"resetEnabled":bool}} from the state directory;</li>
+ *   <li>{@code session}: a new logon session made with the device credential,
+ *       {@code {"sessionToken","expiresAt","server"}} and nothing else;</li>
+ *   <li>on failure: {@code {"error":TYPE,"detail":TEXT,"status":N}} ({@code not-joined},
+ *       {@code unreachable}, or the server's problem type).</li>
+ * </ul>
+ * Who may connect is decided by the file system: the socket's directory and file belong to root and
+ * to one group (the {@code reset} account's), {@code rwxr-x---} and {@code rw-rw----}.
+ */
+final class LogonBroker implements AutoCloseable {
+
+    static final String INFO = "info";
+    static final String SESSION = "session";
+    private static final int MAX_REQUEST = 64;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path socket;
+    private final Supplier<LogonDeviceState> state;
+    private final Supplier<java.net.http.HttpClient> http;
+    private final ServerSocketChannel server;
+    private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "sspr-agent-broker");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean closed;
+
+    private LogonBroker(Path socket, Supplier<LogonDeviceState> state, Supplier<java.net.http.HttpClient> http,
+            ServerSocketChannel server) {
+        this.socket = socket;
+        this.state = state;
+        this.http = http;
+        this.server = server;
+    }
+
+    /**
+     * Binds the socket (a stale socket file is replaced) with its directory {@code rwxr-x---} and
+     * the file {@code rw-rw----}, both given to {@code group} when it is not null.
+     */
+    static LogonBroker bind(Path socket, String group, Supplier<LogonDeviceState> state,
+            Supplier<java.net.http.HttpClient> http) throws IOException {
+        Path dir = socket.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        StateDir.posix(dir, "rwxr-x---");
+        setGroup(dir, group);
+        Files.deleteIfExists(socket);
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            StateDir.posix(socket, "rw-rw----");
+            setGroup(socket, group);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return new LogonBroker(socket, state, http, server);
+    }
+
+    private static void setGroup(Path path, String group) throws IOException {
+        if (group == null || group.isBlank()) {
+            return;
+        }
+        GroupPrincipal principal = path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(group);
+        Files.getFileAttributeView(path, PosixFileAttributeView.class).setGroup(principal);
+    }
+
+    /** Serves until {@link #close}. */
+    void serve() throws IOException {
+        while (!closed) {
+            SocketChannel client;
+            try {
+                client = server.accept();
+            } catch (IOException e) {
+                if (closed) {
+                    return;
+                }
+                throw e;
+            }
+            workers.execute(() -> handle(client));
+        }
+    }
+
+    private void handle(SocketChannel client) {
+        try (client) {
+            String request = readLine(client);
+            String answer = answer(request).toString() + "\n";
+            client.write(ByteBuffer.wrap(answer.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+            AgentLog.LOG.fine(() -> "broker: a request failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static String readLine(SocketChannel client) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(MAX_REQUEST);
+        while (buffer.hasRemaining()) {
+            int before = buffer.position();
+            if (client.read(buffer) < 0) {
+                break;
+            }
+            for (int i = before; i < buffer.position(); i++) {
+                if (buffer.get(i) == '\n') {
+                    return new String(buffer.array(), 0, i, StandardCharsets.UTF_8).strip();
+                }
+            }
+        }
+        return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
+    }
+
+    ObjectNode answer(String request) {
+        LogonDeviceState device;
+        try {
+            device = state.get();
+        } catch (RuntimeException e) {
+            return error("not-joined", e.getMessage(), 0);
+        }
+        if (INFO.equals(request)) {
+            return JSON.createObjectNode().put("server", device.server()).put("resetEnabled", device.resetEnabled());
+        }
+        if (!SESSION.equals(request)) {
+            return error("bad-request", "The broker understands 'info' and 'session'.", 0);
+        }
+        try {
+            LogonClient client = new LogonClient(LogonClient.serverUri(device.server()), device.deviceId(),
+                    device.deviceSecret(), http.get());
+            LogonClient.Session session = client.newSession();
+            AgentLog.LOG.fine(() -> "broker: issued a logon session (expires " + session.expiresAt() + ")");
+            return JSON.createObjectNode().put("sessionToken", session.sessionToken())
+                    .put("expiresAt", session.expiresAt()).put("server", device.server());
+        } catch (LogonClient.ServerProblem e) {
+            return error(e.type(), e.detail(), e.status());
+        } catch (LogonClient.Unreachable e) {
+            return error("unreachable", e.getMessage(), 0);
+        } catch (IllegalArgumentException e) {
+            return error("bad-server", e.getMessage(), 0);
+        }
+    }
+
+    private static ObjectNode error(String type, String detail, int status) {
+        return JSON.createObjectNode().put("error", type).put("detail", detail == null ? "" : detail).put("status", status);
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        try {
+            server.close();
+        } finally {
+            workers.shutdown();
+            try {
+                workers.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Files.deleteIfExists(socket);
+        }
+    }
+
+    /** Sends one request to the broker at {@code socket} and returns its JSON answer. */
+    static JsonNode ask(Path socket, String request) {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            channel.write(ByteBuffer.wrap((request + "\n").getBytes(StandardCharsets.UTF_8)));
+            channel.shutdownOutput();
+            return JSON.readTree(Channels.newInputStream(channel));
+        } catch (IOException e) {
+            throw new LogonClient.Unreachable("The sign-in screen's helper service (sspr-agent broker) is not running. "
+                    + "Ask your helpdesk.", e);
+        }
+    }
+
+    /** The session token from a {@code session} answer, or the broker's error as the dialogue shows errors. */
+    static String sessionToken(Path socket) {
+        JsonNode answer = ask(socket, SESSION);
+        failOnError(answer);
+        return answer.path("sessionToken").asText(null);
+    }
+
+    static void failOnError(JsonNode answer) {
+        if (answer.hasNonNull("error")) {
+            String type = answer.path("error").asText();
+            String detail = answer.path("detail").asText("");
+            if (type.equals("unreachable")) {
+                throw new LogonClient.Unreachable(detail, null);
+            }
+            throw new LogonClient.ServerProblem(answer.path("status").asInt(0), type, detail, java.util.List.of());
+        }
+    }
+}
