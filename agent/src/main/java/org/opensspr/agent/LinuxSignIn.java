@@ -76,7 +76,9 @@ final class LinuxSignIn {
                 + "    exit 1\n"
                 + "fi\n"
                 + "cd / || exit 1\n"
-                + "exec " + java + " -XX:-UsePerfData -Xshare:auto -jar /" + JAR + " logon --broker-socket " + SOCKET + "\n";
+                + "# A clean environment: nothing the caller set (JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS, CLASSPATH...) reaches Java.\n"
+                + "exec /usr/bin/env -i PATH=/usr/bin:/bin TERM=\"${TERM:-linux}\" LANG=\"${LANG:-C.UTF-8}\" \\\n"
+                + "    " + java + " -XX:-UsePerfData -Xshare:auto -jar /" + JAR + " logon --broker-socket " + SOCKET + "\n";
     }
 
     static String unit(Path java, Path stateDir) {

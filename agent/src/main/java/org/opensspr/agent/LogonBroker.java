@@ -31,7 +31,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>{@code session}: a new logon session made with the device credential,
  *       {@code {"sessionToken","expiresAt","server"}} and nothing else;</li>
  *   <li>on failure: {@code {"error":TYPE,"detail":TEXT,"status":N}} ({@code not-joined},
- *       {@code unreachable}, or the server's problem type).</li>
+ *       {@code unreachable}, {@code busy} past {@value #MAX_SESSIONS_PER_MINUTE} sessions a minute,
+ *       or the server's problem type).</li>
  * </ul>
  * Who may connect is decided by the file system: the socket's directory and file belong to root and
  * to one group (the {@code reset} account's), {@code rwxr-x---} and {@code rw-rw----}.
@@ -41,6 +42,8 @@ final class LogonBroker implements AutoCloseable {
     static final String INFO = "info";
     static final String SESSION = "session";
     private static final int MAX_REQUEST = 64;
+    /** Sessions per minute, for everyone together: one person at the sign-in screen needs one per attempt. */
+    static final int MAX_SESSIONS_PER_MINUTE = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path socket;
@@ -52,6 +55,7 @@ final class LogonBroker implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final java.util.ArrayDeque<Long> issued = new java.util.ArrayDeque<>();
     private volatile boolean closed;
 
     private LogonBroker(Path socket, Supplier<LogonDeviceState> state, Supplier<java.net.http.HttpClient> http,
@@ -148,6 +152,9 @@ final class LogonBroker implements AutoCloseable {
         if (!SESSION.equals(request)) {
             return error("bad-request", "The broker understands 'info' and 'session'.", 0);
         }
+        if (!allowSession()) {
+            return error("busy", "Too many password resets were started on this computer just now. Wait a minute and try again.", 0);
+        }
         try {
             LogonClient client = new LogonClient(LogonClient.serverUri(device.server()), device.deviceId(),
                     device.deviceSecret(), http.get());
@@ -162,6 +169,18 @@ final class LogonBroker implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return error("bad-server", e.getMessage(), 0);
         }
+    }
+
+    private synchronized boolean allowSession() {
+        long now = System.nanoTime();
+        while (!issued.isEmpty() && now - issued.peekFirst() > TimeUnit.MINUTES.toNanos(1)) {
+            issued.removeFirst();
+        }
+        if (issued.size() >= MAX_SESSIONS_PER_MINUTE) {
+            return false;
+        }
+        issued.addLast(now);
+        return true;
     }
 
     private static ObjectNode error(String type, String detail, int status) {

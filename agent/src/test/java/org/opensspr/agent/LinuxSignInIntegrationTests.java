@@ -116,6 +116,9 @@ class LinuxSignInIntegrationTests {
                     "/usr/lib/sspr-agent/reset-shell");
             assertThat(sshLike.exitCode()).isNotZero();
             assertThat(sshLike.output()).contains("only resets passwords");
+            Result injected = run("env", "JAVA_TOOL_OPTIONS=-Dinjected=1", "JDK_JAVA_OPTIONS=-Dinjected=2", "su", "reset");
+            assertThat(injected.output()).as("the shell must not pass the caller's Java options on")
+                    .contains("sspr-agent broker) is not running").doesNotContain("Picked up").doesNotContain("NOTE:");
 
             broker = new ProcessBuilder(java(), "-jar", "/usr/lib/sspr-agent/sspr-agent.jar", "--state-dir", stateDir.toString(), "broker")
                     .redirectErrorStream(true).redirectOutput(work.resolve("broker.log").toFile()).start();

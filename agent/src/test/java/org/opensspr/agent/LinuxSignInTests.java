@@ -42,6 +42,7 @@ class LinuxSignInTests {
         assertThat(Files.readString(shell)).startsWith("#!/bin/sh\n")
                 .contains("if [ $# -gt 0 ] || [ -n \"${SSH_CONNECTION:-}")
                 .contains("-jar /usr/lib/sspr-agent/sspr-agent.jar logon --broker-socket /run/sspr-agent/broker.sock")
+                .contains("exec /usr/bin/env -i PATH=/usr/bin:/bin TERM=")
                 .doesNotContain("device.properties");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shell))).isEqualTo("rwxr-xr-x");
         assertThat(Files.readString(root.resolve(LinuxSignIn.UNIT)))
@@ -141,6 +142,21 @@ class LinuxSignInTests {
             }
         }
         assertThat(socket).doesNotExist();
+    }
+
+    @Test
+    void theBrokerHandsOutAtMostTenSessionsAMinute() throws Exception {
+        try (LogonStubServer stub = new LogonStubServer(true)) {
+            stub.writeState(stateDir, true);
+            try (LogonBroker broker = LogonBroker.bind(root.resolve("b.sock"), null, () -> read(stateDir), LogonClient::httpClient)) {
+                for (int i = 0; i < LogonBroker.MAX_SESSIONS_PER_MINUTE; i++) {
+                    assertThat(broker.answer(LogonBroker.SESSION).has("sessionToken")).isTrue();
+                }
+                JsonNode refused = broker.answer(LogonBroker.SESSION);
+                assertThat(refused.get("error").asText()).isEqualTo("busy");
+                assertThat(refused.has("sessionToken")).isFalse();
+            }
+        }
     }
 
     @Test
