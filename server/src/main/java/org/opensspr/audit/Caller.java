@@ -11,6 +11,15 @@ public record Caller(String actor, String ip, ClientType clientType) {
         ip = ip == null ? "" : ip;
     }
 
+    /**
+     * The same caller as the client its flow was started from: the steps after the start are
+     * recorded with the flow's ClientType (a sign-in screen flow stays LogonScreen even though its
+     * later requests carry no session token).
+     */
+    public Caller withClientType(ClientType type) {
+        return new Caller(actor, ip, type);
+    }
+
     /** The same caller, acting as {@code actor} (a flow's user once known). */
     public Caller as(String newActor) {
         return new Caller(newActor, ip, clientType);

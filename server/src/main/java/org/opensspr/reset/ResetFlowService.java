@@ -144,6 +144,7 @@ public class ResetFlowService {
     @Transactional(noRollbackFor = RuntimeException.class)
     public List<Question> challenge(String flowId, String methodId, String contact, Locale locale, Caller caller) {
         ResetFlow flow = openFlow(flowId, caller);
+        caller = caller.withClientType(flow.clientType());
         FlowMethod method = flow.method(methodId).orElseThrow(() -> FlowProblems.unknownMethod(methodId));
         if (!flows.countChallenge(flow.idHash(), MAX_CHALLENGES)) {
             audit.record(event(flow, caller, AuditResult.Blocked, "User asked for too many codes in one flow"));
@@ -171,6 +172,7 @@ public class ResetFlowService {
     @Transactional(noRollbackFor = RuntimeException.class)
     public int verify(String flowId, String methodId, String code, Map<String, String> answers, Caller caller) {
         ResetFlow flow = openFlow(flowId, caller);
+        caller = caller.withClientType(flow.clientType());
         FlowMethod method = flow.method(methodId).orElseThrow(() -> FlowProblems.unknownMethod(methodId));
         if (!gates.passes(flow, method, code, answers, caller)) {
             int failures = flows.countFailure(flow.idHash());
@@ -198,6 +200,7 @@ public class ResetFlowService {
     @Transactional
     public void resetPassword(String flowId, String newPassword, Caller caller) {
         ResetFlow flow = verifiedFlow(flowId, caller);
+        caller = caller.withClientType(flow.clientType());
         Caller user = caller.as(flow.login());
         DirectoryUser target;
         try {
@@ -244,6 +247,7 @@ public class ResetFlowService {
             throw FlowProblems.unlockNotAllowed();
         }
         ResetFlow flow = verifiedFlow(flowId, caller);
+        caller = caller.withClientType(flow.clientType());
         if (!flows.close(flow.idHash(), ResetFlow.Status.COMPLETED)) {
             throw FlowProblems.flowNotFound();
         }

@@ -199,6 +199,10 @@ class DevicesIntegrationTests extends ServerIntegrationTest {
         assertThat(http.post("/api/v1/reset/flows/" + flowId + "/unlock", Map.of()).status()).isEqualTo(200);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM logon_session").query(Integer.class).single()).isZero();
         assertThat(screen.post("/api/v1/reset/flows", Map.of("login", "carol")).status()).isEqualTo(401);
+        var unlocked = admin.get("/api/v1/admin/audit?target=carol&activity=Unlock%20user%20account%20(self-service)&limit=1")
+                .json().get("events").get(0);
+        assertThat(unlocked.get("clientType").asString())
+                .as("steps after the start keep the flow's ClientType, though they carry no session token").isEqualTo("LogonScreen");
     }
 
     @Test
