@@ -49,16 +49,22 @@ public class PolicyService {
         return policy;
     }
 
-    /** Whether the policy lets this user reset at all (before looking at their methods). */
-    public boolean appliesTo(SsprPolicy policy, DirectoryUser user) {
-        return switch (policy.enabledFor()) {
+    /**
+     * Whether the policy lets this user reset at all, and what they must pass: one read of their
+     * groups (nested membership is several directory searches) serves both answers.
+     */
+    public Eligibility eligibility(SsprPolicy policy, DirectoryUser user) {
+        Set<String> groups = directory.groupsOf(user);
+        boolean inScope = switch (policy.enabledFor()) {
             case NONE -> false;
             case ALL -> true;
-            case GROUPS -> {
-                Set<String> groups = directory.groupsOf(user);
-                yield policy.groups().stream().anyMatch(groups::contains);
-            }
+            case GROUPS -> policy.groups().stream().anyMatch(groups::contains);
         };
+        return new Eligibility(inScope, requirements(policy, groups.contains(adminGroup)));
+    }
+
+    /** Whether the policy's scope includes the user, and what they must pass if so. */
+    public record Eligibility(boolean inScope, Requirements requirements) {
     }
 
     /**

@@ -103,8 +103,9 @@ public class ResetFlowService {
         // The same directory and database work for every login, so that timing does not tell them apart:
         // an unknown login is looked up as a placeholder that has no groups and no methods.
         DirectoryUser subject = user.orElseGet(() -> placeholder(typed));
-        boolean inScope = policies.appliesTo(policy, subject);
-        Requirements requirements = policies.requirementsFor(policy, subject);
+        PolicyService.Eligibility eligibility = policies.eligibility(policy, subject);
+        boolean inScope = eligibility.inScope();
+        Requirements requirements = eligibility.requirements();
         List<VerificationMethod> usable = methods.usableMethods(subject, policy, requirements);
         int required = user.isPresent() ? requirements.required() : policy.methodsRequired();
         String refusal = null;
