@@ -2,21 +2,15 @@ package org.opensspr.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.opensspr.Http;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,20 +19,13 @@ import tools.jackson.databind.JsonNode;
  * throwaway directory. Its own Spring context: the shared one runs on the embedded directory.
  * {@code ldapwhoami}, a client we did not write, proves which passwords bind.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@TestPropertySource(properties = {
         "sspr.directory.flavor=openldap",
         "sspr.directory.base-dn=" + SlapdServer.SUFFIX,
         "sspr.directory.bind-dn=" + SlapdServer.SERVICE_DN,
-        "sspr.directory.bind-password=" + SlapdServer.SERVICE_PASSWORD,
-        "sspr.notify.poll-millis=50",
-        "sspr.reset.flow-starts-per-ip=100000",
-        "sspr.captcha.difficulty=4",
-        "sspr.bootstrap.admin-token=" + OpenLdapIntegrationTests.ADMIN_TOKEN,
-        "sspr.mail.from=OpenSSPR <sspr@sspr.test>"})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class OpenLdapIntegrationTests {
+        "sspr.directory.bind-password=" + SlapdServer.SERVICE_PASSWORD})
+class OpenLdapIntegrationTests extends RealDirectoryIntegrationTest {
 
-    static final String ADMIN_TOKEN = "openldap-test-admin-token";
     private static final String PPOLICY = """
             pwdMinLength: 12
             pwdCheckQuality: 2
@@ -86,9 +73,9 @@ class OpenLdapIntegrationTests {
             member: cn=staff,ou=groups,%4$s
             """.formatted(DAVE, ERIN, FRANK, SlapdServer.SUFFIX);
 
+    private static final Harness HARNESS;
     private static final GreenMail SMTP;
     private static final SlapdServer SLAPD;
-    private static final Path DATA_DIR;
 
     static {
         if (!SlapdServer.installed()) {
@@ -98,37 +85,22 @@ class OpenLdapIntegrationTests {
         try {
             SLAPD = SlapdServer.start(PPOLICY, PEOPLE);
             System.out.println("slapd started in " + SLAPD.startup().toMillis() + " ms on " + SLAPD.url());
-            DATA_DIR = Files.createTempDirectory("sspr-openldap-it");
         } catch (Exception e) {
             throw new IllegalStateException("cannot start slapd: " + e.getMessage(), e);
         }
-        SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        SMTP.start();
+        HARNESS = Harness.start("openldap");
+        SMTP = HARNESS.smtp();
     }
 
     @DynamicPropertySource
     static void serverProperties(DynamicPropertyRegistry registry) {
-        registry.add("sspr.directory.url", SLAPD::url);
-        registry.add("sspr.data-dir", DATA_DIR::toString);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA_DIR.resolve("db/sspr") + ";DB_CLOSE_ON_EXIT=FALSE");
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        HARNESS.register(registry, SLAPD::url);
     }
 
     @AfterAll
     static void stopServers() throws Exception {
         SMTP.stop();
         SLAPD.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Directory directory;
-
-    private Http http() {
-        return new Http("http://127.0.0.1:" + port);
     }
 
     @Test

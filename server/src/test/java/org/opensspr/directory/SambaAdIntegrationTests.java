@@ -2,23 +2,17 @@ package org.opensspr.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.opensspr.Http;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,25 +22,16 @@ import tools.jackson.databind.JsonNode;
  * lockout after 3 failures. Its own Spring context. A simple bind (and {@code kinit}) proves
  * which passwords work.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "sspr.directory.url=ldaps://127.0.0.1:636",
+@TestPropertySource(properties = {
         "sspr.directory.flavor=ad",
         "sspr.directory.base-dn=" + SambaAdServer.BASE_DN,
         "sspr.directory.bind-dn=" + SambaAdServer.SERVICE_UPN,
-        "sspr.directory.bind-password=" + SambaAdServer.SERVICE_PASSWORD,
-        "sspr.notify.poll-millis=50",
-        "sspr.reset.flow-starts-per-ip=100000",
-        "sspr.captcha.difficulty=4",
-        "sspr.bootstrap.admin-token=" + SambaAdIntegrationTests.ADMIN_TOKEN,
-        "sspr.mail.from=OpenSSPR <sspr@sspr.test>"})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class SambaAdIntegrationTests {
+        "sspr.directory.bind-password=" + SambaAdServer.SERVICE_PASSWORD})
+class SambaAdIntegrationTests extends RealDirectoryIntegrationTest {
 
-    static final String ADMIN_TOKEN = "samba-test-admin-token";
-
+    private static final Harness HARNESS;
     private static final GreenMail SMTP;
     private static final SambaAdServer SAMBA;
-    private static final Path DATA_DIR;
 
     static {
         if (!SambaAdServer.installed()) {
@@ -66,37 +51,23 @@ class SambaAdIntegrationTests {
                             "--reset-account-lockout-after=30")));
             System.out.println("Samba AD provisioned in " + SAMBA.provisioning().toMillis() + " ms, started in "
                     + SAMBA.startup().toMillis() + " ms");
-            DATA_DIR = Files.createTempDirectory("sspr-samba-it");
         } catch (Exception e) {
             throw new IllegalStateException("cannot start Samba AD: " + e.getMessage(), e);
         }
-        SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        SMTP.start();
+        HARNESS = Harness.start("samba");
+        SMTP = HARNESS.smtp();
     }
 
     @DynamicPropertySource
     static void serverProperties(DynamicPropertyRegistry registry) {
+        HARNESS.register(registry, () -> "ldaps://127.0.0.1:636");
         registry.add("sspr.directory.ca-file", () -> SAMBA.caFile().toString());
-        registry.add("sspr.data-dir", DATA_DIR::toString);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA_DIR.resolve("db/sspr") + ";DB_CLOSE_ON_EXIT=FALSE");
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     }
 
     @AfterAll
     static void stopServers() throws Exception {
         SMTP.stop();
         SAMBA.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Directory directory;
-
-    private Http http() {
-        return new Http("http://127.0.0.1:" + port);
     }
 
     @Test
