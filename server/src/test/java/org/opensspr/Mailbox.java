@@ -1,12 +1,17 @@
 package org.opensspr;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -14,67 +19,189 @@ import java.util.stream.Stream;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Address;
-import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.opensspr.notify.Message;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Reads what the server sent: mail from the SMTP server (GreenMail), SMS from the outbox folder. */
+/**
+ * What the server sent, where a user would find it: mail at the SMTP server (GreenMail), SMS in
+ * the outbox folder. A test asks for the message it expects by recipient and {@link Message.Kind},
+ * never for "the next one", and each message is taken once, so a notice from an earlier step
+ * is never read as a code. {@link #clear()} before each test leaves only the test's own messages.
+ *
+ * <p>Messages are committed to the outbox with the request that caused them, so once
+ * {@link #drain()} returns, everything a finished request sent has been delivered: "nothing was
+ * sent" is asserted after a drain, never after a sleep.
+ */
 public final class Mailbox {
 
+    private static final Duration DEADLINE = Duration.ofSeconds(20);
     private static final Pattern CODE = Pattern.compile("code is ([0-9]{8})");
 
-    private Mailbox() {
+    private final GreenMail smtp;
+    private final Path smsFolder;
+    private final JdbcClient jdbc;
+    private final Set<String> taken = new HashSet<>();
+
+    /**
+     * @param smtp the SMTP server the server under test sends mail to
+     * @param smsFolder the outbox folder its SMS go to ({@code <data-dir>/outbox})
+     * @param jdbc the server's database, whose {@code notification_outbox} is drained
+     */
+    public Mailbox(GreenMail smtp, Path smsFolder, JdbcClient jdbc) {
+        this.smtp = smtp;
+        this.smsFolder = smsFolder;
+        this.jdbc = jdbc;
     }
 
-    public static List<MimeMessage> mailTo(GreenMail smtp, String recipient) throws Exception {
+    /** Waits until every queued message is delivered (parked ones excepted), up to 20 s. */
+    public void drain() {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE next_attempt_at < :parked")
+                .param("parked", Long.MAX_VALUE).query(Integer.class).single() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the outbox did not drain within " + DEADLINE.toSeconds() + " s: "
+                        + jdbc.sql("SELECT id, channel, attempts, next_attempt_at, claimed_until, last_error FROM notification_outbox")
+                        .query().listOfRows());
+            }
+            pause();
+        }
+    }
+
+    /** Drains the outbox, then forgets every message delivered so far: a test sees only its own. */
+    public void clear() {
+        drain();
+        try {
+            smtp.purgeEmailFromAllMailboxes();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot empty GreenMail's mailboxes", e);
+        }
+        for (Path file : smsFiles()) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        taken.clear();
+    }
+
+    /** Waits for a mail of {@code kind} to {@code recipient} that no earlier call took, and takes it. */
+    public MimeMessage awaitMail(String recipient, Message.Kind kind) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (true) {
+            for (MimeMessage mail : mailTo(recipient)) {
+                if (kind.id().equals(header(mail, Message.KIND_HEADER)) && taken.add("mail:" + messageId(mail))) {
+                    return mail;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + kind.id() + " mail to " + recipient + " within " + DEADLINE.toSeconds()
+                        + " s; received: " + describe(mailTo(recipient)));
+            }
+            pause();
+        }
+    }
+
+    /** The code in the next mail of {@code kind} to {@code recipient}, waiting for it. */
+    public String awaitMailCode(String recipient, Message.Kind kind) {
+        return code(awaitMail(recipient, kind));
+    }
+
+    /** The code in the next SMS of {@code kind} to {@code number} (E.164) that no earlier call took, waiting for it. */
+    public String awaitSmsCode(String number, Message.Kind kind) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        String head = "To: " + number + "\nKind: " + kind.id() + "\n\n";
+        while (true) {
+            for (Path file : smsFiles()) {
+                Optional<String> text = read(file);
+                if (text.isPresent() && text.get().startsWith(head) && taken.add("sms:" + file.getFileName())) {
+                    return code(text.get());
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + kind.id() + " SMS to " + number + " within " + DEADLINE.toSeconds() + " s");
+            }
+            pause();
+        }
+    }
+
+    /** Every mail delivered to {@code recipient} since the last {@link #clear()}, after a {@link #drain()}. */
+    public List<MimeMessage> delivered(String recipient) {
+        drain();
+        return mailTo(recipient);
+    }
+
+    /** How many messages, mail and SMS, were delivered since the last {@link #clear()}, after a {@link #drain()}. */
+    public int deliveredCount() {
+        drain();
+        return smtp.getReceivedMessages().length + smsFiles().size();
+    }
+
+    private List<MimeMessage> mailTo(String recipient) {
         List<MimeMessage> matching = new ArrayList<>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
-            Address[] to = message.getRecipients(Message.RecipientType.TO);
-            if (to != null && Arrays.stream(to).anyMatch(a -> a.toString().equalsIgnoreCase(recipient))) {
-                matching.add(message);
+            try {
+                Address[] to = message.getRecipients(jakarta.mail.Message.RecipientType.TO);
+                if (to != null && Arrays.stream(to).anyMatch(a -> a.toString().equalsIgnoreCase(recipient))) {
+                    matching.add(message);
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException("GreenMail holds an unreadable message", e);
             }
         }
         return matching;
     }
 
-    /** The code in mail number {@code index} (0-based) to {@code recipient}, waiting up to 20 s for it. */
-    public static String codeInMail(GreenMail smtp, String recipient, int index) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<MimeMessage> messages = mailTo(smtp, recipient);
-            if (messages.size() > index) {
-                return code(GreenMailUtil.getBody(messages.get(index)));
-            }
-            Thread.sleep(50);
+    private List<Path> smsFiles() {
+        if (!Files.isDirectory(smsFolder)) {
+            return List.of();
         }
-        throw new AssertionError("no mail " + (index + 1) + " to " + recipient + " within 20 s");
+        try (Stream<Path> files = Files.list(smsFolder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".sms.txt")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    public static List<String> smsTo(Path outbox, String number) throws Exception {
-        List<String> texts = new ArrayList<>();
-        if (Files.isDirectory(outbox)) {
-            try (Stream<Path> files = Files.list(outbox)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".sms.txt")).sorted().toList()) {
-                    String text = Files.readString(file, StandardCharsets.UTF_8);
-                    if (text.startsWith("To: " + number + "\n")) {
-                        texts.add(text);
-                    }
-                }
-            }
+    private static Optional<String> read(Path file) {
+        try {
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return Optional.empty(); // cleared meanwhile
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return texts;
     }
 
-    /** The code in SMS number {@code index} (0-based) to {@code number}, waiting up to 20 s for it. */
-    public static String codeInSms(Path outbox, String number, int index) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<String> texts = smsTo(outbox, number);
-            if (texts.size() > index) {
-                return code(texts.get(index));
-            }
-            Thread.sleep(50);
+    private static String header(MimeMessage mail, String name) {
+        try {
+            return mail.getHeader(name, null);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
         }
-        throw new AssertionError("no SMS " + (index + 1) + " to " + number + " within 20 s");
+    }
+
+    private static String messageId(MimeMessage mail) {
+        try {
+            return mail.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String describe(List<MimeMessage> mails) {
+        List<String> kinds = new ArrayList<>();
+        for (MimeMessage mail : mails) {
+            kinds.add(header(mail, Message.KIND_HEADER));
+        }
+        return kinds.toString();
+    }
+
+    /** The 8-digit code in {@code mail}'s text. */
+    public static String code(MimeMessage mail) {
+        return code(GreenMailUtil.getBody(mail));
     }
 
     private static String code(String text) {
@@ -83,5 +210,14 @@ public final class Mailbox {
             throw new AssertionError("no code in: " + text);
         }
         return code.group(1);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for mail", e);
+        }
     }
 }

@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The whole application on a random port, once per test JVM (every subclass shares the same
  * Spring context): the embedded directory on a free port in a fresh data dir, a real SMTP server
- * (GreenMail) for mail, and a clock the tests move by hand.
+ * (GreenMail) for mail, and a clock the tests move by hand. Before each test the state tables are
+ * emptied (default policy, nothing registered, unthrottled) and the {@link Mailbox} is cleared.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sspr.directory.embedded.port=0",
@@ -84,6 +85,8 @@ public abstract class ServerIntegrationTest {
 
     protected Http http;
     protected Http admin;
+    /** The mail and SMS this test's requests sent: wait for one by recipient and kind. */
+    protected Mailbox mailbox;
 
     @Autowired
     protected JdbcClient jdbc;
@@ -92,7 +95,7 @@ public abstract class ServerIntegrationTest {
     protected FaultableDirectory directoryLink;
 
     @BeforeEach
-    void clients() throws InterruptedException {
+    void clients() {
         directoryLink.down(false);
         http = new Http("http://127.0.0.1:" + port);
         admin = http.bearer(ADMIN_TOKEN);
@@ -103,17 +106,9 @@ public abstract class ServerIntegrationTest {
                 "logon_session", "device_group", "device", "device_profile_group", "device_profile", "join_token"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
-        // ...and with every message of earlier tests delivered, so counting received mail is exact.
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-        while (jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE next_attempt_at < :parked")
-                .param("parked", Long.MAX_VALUE).query(Integer.class).single() > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the outbox did not drain within 20 s: " + jdbc.sql(
-                        "SELECT id, channel, attempts, next_attempt_at, claimed_until, last_error FROM notification_outbox")
-                        .query().listOfRows() + " now " + clock.millis());
-            }
-            Thread.sleep(20);
-        }
+        // ...and with the messages of earlier tests delivered and forgotten: each test sees only its own.
+        mailbox = new Mailbox(SMTP, DATA_DIR.resolve("outbox"), jdbc);
+        mailbox.clear();
     }
 
     /** Starts a flow as a browser does: with a solved proof-of-work CAPTCHA. */

@@ -234,9 +234,9 @@ public class RegistrationService {
                 clock.instant().plus(Duration.ofMinutes(CODE_MINUTES)));
         String text = "Your OpenSSPR registration code is " + code + ". It expires in " + CODE_MINUTES + " minutes.";
         outbox.enqueue(type == MethodType.EMAIL
-                ? new Message(Message.Channel.EMAIL, address, "Confirm your email address", text
+                ? Message.email(Message.Kind.REGISTRATION_CODE, address, "Confirm your email address", text
                         + "\n\nIf you did not add this address to your account, ignore this message.")
-                : new Message(Message.Channel.SMS, address, null, text));
+                : Message.sms(Message.Kind.REGISTRATION_CODE, address, text));
     }
 
     private static String codeInput(DirectoryUser user, MethodType type, String address, String code) {

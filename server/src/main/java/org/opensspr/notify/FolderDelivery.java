@@ -12,7 +12,8 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * Writes messages to the outbox folder instead of sending them: email as {@code .eml} (RFC 5322,
- * opens in any mail client), SMS as {@code .sms.txt}. For evaluation and tests, when no SMTP
+ * opens in any mail client), SMS as {@code .sms.txt} ({@code To:} and {@code Kind:} lines, an empty
+ * line, the text). For evaluation and tests, when no SMTP
  * server or SMS gateway is configured. Each file appears whole (written aside, then moved).
  */
 final class FolderDelivery implements Delivery {
@@ -39,7 +40,8 @@ final class FolderDelivery implements Delivery {
             }
             target = folder.resolve(base + ".eml");
         } else {
-            Files.writeString(tmp, "To: " + message.recipient() + "\n\n" + message.body() + "\n", StandardCharsets.UTF_8);
+            String kind = message.kind() == null ? "" : "Kind: " + message.kind().id() + "\n";
+            Files.writeString(tmp, "To: " + message.recipient() + "\n" + kind + "\n" + message.body() + "\n", StandardCharsets.UTF_8);
             target = folder.resolve(base + ".sms.txt");
         }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

@@ -7,7 +7,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-/** Builds the one kind of email OpenSSPR sends: plain UTF-8 text. */
+/**
+ * Builds the one kind of email OpenSSPR sends: plain UTF-8 text, marked as automatic (RFC 3834
+ * {@code Auto-Submitted}, so vacation responders stay quiet) and with the message's kind in
+ * {@value Message#KIND_HEADER}.
+ */
 final class MimeMessages {
 
     private MimeMessages() {
@@ -19,5 +23,9 @@ final class MimeMessages {
         mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
         mime.setText(message.body(), StandardCharsets.UTF_8.name());
         mime.setSentDate(new Date());
+        mime.setHeader("Auto-Submitted", "auto-generated");
+        if (message.kind() != null) {
+            mime.setHeader(Message.KIND_HEADER, message.kind().id());
+        }
     }
 }

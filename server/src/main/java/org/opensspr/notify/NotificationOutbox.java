@@ -2,6 +2,7 @@ package org.opensspr.notify;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 
 import org.opensspr.secrets.SecretBox;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,9 +31,11 @@ public class NotificationOutbox {
         this.clock = clock;
     }
 
+    /** Queues {@code message}, which must have a kind. */
     public void enqueue(Message message) {
-        String payload = box.seal(json.writeValueAsString(Map.of("recipient", message.recipient(),
-                "subject", message.subject(), "body", message.body())), PURPOSE);
+        Objects.requireNonNull(message.kind(), "message kind cannot be null");
+        String payload = box.seal(json.writeValueAsString(Map.of("kind", message.kind().id(),
+                "recipient", message.recipient(), "subject", message.subject(), "body", message.body())), PURPOSE);
         long now = clock.millis();
         jdbc.sql("""
                 INSERT INTO notification_outbox (channel, payload, created_at, attempts, next_attempt_at, claimed_until)

@@ -73,8 +73,9 @@ final class OutboxDispatcher {
         }
         try {
             Map<?, ?> payload = json.readValue(opened, Map.class);
-            Message message = new Message(channel, (String) payload.get("recipient"), (String) payload.get("subject"),
-                    (String) payload.get("body"));
+            // "kind" is absent from messages queued before kinds existed: they are delivered without one.
+            Message message = new Message(channel, Message.Kind.ofId((String) payload.get("kind")),
+                    (String) payload.get("recipient"), (String) payload.get("subject"), (String) payload.get("body"));
             (channel == Message.Channel.EMAIL ? email : sms).deliver(id, message);
             jdbc.sql("DELETE FROM notification_outbox WHERE id = :id").param("id", id).update();
         } catch (Exception e) {

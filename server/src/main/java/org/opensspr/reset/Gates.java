@@ -101,9 +101,9 @@ class Gates {
     private Message message(FlowMethod method, String code) {
         String text = "Your verification code is " + code + ".";
         if (method.type() == MethodType.SMS) {
-            return new Message(Message.Channel.SMS, method.address(), null, text + " It expires in " + CODE_MINUTES + " minutes.");
+            return Message.sms(Message.Kind.RESET_CODE, method.address(), text + " It expires in " + CODE_MINUTES + " minutes.");
         }
-        return new Message(Message.Channel.EMAIL, method.address(), "Your password reset code",
+        return Message.email(Message.Kind.RESET_CODE, method.address(), "Your password reset code",
                 text + "\n\nIt expires in " + CODE_MINUTES + " minutes. If you did not ask to reset your password, ignore this"
                         + " message; nobody can reset it without the code.");
     }

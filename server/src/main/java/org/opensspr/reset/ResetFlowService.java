@@ -23,6 +23,7 @@ import org.opensspr.enrollment.MethodsService;
 import org.opensspr.enrollment.PhoneNumbers;
 import org.opensspr.enrollment.Question;
 import org.opensspr.enrollment.VerificationMethod;
+import org.opensspr.notify.Message;
 import org.opensspr.passwordpolicy.PasswordPolicy;
 import org.opensspr.passwordpolicy.Violation;
 import org.opensspr.policy.MethodType;
@@ -234,7 +235,7 @@ public class ResetFlowService {
             throw FlowProblems.passwordRejected(List.of(DirectoryRefusals.violation(e, LocaleContextHolder.getLocale())));
         }
         throttling.succeeded(flow.login());
-        notices.toUser(flow, "Your password was reset", "The password of your account " + flow.login()
+        notices.toUser(flow, Message.Kind.RESET_NOTICE, "Your password was reset", "The password of your account " + flow.login()
                 + " was just reset with self-service password reset.\n\nIf this was not you, contact your helpdesk now.");
         notices.toOtherAdmins(target, caller);
         audit.record(event(flow, user, AuditResult.Success, "User successfully reset password"));
@@ -262,7 +263,7 @@ public class ResetFlowService {
             throw e;
         }
         throttling.succeeded(flow.login());
-        notices.toUser(flow, "Your account was unlocked", "Your account " + flow.login()
+        notices.toUser(flow, Message.Kind.UNLOCK_NOTICE, "Your account was unlocked", "Your account " + flow.login()
                 + " was just unlocked with self-service password reset.\n\nIf this was not you, contact your helpdesk now.");
         audit.record(AuditEvent.of(clock.instant(), Activity.UNLOCK, AuditResult.Success, user, flow.login(), ""));
     }

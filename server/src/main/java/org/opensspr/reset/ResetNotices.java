@@ -21,10 +21,10 @@ class ResetNotices {
     }
 
     /** Tells the user at the flow's email address (policy {@code notifyUserOnReset}). */
-    void toUser(ResetFlow flow, String subject, String text) {
+    void toUser(ResetFlow flow, Message.Kind kind, String subject, String text) {
         if (policies.current().notifyUserOnReset()) {
             flow.methods().stream().filter(m -> m.type() == MethodType.EMAIL && m.address() != null).findFirst()
-                    .ifPresent(m -> outbox.enqueue(new Message(Message.Channel.EMAIL, m.address(), subject, text)));
+                    .ifPresent(m -> outbox.enqueue(Message.email(kind, m.address(), subject, text)));
         }
     }
 
@@ -35,7 +35,8 @@ class ResetNotices {
         }
         for (DirectoryUser other : policies.admins()) {
             if (!other.dn().equals(user.dn()) && other.mail().isPresent()) {
-                outbox.enqueue(new Message(Message.Channel.EMAIL, other.mail().get(), "An administrator reset their password",
+                outbox.enqueue(Message.email(Message.Kind.ADMIN_RESET_NOTICE, other.mail().get(),
+                        "An administrator reset their password",
                         "The administrator account " + user.login() + " just reset its password with self-service password"
                                 + " reset, from " + caller.ip() + " (" + caller.clientType() + ").\n\nIf you do not expect"
                                 + " this, check the audit log and contact " + user.displayName() + "."));

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.opensspr.Http;
 import org.opensspr.ServerIntegrationTest;
 import org.opensspr.directory.Directory;
+import org.opensspr.notify.Message.Kind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import tools.jackson.databind.JsonNode;
@@ -88,9 +89,8 @@ class PasswordPolicyIntegrationTests extends ServerIntegrationTest {
     @Test
     void aResetRefusesACommonPasswordWithAMessageInTheUsersLanguage() throws Exception {
         String flowId = startFlow("carol").json().get("flowId").asString();
-        int before = org.opensspr.Mailbox.mailTo(SMTP, "carol@example.org").size();
         http.post("/api/v1/reset/flows/" + flowId + "/challenges", Map.of("methodId", "email", "contact", "carol@example.org"));
-        String code = org.opensspr.Mailbox.codeInMail(SMTP, "carol@example.org", before);
+        String code = mailbox.awaitMailCode("carol@example.org", Kind.RESET_CODE);
         http.post("/api/v1/reset/flows/" + flowId + "/verifications", Map.of("methodId", "email", "code", code));
 
         Http.Response english = http.post("/api/v1/reset/flows/" + flowId + "/password", Map.of("newPassword", "P@ssw0rd1"));

@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.opensspr.Http;
-import org.opensspr.Mailbox;
 import org.opensspr.ServerIntegrationTest;
+import org.opensspr.notify.Message.Kind;
 import tools.jackson.databind.JsonNode;
 
 /** Devices and the logon screen against the whole application: join, profiles, inventory, logon sessions. */
@@ -189,10 +189,9 @@ class DevicesIntegrationTests extends ServerIntegrationTest {
         profile("reset-on", List.of(setting(RESET, "integer", 1)), List.of("all"));
         Http screen = http.bearer(logonSession(device(joinToken(1, 1, List.of()), "PC-050")));
         String flowId = screen.post("/api/v1/reset/flows", Map.of("login", "carol")).json().get("flowId").asString();
-        int before = Mailbox.mailTo(SMTP, "carol@example.org").size();
         assertThat(http.post("/api/v1/reset/flows/" + flowId + "/challenges", Map.of("methodId", "email", "contact", "carol@example.org"))
                 .status()).isEqualTo(202);
-        String code = Mailbox.codeInMail(SMTP, "carol@example.org", before);
+        String code = mailbox.awaitMailCode("carol@example.org", Kind.RESET_CODE);
         assertThat(screen.post("/api/v1/reset/flows/" + flowId + "/verifications", Map.of("methodId", "email", "code", code)).status())
                 .isEqualTo(200);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM logon_session").query(Integer.class).single()).isOne();

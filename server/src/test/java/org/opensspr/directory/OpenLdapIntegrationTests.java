@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import com.icegreen.greenmail.util.GreenMail;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.opensspr.Http;
@@ -74,7 +73,6 @@ class OpenLdapIntegrationTests extends RealDirectoryIntegrationTest {
             """.formatted(DAVE, ERIN, FRANK, SlapdServer.SUFFIX);
 
     private static final Harness HARNESS;
-    private static final GreenMail SMTP;
     private static final SlapdServer SLAPD;
 
     static {
@@ -89,7 +87,6 @@ class OpenLdapIntegrationTests extends RealDirectoryIntegrationTest {
             throw new IllegalStateException("cannot start slapd: " + e.getMessage(), e);
         }
         HARNESS = Harness.start("openldap");
-        SMTP = HARNESS.smtp();
     }
 
     @DynamicPropertySource
@@ -97,16 +94,21 @@ class OpenLdapIntegrationTests extends RealDirectoryIntegrationTest {
         HARNESS.register(registry, SLAPD::url);
     }
 
+    @Override
+    Harness harness() {
+        return HARNESS;
+    }
+
     @AfterAll
     static void stopServers() throws Exception {
-        SMTP.stop();
+        HARNESS.smtp().stop();
         SLAPD.close();
     }
 
     @Test
     void aResetWritesThePasswordThroughPasswordModifySoTheNewBindsAndTheOldDoesNot() throws Exception {
         Http http = http();
-        String flowId = RealDirectoryFlows.verifiedFlow(http, SMTP, "dave", "dave@sspr.test");
+        String flowId = RealDirectoryFlows.verifiedFlow(http, mailbox, "dave", "dave@sspr.test");
         Http.Response reset = http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Dave-resets-in-2026"));
         assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
 
@@ -116,7 +118,7 @@ class OpenLdapIntegrationTests extends RealDirectoryIntegrationTest {
         assertThat(SLAPD.operational(DAVE, "pwdChangedTime")).isNotEmpty();
 
         // Back to the original, which only the directory's history knows (ours never saw it): ppolicy's refusal.
-        String again = RealDirectoryFlows.verifiedFlow(http, SMTP, "dave", "dave@sspr.test");
+        String again = RealDirectoryFlows.verifiedFlow(http, mailbox, "dave", "dave@sspr.test");
         Http.Response reused = http.post(RealDirectoryFlows.path(again, "password"), Map.of("newPassword", "Dave-original-2026"));
         assertThat(reused.status()).as(reused.toString()).isEqualTo(422);
         assertThat(violation(reused).get("code").asString()).isEqualTo("password-reused");
@@ -127,7 +129,7 @@ class OpenLdapIntegrationTests extends RealDirectoryIntegrationTest {
     @Test
     void aPasswordOurPolicyAcceptsButPpolicyFindsTooShortIsAClearViolationAndTheFlowCanBeRetried() throws Exception {
         Http http = http();
-        String flowId = RealDirectoryFlows.verifiedFlow(http, SMTP, "erin", "erin@sspr.test");
+        String flowId = RealDirectoryFlows.verifiedFlow(http, mailbox, "erin", "erin@sspr.test");
         Http.Response tooShort = http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Qx7-tr9Kpz"));
         assertThat(tooShort.status()).as(tooShort.toString()).isEqualTo(422);
         assertThat(violation(tooShort).get("code").asString()).isEqualTo("password-too-short");
@@ -149,7 +151,7 @@ class OpenLdapIntegrationTests extends RealDirectoryIntegrationTest {
 
         Http http = http();
         assertThat(http.bearer(ADMIN_TOKEN).put("/api/v1/admin/policy", Map.of("allowUnlock", true)).status()).isEqualTo(200);
-        String flowId = RealDirectoryFlows.verifiedFlow(http, SMTP, "frank", "frank@sspr.test");
+        String flowId = RealDirectoryFlows.verifiedFlow(http, mailbox, "frank", "frank@sspr.test");
         Http.Response unlocked = http.post(RealDirectoryFlows.path(flowId, "unlock"), Map.of());
         assertThat(unlocked.status()).as(unlocked.toString()).isEqualTo(200);
 

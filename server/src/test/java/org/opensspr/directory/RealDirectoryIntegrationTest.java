@@ -4,15 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.BeforeEach;
 import org.opensspr.Http;
+import org.opensspr.Mailbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -20,6 +24,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * account in {@code @TestPropertySource}). Each subclass gets a Spring context of its own, closed
  * after the class: the shared context of the other integration tests runs on the embedded
  * directory. {@link Harness} is the mail server and data dir each subclass starts beside it.
+ * Before each test the SSPR and password policies are back at their defaults and the
+ * {@link Mailbox} is cleared, so no test depends on what another left behind.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sspr.notify.poll-millis=50",
@@ -37,6 +43,28 @@ abstract class RealDirectoryIntegrationTest {
 
     @Autowired
     Directory directory;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** The mail this test's requests sent: wait for one by recipient and kind. */
+    Mailbox mailbox;
+
+    /** The subclass's mail server and data dir. */
+    abstract Harness harness();
+
+    @BeforeEach
+    void defaultPoliciesAndAnEmptyMailbox() {
+        Http admin = http().bearer(ADMIN_TOKEN);
+        for (String policy : new String[] {"/api/v1/admin/policy", "/api/v1/admin/password-policy"}) {
+            Http.Response restored = admin.put(policy, Map.of());
+            if (restored.status() != 200) {
+                throw new IllegalStateException("cannot restore the default " + policy + ": " + restored);
+            }
+        }
+        mailbox = new Mailbox(harness().smtp(), harness().dataDir().resolve("outbox"), jdbc);
+        mailbox.clear();
+    }
 
     Http http() {
         return new Http("http://127.0.0.1:" + port);

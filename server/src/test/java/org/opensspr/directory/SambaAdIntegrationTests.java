@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.icegreen.greenmail.util.GreenMail;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.opensspr.Http;
@@ -30,7 +29,6 @@ import tools.jackson.databind.JsonNode;
 class SambaAdIntegrationTests extends RealDirectoryIntegrationTest {
 
     private static final Harness HARNESS;
-    private static final GreenMail SMTP;
     private static final SambaAdServer SAMBA;
 
     static {
@@ -55,7 +53,6 @@ class SambaAdIntegrationTests extends RealDirectoryIntegrationTest {
             throw new IllegalStateException("cannot start Samba AD: " + e.getMessage(), e);
         }
         HARNESS = Harness.start("samba");
-        SMTP = HARNESS.smtp();
     }
 
     @DynamicPropertySource
@@ -64,16 +61,21 @@ class SambaAdIntegrationTests extends RealDirectoryIntegrationTest {
         registry.add("sspr.directory.ca-file", () -> SAMBA.caFile().toString());
     }
 
+    @Override
+    Harness harness() {
+        return HARNESS;
+    }
+
     @AfterAll
     static void stopServers() throws Exception {
-        SMTP.stop();
+        HARNESS.smtp().stop();
         SAMBA.close();
     }
 
     @Test
     void aResetOverLdapsReplacesUnicodePwdSoTheNewPasswordBindsAndTheOldDoesNot() throws Exception {
         Http http = http();
-        String flowId = RealDirectoryFlows.verifiedFlow(http, SMTP, "grace", "grace@sspr.test");
+        String flowId = RealDirectoryFlows.verifiedFlow(http, mailbox, "grace", "grace@sspr.test");
         Http.Response reset = http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Grace-resets-in-2026"));
         assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
 
@@ -89,26 +91,23 @@ class SambaAdIntegrationTests extends RealDirectoryIntegrationTest {
     void aPasswordOurPolicyAcceptsButAdComplexityRefusesIsAClearViolation() throws Exception {
         Http http = http();
         Http admin = http.bearer(ADMIN_TOKEN);
-        // Our policy without the three-classes rule, so that only the directory's complexity rule can refuse.
+        // Our policy without the three-classes rule, so that only the directory's complexity rule can refuse
+        // (every test starts from the default policies: see RealDirectoryIntegrationTest).
         assertThat(admin.put("/api/v1/admin/password-policy", Map.of("requireThreeClasses", false)).status()).isEqualTo(200);
-        try {
-            String flowId = RealDirectoryFlows.verifiedFlow(http, SMTP, "ivy", "ivy@sspr.test");
-            Http.Response simple = http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "qzvbwmxkrtplnghqzv"));
-            assertThat(simple.status()).as(simple.toString()).isEqualTo(422);
-            assertThat(violation(simple).get("code").asString()).isEqualTo("password-directory-policy");
-            assertThat(violation(simple).get("message").asString()).contains("too simple");
+        String flowId = RealDirectoryFlows.verifiedFlow(http, mailbox, "ivy", "ivy@sspr.test");
+        Http.Response simple = http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "qzvbwmxkrtplnghqzv"));
+        assertThat(simple.status()).as(simple.toString()).isEqualTo(422);
+        assertThat(violation(simple).get("code").asString()).isEqualTo("password-directory-policy");
+        assertThat(violation(simple).get("message").asString()).contains("too simple");
 
-            Http.Response tooShort = http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Qx7-tr9Kp"));
-            assertThat(tooShort.status()).as(tooShort.toString()).isEqualTo(422);
-            assertThat(violation(tooShort).get("code").asString()).isEqualTo("password-too-short");
-            assertThat(SAMBA.bind("ivy@sspr.test", "Ivy-original-2026")).isZero();
+        Http.Response tooShort = http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Qx7-tr9Kp"));
+        assertThat(tooShort.status()).as(tooShort.toString()).isEqualTo(422);
+        assertThat(violation(tooShort).get("code").asString()).isEqualTo("password-too-short");
+        assertThat(SAMBA.bind("ivy@sspr.test", "Ivy-original-2026")).isZero();
 
-            Http.Response good = http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Ivy-chooses-better-2026"));
-            assertThat(good.status()).as(good.toString()).isEqualTo(200);
-            assertThat(SAMBA.bind("ivy@sspr.test", "Ivy-chooses-better-2026")).isZero();
-        } finally {
-            admin.put("/api/v1/admin/password-policy", Map.of());
-        }
+        Http.Response good = http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Ivy-chooses-better-2026"));
+        assertThat(good.status()).as(good.toString()).isEqualTo(200);
+        assertThat(SAMBA.bind("ivy@sspr.test", "Ivy-chooses-better-2026")).isZero();
     }
 
     @Test
@@ -121,7 +120,7 @@ class SambaAdIntegrationTests extends RealDirectoryIntegrationTest {
 
         Http http = http();
         assertThat(http.bearer(ADMIN_TOKEN).put("/api/v1/admin/policy", Map.of("allowUnlock", true)).status()).isEqualTo(200);
-        String flowId = RealDirectoryFlows.verifiedFlow(http, SMTP, "henry", "henry@sspr.test");
+        String flowId = RealDirectoryFlows.verifiedFlow(http, mailbox, "henry", "henry@sspr.test");
         Http.Response unlocked = http.post(RealDirectoryFlows.path(flowId, "unlock"), Map.of());
         assertThat(unlocked.status()).as(unlocked.toString()).isEqualTo(200);
 

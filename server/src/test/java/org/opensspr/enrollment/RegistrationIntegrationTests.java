@@ -11,9 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opensspr.Http;
-import org.opensspr.Mailbox;
 import org.opensspr.ServerIntegrationTest;
 import org.opensspr.directory.Directory;
+import org.opensspr.notify.Message.Kind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import tools.jackson.databind.JsonNode;
@@ -40,9 +40,8 @@ class RegistrationIntegrationTests extends ServerIntegrationTest {
     @Test
     void anEmailAddressCountsOnlyAfterItsCodeComesBack() throws Exception {
         String address = "alice.private@example.net";
-        int before = Mailbox.mailTo(SMTP, address).size();
         assertThat(alice().post("/api/v1/me/methods/email", Map.of("address", address)).status()).isEqualTo(202);
-        String code = Mailbox.codeInMail(SMTP, address, before);
+        String code = mailbox.awaitMailCode(address, Kind.REGISTRATION_CODE);
         assertThat(alice().get("/api/v1/me/methods").json().get("registered")).isEmpty();
         assertThat(alice().post("/api/v1/me/methods/email/verify", Map.of("code", "00000000")).status()).isEqualTo(400);
         assertThat(alice().post("/api/v1/me/methods/email/verify", Map.of("code", code)).status()).isEqualTo(200);
@@ -68,9 +67,8 @@ class RegistrationIntegrationTests extends ServerIntegrationTest {
         assertThat(invalid.json().get("detail").asString()).contains("not a valid phone number");
 
         String number = "+31612345679";
-        int before = Mailbox.smsTo(dataDir().resolve("outbox"), number).size();
         assertThat(alice().post("/api/v1/me/methods/sms", Map.of("phone", "+31 6 1234 5679")).status()).isEqualTo(202);
-        String code = Mailbox.codeInSms(dataDir().resolve("outbox"), number, before);
+        String code = mailbox.awaitSmsCode(number, Kind.REGISTRATION_CODE);
         assertThat(alice().post("/api/v1/me/methods/sms/verify", Map.of("code", code)).status()).isEqualTo(200);
         assertThat(alice().get("/api/v1/me/methods").json().get("registered").get(0).get("hint").asString())
                 .isEqualTo("+*********79");

@@ -30,6 +30,7 @@ class OutboxDispatcherTests {
     private final List<Message> delivered = new ArrayList<>();
     private int failuresLeft;
     private JdbcClient jdbc;
+    private SecretBox box;
     private NotificationOutbox outbox;
     private OutboxDispatcher dispatcher;
 
@@ -39,7 +40,7 @@ class OutboxDispatcherTests {
                 + ";DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(dataSource);
-        SecretBox box = new SecretBox(MasterKey.load(null, dir));
+        box = new SecretBox(MasterKey.load(null, dir));
         JsonMapper json = JsonMapper.builder().build();
         Delivery recording = new Delivery() {
             @Override
@@ -62,12 +63,12 @@ class OutboxDispatcherTests {
 
     @Test
     void aQueuedMessageIsSealedAtRestThenDeliveredOnceAndRemoved() {
-        outbox.enqueue(new Message(Message.Channel.EMAIL, "alice@example.org", "Code", "Your verification code is 12345678."));
+        outbox.enqueue(Message.email(Message.Kind.RESET_CODE, "alice@example.org", "Code", "Your verification code is 12345678."));
         assertThat(jdbc.sql("SELECT payload FROM notification_outbox").query(String.class).single())
                 .doesNotContain("12345678").doesNotContain("alice@example.org");
         dispatcher.dispatch();
         dispatcher.dispatch();
-        assertThat(delivered).containsExactly(new Message(Message.Channel.EMAIL, "alice@example.org", "Code",
+        assertThat(delivered).containsExactly(Message.email(Message.Kind.RESET_CODE, "alice@example.org", "Code",
                 "Your verification code is 12345678."));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_outbox").query(Integer.class).single()).isZero();
     }
@@ -75,7 +76,7 @@ class OutboxDispatcherTests {
     @Test
     void aFailedDeliveryIsRetriedAfterABackoffAndNothingIsLost() {
         failuresLeft = 2;
-        outbox.enqueue(new Message(Message.Channel.SMS, "+31612345678", null, "code 1"));
+        outbox.enqueue(Message.sms(Message.Kind.RESET_CODE, "+31612345678", "code 1"));
         dispatcher.dispatch();
         Map<String, Object> row = jdbc.sql("SELECT attempts, last_error FROM notification_outbox").query().singleRow();
         assertThat(row.get("ATTEMPTS")).isEqualTo(1);
@@ -106,7 +107,7 @@ class OutboxDispatcherTests {
 
     @Test
     void aMessageClaimedByAnotherNodeIsLeftAlone() {
-        outbox.enqueue(new Message(Message.Channel.EMAIL, "bob@example.org", "s", "b"));
+        outbox.enqueue(Message.email(Message.Kind.RESET_NOTICE, "bob@example.org", "s", "b"));
         jdbc.sql("UPDATE notification_outbox SET claimed_until = :until").param("until", clock.millis() + 60_000).update();
         dispatcher.dispatch();
         assertThat(delivered).isEmpty();
@@ -118,8 +119,8 @@ class OutboxDispatcherTests {
     @Test
     void theFolderDeliveryWritesAWholeEmlFile() throws Exception {
         FolderDelivery folder = new FolderDelivery(dir, "OpenSSPR <sspr@example.org>");
-        folder.deliver(7, new Message(Message.Channel.EMAIL, "alice@example.org", "Ünïcode subject", "Body with code 12345678"));
-        folder.deliver(8, new Message(Message.Channel.SMS, "+31612345678", null, "SMS code 87654321"));
+        folder.deliver(7, Message.email(Message.Kind.RESET_CODE, "alice@example.org", "Ünïcode subject", "Body with code 12345678"));
+        folder.deliver(8, Message.sms(Message.Kind.REGISTRATION_CODE, "+31612345678", "SMS code 87654321"));
         List<Path> files;
         try (var list = Files.list(dir)) {
             files = list.filter(f -> !f.getFileName().toString().endsWith(".key")).sorted().toList();
@@ -127,7 +128,19 @@ class OutboxDispatcherTests {
         assertThat(files).extracting(f -> f.getFileName().toString()).satisfiesExactly(
                 name -> assertThat(name).endsWith("-000007.eml"), name -> assertThat(name).endsWith("-000008.sms.txt"));
         assertThat(Files.readString(files.get(0))).contains("To: alice@example.org").contains("From: OpenSSPR <sspr@example.org>")
-                .contains("Subject: =?UTF-8?").contains("Body with code 12345678");
-        assertThat(Files.readString(files.get(1))).isEqualTo("To: +31612345678\n\nSMS code 87654321\n");
+                .contains("Subject: =?UTF-8?").contains("Body with code 12345678")
+                .contains("X-OpenSSPR-Message: reset-code").contains("Auto-Submitted: auto-generated");
+        assertThat(Files.readString(files.get(1))).isEqualTo("To: +31612345678\nKind: registration-code\n\nSMS code 87654321\n");
+    }
+
+    @Test
+    void aMessageQueuedBeforeKindsExistedIsStillDelivered() {
+        String payload = box.seal("{\"recipient\":\"carol@example.org\",\"subject\":\"s\",\"body\":\"old\"}",
+                NotificationOutbox.PURPOSE);
+        jdbc.sql("""
+                INSERT INTO notification_outbox (channel, payload, created_at, attempts, next_attempt_at, claimed_until)
+                VALUES ('EMAIL', :payload, 0, 0, 0, 0)""").param("payload", payload).update();
+        dispatcher.dispatch();
+        assertThat(delivered).containsExactly(new Message(Message.Channel.EMAIL, null, "carol@example.org", "s", "old"));
     }
 }

@@ -41,7 +41,7 @@ class SmsGatewayDeliveryTests {
 
     private static final String NUMBER = "+31612345678";
     private static final String TEXT = "Code \"12345678\"\nGeldig 5 min – één keer\tback\\slash";
-    private static final Message SMS = new Message(Message.Channel.SMS, NUMBER, null, TEXT);
+    private static final Message SMS = Message.sms(Message.Kind.RESET_CODE, NUMBER, TEXT);
 
     private record Request(String method, String path, Headers headers, String body) {
     }
@@ -97,7 +97,7 @@ class SmsGatewayDeliveryTests {
     @Test
     void controlCharactersAreEscapedInJson() throws Exception {
         String text = "bell\u0007 nul\u0000 cr\r ff\f bs\b unit\u001f del\u007f";
-        delivery().deliver(2, new Message(Message.Channel.SMS, NUMBER, null, text));
+        delivery().deliver(2, Message.sms(Message.Kind.RESET_CODE, NUMBER, text));
         String body = request().body();
         assertThat(body).contains("\\u0007", "\\u0000", "\\r", "\\f", "\\b", "\\u001f").doesNotContain("\u0007", "\u0000");
         assertThat(JsonMapper.builder().build().readTree(body).get("text").asString()).isEqualTo(text);
@@ -126,7 +126,7 @@ class SmsGatewayDeliveryTests {
     @Test
     void aPlaceholderInsideTheMessageIsNotFilledInAgain() throws Exception {
         delivery("content-type", "text/plain", "template", "{message}|{to}")
-                .deliver(5, new Message(Message.Channel.SMS, NUMBER, null, "literal {to} and {message}"));
+                .deliver(5, Message.sms(Message.Kind.RESET_CODE, NUMBER, "literal {to} and {message}"));
         assertThat(request().body()).isEqualTo("literal {to} and {message}|" + NUMBER);
     }
 

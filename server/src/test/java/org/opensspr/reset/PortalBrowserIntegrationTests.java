@@ -21,8 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opensspr.Mailbox;
 import org.opensspr.ServerIntegrationTest;
+import org.opensspr.notify.Message.Kind;
 
 /**
  * The portal's pages in a real browser: Debian's Chromium driven by Playwright (which never
@@ -96,12 +96,11 @@ class PortalBrowserIntegrationTests extends ServerIntegrationTest {
         shot("reset-2-method");
         page.getByRole(AriaRole.BUTTON, next).click();
 
-        int before = Mailbox.mailTo(SMTP, CAROL_MAIL).size();
         page.getByLabel("Your full email address").fill("Carol@Example.org");
         shot("reset-3-contact");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send code")).click();
 
-        String code = Mailbox.codeInMail(SMTP, CAROL_MAIL, before);
+        String code = mailbox.awaitMailCode(CAROL_MAIL, Kind.RESET_CODE);
         page.getByLabel("Code from the email").fill("00000000");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
         assertThat(page.getByRole(AriaRole.ALERT).textContent()).contains("The code is wrong").contains("Support code:");
@@ -131,10 +130,9 @@ class PortalBrowserIntegrationTests extends ServerIntegrationTest {
         page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Security info")).waitFor();
         assertThat(page.getByText("Your registration is not complete.").count()).isZero();
         shot("register-1-methods");
-        int mails = Mailbox.mailTo(SMTP, CAROL_MAIL).size();
         page.getByLabel("Email address").fill(CAROL_MAIL);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send code")).first().click();
-        page.getByLabel("Code from the email").fill(Mailbox.codeInMail(SMTP, CAROL_MAIL, mails));
+        page.getByLabel("Code from the email").fill(mailbox.awaitMailCode(CAROL_MAIL, Kind.REGISTRATION_CODE));
         shot("register-2-email-code");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
         page.getByText("Your security info was saved.").waitFor();

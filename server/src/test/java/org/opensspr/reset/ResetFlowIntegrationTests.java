@@ -3,37 +3,30 @@ package org.opensspr.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import jakarta.mail.Address;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import org.junit.jupiter.api.Test;
 import org.opensspr.Http;
+import org.opensspr.Mailbox;
 import org.opensspr.ServerIntegrationTest;
+import org.opensspr.notify.Message.Kind;
 import tools.jackson.databind.JsonNode;
 
 /** The reset flow over REST against the whole application, with mail delivered to a real SMTP server (GreenMail). */
 class ResetFlowIntegrationTests extends ServerIntegrationTest {
 
-    private static final Pattern CODE = Pattern.compile("code is ([0-9]{8})");
-
     @Test
     void resetWithAnEmailCodeDeliveredBySmtpWritesThePasswordToTheDirectory() throws Exception {
         String flowId = start("bob");
-        int before = mailsTo("bob@example.org");
         assertThat(http.post(path(flowId, "challenges"), Map.of("methodId", "email", "contact", "BOB@example.org")).status())
                 .isEqualTo(202);
-        MimeMessage mail = awaitMail("bob@example.org", before);
+        MimeMessage mail = mailbox.awaitMail("bob@example.org", Kind.RESET_CODE);
         assertThat(mail.getSubject()).isEqualTo("Your password reset code");
         assertThat(mail.getFrom()[0].toString()).isEqualTo("OpenSSPR <sspr@example.org>");
 
-        Http.Response verified = http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", codeIn(mail)));
+        Http.Response verified = http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", Mailbox.code(mail)));
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
         assertThat(verified.json().get("remaining").asInt()).isZero();
         Http.Response reset = http.post(path(flowId, "password"), Map.of("newPassword", "Bob-builds-2-houses"));
@@ -42,8 +35,9 @@ class ResetFlowIntegrationTests extends ServerIntegrationTest {
         // The directory now takes the new password and refuses the old one (403: signed in, but no admin; 401: not signed in).
         assertThat(http.basic("bob", "Bob-builds-2-houses").get("/api/v1/admin/policy").status()).isEqualTo(403);
         assertThat(http.basic("bob", "bob-demo-2026").get("/api/v1/admin/policy").status()).isEqualTo(401);
-        MimeMessage notice = awaitMail("bob@example.org", before + 1);
+        MimeMessage notice = mailbox.awaitMail("bob@example.org", Kind.RESET_NOTICE);
         assertThat(notice.getSubject()).isEqualTo("Your password was reset");
+        assertThat(mailbox.delivered("bob@example.org")).as("one code, one notice").hasSize(2);
     }
 
     @Test
@@ -97,11 +91,9 @@ class ResetFlowIntegrationTests extends ServerIntegrationTest {
         assertThat(decoy.get("methods")).isEqualTo(real.get("methods"));
 
         String flowId = decoy.get("flowId").asString();
-        int before = SMTP.getReceivedMessages().length;
         assertThat(http.post(path(flowId, "challenges"), Map.of("methodId", "email", "contact", "alfred@example.org")).status())
                 .isEqualTo(202);
-        Thread.sleep(300);
-        assertThat(SMTP.getReceivedMessages()).hasSize(before);
+        assertThat(mailbox.deliveredCount()).as("the decoy sent nothing").isZero();
         Http.Response guess = http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", "12345678"));
         assertThat(guess.status()).isEqualTo(400);
         assertThat(guess.json().get("type").asString()).endsWith("/code-invalid");
@@ -118,12 +110,9 @@ class ResetFlowIntegrationTests extends ServerIntegrationTest {
     @Test
     void aContactThatDoesNotMatchGetsTheSameAnswerButNoCode() throws Exception {
         String flowId = start("carol");
-        int before = mailsTo("carol@example.org");
         assertThat(http.post(path(flowId, "challenges"), Map.of("methodId", "email", "contact", "mallory@example.org")).status())
                 .isEqualTo(202);
-        Thread.sleep(300);
-        assertThat(mailsTo("carol@example.org")).isEqualTo(before);
-        assertThat(mailsTo("mallory@example.org")).isZero();
+        assertThat(mailbox.deliveredCount()).as("neither carol nor mallory got a code").isZero();
     }
 
     @Test
@@ -181,10 +170,9 @@ class ResetFlowIntegrationTests extends ServerIntegrationTest {
         return started.json().get("flowId").asString();
     }
 
-    private String sendCode(String flowId, String recipient) throws Exception {
-        int before = mailsTo(recipient);
+    private String sendCode(String flowId, String recipient) {
         assertThat(http.post(path(flowId, "challenges"), Map.of("methodId", "email", "contact", recipient)).status()).isEqualTo(202);
-        return codeIn(awaitMail(recipient, before));
+        return mailbox.awaitMailCode(recipient, Kind.RESET_CODE);
     }
 
     private static String path(String flowId, String step) {
@@ -193,39 +181,5 @@ class ResetFlowIntegrationTests extends ServerIntegrationTest {
 
     private static List<String> fieldNames(JsonNode node) {
         return node.propertyNames().stream().sorted().toList();
-    }
-
-    private static int mailsTo(String recipient) throws Exception {
-        return messagesTo(recipient).size();
-    }
-
-    private static List<MimeMessage> messagesTo(String recipient) throws Exception {
-        List<MimeMessage> matching = new java.util.ArrayList<>();
-        for (MimeMessage message : SMTP.getReceivedMessages()) {
-            Address[] to = message.getRecipients(Message.RecipientType.TO);
-            if (to != null && Arrays.stream(to).anyMatch(a -> a.toString().equalsIgnoreCase(recipient))) {
-                matching.add(message);
-            }
-        }
-        return matching;
-    }
-
-    /** Waits for the mail after the first {@code before} ones to {@code recipient}. */
-    private static MimeMessage awaitMail(String recipient, int before) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<MimeMessage> messages = messagesTo(recipient);
-            if (messages.size() > before) {
-                return messages.get(before);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no mail " + (before + 1) + " to " + recipient + " within 20 s");
-    }
-
-    private static String codeIn(MimeMessage mail) {
-        Matcher code = CODE.matcher(GreenMailUtil.getBody(mail));
-        assertThat(code.find()).as("a code in the mail").isTrue();
-        return code.group(1);
     }
 }

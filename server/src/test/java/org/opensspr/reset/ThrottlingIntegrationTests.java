@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opensspr.Http;
 import org.opensspr.ServerIntegrationTest;
+import org.opensspr.notify.Message.Kind;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -120,9 +121,8 @@ class ThrottlingIntegrationTests extends ServerIntegrationTest {
     @Test
     void unlockWithoutResetOnlyWhereThePolicyAllowsIt() throws Exception {
         String flowId = flowId("carol");
-        int before = org.opensspr.Mailbox.mailTo(SMTP, "carol@example.org").size();
         http.post("/api/v1/reset/flows/" + flowId + "/challenges", Map.of("methodId", "email", "contact", "carol@example.org"));
-        String code = org.opensspr.Mailbox.codeInMail(SMTP, "carol@example.org", before);
+        String code = mailbox.awaitMailCode("carol@example.org", Kind.RESET_CODE);
         assertThat(http.post("/api/v1/reset/flows/" + flowId + "/verifications", Map.of("methodId", "email", "code", code)).status())
                 .isEqualTo(200);
         Http.Response refused = http.post("/api/v1/reset/flows/" + flowId + "/unlock", Map.of());
