@@ -166,7 +166,7 @@ class LinuxSignInIntegrationTests {
             Files.writeString(PAM_SERVICE, "# OpenSSPR LinuxSignInIntegrationTests: removed after the test\n"
                     + "auth required pam_ldap.so\naccount required pam_permit.so\n");
             nslcd = new ProcessBuilder("nslcd", "-d").redirectErrorStream(true).redirectOutput(work.resolve("nslcd.log").toFile()).start();
-            Thread.sleep(1000);
+            awaitLogLine(work.resolve("nslcd.log"), "accepting connections", nslcd);
             Result accepted = pamtester(newPassword);
             assertThat(accepted.exitCode()).as(accepted.output()).isZero();
             assertThat(accepted.output()).contains("successfully authenticated");
@@ -247,6 +247,18 @@ class LinuxSignInIntegrationTests {
         assertThat(file).exists();
     }
 
+    /** Waits until {@code owner} writes {@code line} to {@code log}: it is ready (nslcd says so once its socket listens). */
+    private static void awaitLogLine(Path log, String line, Process owner) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!(Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(line))) {
+            if (!owner.isAlive() || System.nanoTime() > deadline) {
+                fail("no '" + line + "' in " + log + (owner.isAlive() ? " within 30 s" : ": the process exited") + ":\n"
+                        + (Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : ""));
+            }
+            Thread.sleep(50);
+        }
+    }
+
     private static String awaitCode(Path outbox, String recipient) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
@@ -255,7 +267,8 @@ class LinuxSignInIntegrationTests {
                     for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
                         String mail = Files.readString(file, StandardCharsets.UTF_8);
                         Matcher code = CODE.matcher(mail);
-                        if (mail.contains("To: " + recipient) && code.find()) {
+                        // The code mail, not a notice: OpenSSPR names each mail's kind in a header.
+                        if (mail.contains("To: " + recipient) && mail.contains("X-OpenSSPR-Message: reset-code") && code.find()) {
                             return code.group(1);
                         }
                     }
