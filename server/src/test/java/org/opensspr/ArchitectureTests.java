@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The package rules of STYLE.md, checked on the compiled main classes. */
+/** The package rules of CONTRIBUTING.md (Layout) and docs/architecture.md (2), checked on the compiled main classes. */
 class ArchitectureTests {
 
     private static final JavaClasses MAIN = new ClassFileImporter()

@@ -3,7 +3,7 @@ package org.opensspr.readiness;
 import java.util.Objects;
 
 /**
- * One rule that a device breaks: the rule's stable id (DESIGN.md), how bad it is, what is wrong
+ * One rule that a device breaks: the rule's stable id (docs/architecture.md, 5.10), how bad it is, what is wrong
  * on this device and what to do about it.
  */
 public record Finding(String rule, Severity severity, String message, String remedy) {

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * The readiness rules of DESIGN.md, each under its stable id, judged in table order. A device is
+ * The readiness rules of docs/architecture.md (5.10), each under its stable id, judged in table order. A device is
  * ready when no finding is an {@link Severity#ERROR error}. Rules that read Windows settings apply
  * to Windows devices only; a value the device did not report counts as Windows' default.
  * Stateless and thread-safe; the remedies follow Microsoft's guidance for the sign-in-screen reset.
@@ -33,7 +33,7 @@ public final class ReadinessRules {
     public static final String TLS12_DISABLED = "tls12-disabled";
     public static final String DOT1X_PRELOGON = "8021x-prelogon";
 
-    /** Every rule id, in the order of the DESIGN.md table and of the findings. */
+    /** Every rule id, in the order of the docs/architecture.md table and of the findings. */
     public static final List<String> IDS = List.of(OS_VERSION, JOIN_STATE, POLICY_DISABLED, REMOTE_SESSION,
             THIRD_PARTY_CREDENTIAL_PROVIDER, UAC_DISABLED, CTRL_ALT_DEL_1809, LOCK_SCREEN_NOTIFICATIONS_DISABLED,
             HIDE_FAST_USER_SWITCHING, DONT_DISPLAY_LAST_USER_NAME, NO_LOCK_SCREEN, LOST_MODE, CUSTOM_SHELL,

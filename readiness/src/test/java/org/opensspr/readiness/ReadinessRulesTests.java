@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Each rule of DESIGN.md with a device that breaks it and one that does not. */
+/** Each rule of docs/architecture.md (5.10) with a device that breaks it and one that does not. */
 class ReadinessRulesTests {
 
     private static final String SYSTEM = "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\";

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The SSPR policy of DESIGN.md, valid once constructed. Fields left out of a PUT take the
+ * The SSPR policy (docs/architecture.md, 5.5), valid once constructed. Fields left out of a PUT take the
  * defaults below (enabled for all, one method, email), which is what a fresh server runs with.
  */
 public record SsprPolicy(EnabledFor enabledFor, List<String> groups, Integer methodsRequired, List<MethodType> methods,

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/reset/flows}: the reset flow over REST, as DESIGN.md specifies it. */
+/** {@code /api/v1/reset/flows}: the reset flow over REST, as docs/architecture.md (3, 5.2) specifies it. */
 @RestController
 @RequestMapping("/api/v1/reset/flows")
 class ResetFlowController {
