@@ -28,7 +28,7 @@ final class VerdictPrinter {
         }
         long errors = verdict.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
         long warnings = verdict.findings().size() - errors;
-        out.printf("Ready for password reset from the sign-in screen: %s (%d error%s, %d warning%s)%n",
+        out.printf(Locale.ROOT, "Ready for password reset from the sign-in screen: %s (%d error%s, %d warning%s)%n",
                 verdict.ready() ? "yes" : "NO", errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
         for (Finding f : verdict.findings()) {
             out.println();

@@ -163,8 +163,11 @@ class LinuxSignInIntegrationTests {
             Files.writeString(NSLCD_CONF, "uid nslcd\ngid nslcd\nuri ldap://127.0.0.1:" + ldapPort + "/\nbase dc=example,dc=org\n");
             run("chown", "root:nslcd", NSLCD_CONF.toString());
             run("chmod", "640", NSLCD_CONF.toString());
-            Files.writeString(PAM_SERVICE, "# OpenSSPR LinuxSignInIntegrationTests: removed after the test\n"
-                    + "auth required pam_ldap.so\naccount required pam_permit.so\n");
+            Files.writeString(PAM_SERVICE, """
+                    # OpenSSPR LinuxSignInIntegrationTests: removed after the test
+                    auth required pam_ldap.so
+                    account required pam_permit.so
+                    """);
             nslcd = new ProcessBuilder("nslcd", "-d").redirectErrorStream(true).redirectOutput(work.resolve("nslcd.log").toFile()).start();
             awaitLogLine(work.resolve("nslcd.log"), "accepting connections", nslcd);
             Result accepted = pamtester(newPassword);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -34,7 +35,7 @@ class SsprAgentTests {
     void helpListsTheCommandsAndTheStateDirWithoutFormatWarnings() {
         java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
         java.io.PrintStream original = System.err;
-        System.setErr(new java.io.PrintStream(stderr, true));
+        System.setErr(new java.io.PrintStream(stderr, true, StandardCharsets.UTF_8));
         try {
             assertThat(run("--help")).isZero();
         } finally {
@@ -42,7 +43,7 @@ class SsprAgentTests {
         }
         assertThat(out.toString()).contains("join").contains("sync").contains("check").contains("logging")
                 .contains("%ProgramData%");
-        assertThat(stderr.toString()).doesNotContain("WARN");
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).doesNotContain("WARN");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -75,7 +76,7 @@ public final class ReadinessRules {
                     "Sign in at the device's console or in a basic Hyper-V session, or reset at the web portal."));
         }
         if (windows) {
-            TreeSet<String> thirdParty = thirdPartyCredentialProviders(device);
+            SortedSet<String> thirdParty = thirdPartyCredentialProviders(device);
             if (!thirdParty.isEmpty()) {
                 findings.add(warning(THIRD_PARTY_CREDENTIAL_PROVIDER, "Credential providers not from Microsoft are registered: " + String.join(", ", thirdParty) + ".",
                         "Such providers can hide or replace the reset link. Test a reset from the sign-in screen; if the link is missing, filter or remove the provider."));
@@ -160,7 +161,7 @@ public final class ReadinessRules {
         return value.equals("explorer.exe") || value.equals("explorer") || value.endsWith("\\explorer.exe");
     }
 
-    private static TreeSet<String> thirdPartyCredentialProviders(DeviceState device) {
+    private static SortedSet<String> thirdPartyCredentialProviders(DeviceState device) {
         TreeSet<String> providers = new TreeSet<>();
         for (String key : device.registry().keySet()) {
             String clsid = RegistryPaths.credentialProvider(key);

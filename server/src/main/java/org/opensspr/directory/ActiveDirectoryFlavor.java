@@ -114,7 +114,7 @@ final class ActiveDirectoryFlavor implements Flavor {
     static DirectoryRejectedPasswordException refusal(LDAPException e) {
         String diagnostic = e.getDiagnosticMessage() == null ? "" : e.getDiagnosticMessage();
         String text = diagnostic.toLowerCase(Locale.ROOT);
-        boolean constraint = e.getResultCode() == ResultCode.CONSTRAINT_VIOLATION || text.contains("0000052d");
+        boolean constraint = ResultCode.CONSTRAINT_VIOLATION.equals(e.getResultCode()) || text.contains("0000052d");
         if (!constraint) {
             return null;
         }

@@ -69,7 +69,8 @@ class DirectoryConfiguration {
     /** TLS 1.2+ trusting the CAs of {@code ca-file}, or the JVM's trust store; never everything. */
     private static SSLUtil tls(DirectoryProperties properties) throws GeneralSecurityException {
         SSLUtil ssl = properties.caFile() == null ? new SSLUtil() : new SSLUtil(new PEMFileTrustManager(properties.caFile().toFile()));
-        ssl.setEnabledSSLProtocols(List.of("TLSv1.3", "TLSv1.2"));
+        // Static: the LDAP SDK's default for every SSL socket it creates in this JVM, not a setting of `ssl`.
+        SSLUtil.setEnabledSSLProtocols(List.of("TLSv1.3", "TLSv1.2"));
         return ssl;
     }
 

@@ -91,6 +91,9 @@ public record DirectoryProperties(URI url, String flavor, String baseDn, String 
 
         private final String id;
         private final String defaultUserFilter;
+        // Always a List.of(...), so unmodifiable; the check cannot know that of the List type, and we
+        // have no ImmutableList (no Guava).
+        @SuppressWarnings("ImmutableEnumChecker")
         private final List<String> defaultLoginAttributes;
 
         DirectoryFlavor(String id, String defaultUserFilter, List<String> defaultLoginAttributes) {

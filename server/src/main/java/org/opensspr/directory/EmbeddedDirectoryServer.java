@@ -185,7 +185,7 @@ final class EmbeddedDirectoryServer implements AutoCloseable {
         }
 
         private void persistIf(ResultCode resultCode) {
-            if (resultCode == ResultCode.SUCCESS && server != null) {
+            if (ResultCode.SUCCESS.equals(resultCode) && server != null) {
                 persist();
             }
         }

@@ -76,7 +76,7 @@ final class LdapDirectory implements Directory, AutoCloseable {
             pool.bindAndRevertAuthentication(new SimpleBindRequest(user.get().dn(), password));
             return user;
         } catch (LDAPException e) {
-            if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
+            if (ResultCode.INVALID_CREDENTIALS.equals(e.getResultCode())) {
                 return Optional.empty();
             }
             throw translate("bind as a user", e);
@@ -120,7 +120,7 @@ final class LdapDirectory implements Directory, AutoCloseable {
             SearchResultEntry entry = pool.searchForEntry(dn, SearchScope.BASE, users.userFilter(), users.attributes());
             return entry == null ? Optional.empty() : users.toUser(entry);
         } catch (LDAPException e) {
-            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+            if (ResultCode.NO_SUCH_OBJECT.equals(e.getResultCode())) {
                 return Optional.empty();
             }
             throw e;

@@ -80,7 +80,7 @@ final class OpenLdapFlavor implements Flavor {
         PasswordModifyExtendedRequest request = new PasswordModifyExtendedRequest(dn, (String) null, password,
                 new Control[] {new DraftBeheraLDAPPasswordPolicy10RequestControl()});
         LDAPResult result = pool.processExtendedOperation(request);
-        if (result.getResultCode() != ResultCode.SUCCESS) {
+        if (!ResultCode.SUCCESS.equals(result.getResultCode())) {
             LDAPException failure = new LDAPException(result);
             DirectoryRejectedPasswordException refusal = refusal(failure);
             if (refusal != null) {

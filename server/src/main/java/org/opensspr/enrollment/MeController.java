@@ -150,7 +150,7 @@ class MeController {
     /**
      * {@code complete}: the user has the methods a reset needs; {@code registrationRequired}: the
      * portal sends users who are not complete to register; {@code reconfirmDue}: a registration is
-     * older than the policy's {@code reconfirmDays} and should be confirmed again.
+     * older than the policy's {@link SsprPolicy#reconfirmDays()} and should be confirmed again.
      */
     record MethodsView(int required, List<String> allowed, boolean complete, boolean registrationRequired,
                        boolean reconfirmDue, List<UsableView> usable, List<RegistrationService.RegisteredView> registered) {

@@ -64,7 +64,7 @@ class RegisterPageController {
                       HttpSession session, Model model, Locale locale) {
         return attempt(() -> {
             registration.startEmail(user(authentication), address, Callers.from(request));
-            session.setAttribute(PENDING + "email", Boolean.TRUE);
+            session.setAttribute(PENDING + "email", true);
         }, "address", authentication, session, model, locale, "redirect:/register#email");
     }
 
@@ -82,7 +82,7 @@ class RegisterPageController {
                     HttpSession session, Model model, Locale locale) {
         return attempt(() -> {
             registration.startSms(user(authentication), phone, Callers.from(request));
-            session.setAttribute(PENDING + "sms", Boolean.TRUE);
+            session.setAttribute(PENDING + "sms", true);
         }, "phone", authentication, session, model, locale, "redirect:/register#sms");
     }
 

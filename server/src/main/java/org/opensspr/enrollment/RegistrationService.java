@@ -87,13 +87,13 @@ public class RegistrationService {
         if (checked.email() == null) {
             throw new IllegalArgumentException("Enter an email address.");
         }
-        sendCode(user, MethodType.EMAIL, checked.email(), caller);
+        sendCode(user, MethodType.EMAIL, checked.email());
     }
 
     /** Sends a code by SMS to a new phone number; the number counts once the code comes back. */
     @Transactional
     public void startSms(DirectoryUser user, String phone, Caller caller) {
-        sendCode(user, MethodType.SMS, PhoneNumbers.toE164(phone, defaultRegion), caller);
+        sendCode(user, MethodType.SMS, PhoneNumbers.toE164(phone, defaultRegion));
     }
 
     /** Confirms a pending email or SMS registration with its code. */
@@ -224,7 +224,7 @@ public class RegistrationService {
                 }, m.registeredAt())).toList();
     }
 
-    private void sendCode(DirectoryUser user, MethodType type, String address, Caller caller) {
+    private void sendCode(DirectoryUser user, MethodType type, String address) {
         if (throttle.count("registration-codes:" + user.login(), Duration.ofMinutes(10)) > MAX_CODES) {
             throw Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-codes", "Too many codes",
                     "Too many codes were sent. Please wait ten minutes and try again.");

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 import java.util.Properties;
 
 import jakarta.mail.Session;
@@ -29,7 +30,7 @@ final class FolderDelivery implements Delivery {
 
     @Override
     public void deliver(long id, Message message) throws Exception {
-        String base = String.format("%013d-%06d", System.currentTimeMillis(), id);
+        String base = String.format(Locale.ROOT, "%013d-%06d", System.currentTimeMillis(), id);
         Path tmp = folder.resolve("." + base + ".tmp");
         Path target;
         if (message.channel() == Message.Channel.EMAIL) {

@@ -22,7 +22,10 @@ final class MimeMessages {
         mime.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(message.recipient()));
         mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
         mime.setText(message.body(), StandardCharsets.UTF_8.name());
-        mime.setSentDate(new Date());
+        // Jakarta Mail's Date header takes a java.util.Date; there is no java.time overload.
+        @SuppressWarnings("JavaUtilDate")
+        Date now = new Date();
+        mime.setSentDate(now);
         mime.setHeader("Auto-Submitted", "auto-generated");
         if (message.kind() != null) {
             mime.setHeader(Message.KIND_HEADER, message.kind().id());

@@ -2,6 +2,7 @@ package org.opensspr.notify;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.opensspr.secrets.SecretBox;
@@ -45,9 +46,9 @@ final class OutboxDispatcher {
     @Scheduled(fixedDelayString = "${sspr.notify.poll-millis:250}")
     void dispatch() {
         long now = clock.millis();
-        List<Long> due = jdbc.sql("""
+        List<Long> due = jdbc.sql(String.format(Locale.ROOT, """
                 SELECT id FROM notification_outbox WHERE next_attempt_at <= :now AND claimed_until < :now
-                ORDER BY id FETCH FIRST %d ROWS ONLY""".formatted(BATCH)).param("now", now).query(Long.class).list();
+                ORDER BY id FETCH FIRST %d ROWS ONLY""", BATCH)).param("now", now).query(Long.class).list();
         for (long id : due) {
             int claimed = jdbc.sql("UPDATE notification_outbox SET claimed_until = :until WHERE id = :id AND claimed_until < :now")
                     .param("until", now + CLAIM_MILLIS).param("id", id).param("now", now).update();

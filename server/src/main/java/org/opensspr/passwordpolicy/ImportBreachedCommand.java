@@ -1,5 +1,6 @@
 package org.opensspr.passwordpolicy;
 
+import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -28,7 +29,27 @@ public final class ImportBreachedCommand {
 
     /** Runs the command with the arguments after {@link #NAME} and exits the JVM with its exit code. */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err, System.console() != null));
+        System.exit(run(args, System.out, System.err, interactive()));
+    }
+
+    /**
+     * Whether we run in a terminal (stdin and stdout not redirected), as {@code System.console() != null}
+     * said up to JDK 21. JDK 22 to 24 return a console even when they are redirected; there only
+     * {@code Console.isTerminal()} (JDK 22+, so called reflectively: we compile for 17) tells.
+     */
+    @SuppressWarnings("SystemConsoleNull") // the null check is the pre-22 answer; isTerminal() decides after
+    private static boolean interactive() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            throw new LinkageError(e.getMessage(), e);
+        }
     }
 
     /** Runs the command; returns the exit code. {@code terminal}: draw a redrawn bar rather than lines. */

@@ -3,6 +3,7 @@ package org.opensspr.enrollment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.util.Locale;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -107,7 +108,7 @@ class AnswerNormalizerTests {
 
     private static String escape(String text) {
         StringBuilder escaped = new StringBuilder();
-        text.chars().forEach(c -> escaped.append(String.format("\\u%04X", c)));
+        text.chars().forEach(c -> escaped.append(String.format(Locale.ROOT, "\\u%04X", c)));
         return escaped.toString();
     }
 }

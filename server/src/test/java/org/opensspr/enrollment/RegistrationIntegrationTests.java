@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -137,7 +138,7 @@ class RegistrationIntegrationTests extends ServerIntegrationTest {
         JsonNode again = http.post("/api/v1/reset/flows/" + flowId + "/challenges", Map.of("methodId", "questions")).json();
         Http.Response right = http.post("/api/v1/reset/flows/" + flowId + "/verifications", Map.of("methodId", "questions",
                 "answers", again.get("questions").findValuesAsString("id").stream()
-                        .map(id -> Map.of("id", id, "answer", " " + answers.get(id).toUpperCase() + " ")).toList()));
+                        .map(id -> Map.of("id", id, "answer", " " + answers.get(id).toUpperCase(Locale.ROOT) + " ")).toList()));
         assertThat(right.status()).as(right.toString()).isEqualTo(200);
         assertThat(right.json().get("remaining").asInt()).isEqualTo(1);
     }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,7 @@ class TotpTests {
     @Test
     void verifyWhenCodeIsWrongThenRefusesIt() {
         String code = totp.codeAt(RFC_SECRET, STEP);
-        String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+        String wrong = String.format(Locale.ROOT, "%06d", (Integer.parseInt(code) + 1) % 1_000_000);
         assertThat(totp.verify(RFC_SECRET, wrong, Long.MIN_VALUE)).isEmpty();
         assertThat(totp.verify("another secret, 20 b".getBytes(StandardCharsets.US_ASCII), code, Long.MIN_VALUE)).isEmpty();
     }
