@@ -2,14 +2,15 @@
 # Builds password-engine/src/main/resources/org/opensspr/passwordpolicy/banned-terms.txt, the global
 # banned list: the most common passwords of zxcvbn's frequency lists (MIT, fetched by
 # common-passwords.sh, pinned by version and sha512), the dictionary words found inside them,
-# tools/extra-terms.txt and years. Reproducible: the same pinned packages and Debian word lists give
-# the same file. Sources, the cut and licences: docs/banned-terms.md; notices: NOTICE-data.md.
+# tools/extra-terms.txt, years, and repeats and runs of four characters. Reproducible: the same
+# pinned packages and Debian word lists give the same file. Sources, the cut and licences:
+# docs/banned-terms.md; notices: NOTICE-data.md.
 #
 #   apt-get install -y wamerican wbritish wdutch python3     (plus npm and node for the download)
 #   sh password-engine/tools/build-banned-terms.sh
 #
 # The word lists only filter: a word is kept if it is found inside one of the kept passwords, so
-# every term of the file comes from zxcvbn's lists, extra-terms.txt or the years.
+# every term of the file comes from zxcvbn's lists, extra-terms.txt or is generated here.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 out="$here/../src/main/resources/org/opensspr/passwordpolicy/banned-terms.txt"
@@ -52,13 +53,19 @@ stems = sorted({run for p in passwords for run in re.findall(r'[a-z]{4,}', p) if
 # 3. Our own terms; 4. years, which people append ("summer2024") or use alone.
 extra = [norm(l) for l in read(extra_file) if l.strip() and not l.startswith('#')]
 years = [str(y) for y in range(1940, 2040)]
+# 5. What zxcvbn finds by pattern and so leaves out of its lists (as it does years): one character
+#    four times ("aaaa", "0000") and runs of four letters or digits, up and down ("abcd", "9876").
+repeats = [c * 4 for c in '0123456789abcdefghijklmnopqrstuvwxyz']
+runs = [s[i:i + 4] for s in ('0123456789', '9876543210', 'abcdefghijklmnopqrstuvwxyz', 'zyxwvutsrqponmlkjihgfedcba')
+        for i in range(len(s) - 3)]
 
 seen, sections = set(), []
 for title, terms in ((f'common passwords: the {top} most common of 4-16 characters in zxcvbn 4.4.2 and @zxcvbn-ts/language-common 4.1.3'
                       ' (MIT), most common first', passwords),
                      ('English (SCOWL: wamerican, wbritish) and Dutch (OpenTaal: wdutch) words found in those passwords', stems),
                      ('OpenSSPR tools/extra-terms.txt', extra),
-                     ('years 1940-2039', years)):
+                     ('years 1940-2039', years),
+                     ('repeats and runs of four characters (aaaa, 0000, abcd, 9876)', repeats + runs)):
     kept = []
     for t in terms:
         if fits(t) and t not in seen:

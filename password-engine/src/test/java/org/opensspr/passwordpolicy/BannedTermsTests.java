@@ -128,6 +128,16 @@ class BannedTermsTests {
     }
 
     @Test
+    void globalListHasWhatZxcvbnsOwnListsLeaveOut() {
+        BannedTerms global = BannedTerms.global();
+        assertThat(global.score("Jennifer")).as("a name zxcvbn 4.4.2 moved to its name list").isEqualTo(1);
+        assertThat(global.score("654321")).as("only in zxcvbn 4.4.2, not in language-common").isEqualTo(1);
+        assertThat(global.score("aaaaaaaa")).as("repeats, which zxcvbn matches by pattern").isEqualTo(2);
+        assertThat(global.score("abcdefgh")).as("runs").isEqualTo(2);
+        assertThat(global.score("98765432")).isEqualTo(2);
+    }
+
+    @Test
     void globalListFileStaysCompactAndNormalised() {
         List<String> terms = BannedTerms.globalTerms();
         assertThat(terms).doesNotHaveDuplicates().allSatisfy(term -> {
