@@ -145,5 +145,7 @@ class BannedTermsTests {
             assertThat(term).isEqualTo(PasswordNormalizer.nfkc(term).toLowerCase(java.util.Locale.ROOT));
         });
         assertThat(String.join("\n", terms).length()).isLessThan(1 << 20);
+        // The longest term sets how long a window of every password is looked up (docs/banned-terms.md).
+        assertThat(terms.stream().mapToInt(PasswordNormalizer::length).max().orElseThrow()).isLessThanOrEqualTo(13);
     }
 }
