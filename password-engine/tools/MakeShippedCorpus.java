@@ -7,9 +7,10 @@ import java.util.stream.Collectors;
 import org.opensspr.passwordpolicy.BreachedCorpusWriter;
 
 /**
- * Builds the shipped corpus from John the Ripper's password.lst. Run by make-shipped-corpus.sh
- * with the engine's classes on the class path: java -cp CLASSES MakeShippedCorpus.java LIST OUT.
- * The list's "#!comment:" lines and blank lines are skipped; every other line is one password.
+ * Builds the shipped corpus from tools/breached-shipped.txt (derived from zxcvbn's lists). Run by
+ * make-shipped-corpus.sh with the engine's classes on the class path:
+ * java -cp CLASSES MakeShippedCorpus.java LIST OUT. The list's "#!comment:" lines and blank lines
+ * are skipped; every other line is one password, hashed as SHA-1 of its UTF-8 bytes.
  */
 public class MakeShippedCorpus {
 

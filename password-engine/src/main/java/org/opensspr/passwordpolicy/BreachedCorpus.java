@@ -63,7 +63,7 @@ import java.util.Objects;
  */
 public final class BreachedCorpus implements BreachedPasswords, AutoCloseable {
 
-    /** The classpath resource of the shipped corpus (see README-breached.md). */
+    /** The classpath resource of the shipped corpus (see docs/breached-passwords.md). */
     static final String SHIPPED_RESOURCE = "/org/opensspr/passwordpolicy/breached-shipped.bin";
 
     private static final int DEFAULT_CHUNK_BITS = 30;
@@ -124,8 +124,8 @@ public final class BreachedCorpus implements BreachedPasswords, AutoCloseable {
     }
 
     /**
-     * The corpus shipped in this jar: the 3,545 common passwords of John the Ripper's password.lst
-     * (public domain). It is copied to a temporary file to be mapped; the file is deleted at once
+     * The corpus shipped in this jar: the 3,500 most common passwords of 8 or more characters of
+     * zxcvbn's frequency lists (MIT; docs/breached-passwords.md). It is copied to a temporary file to be mapped; the file is deleted at once
      * where the operating system allows, otherwise when the JVM exits.
      */
     public static BreachedCorpus openShipped() {

@@ -12,7 +12,7 @@ import java.util.Map;
  * <p>{@link #AZURE} has exactly Azure's four substitutions ({@code 0->o 1->l $->s @->a}).
  * {@link #DEFAULT} adds the usual leetspeak letters ({@code 3->e 4->a 5->s 7->t +->t !->i |->l})
  * and drops accents from Latin letters ({@code é->e}), so {@code P@55w0rd} and {@code Wàchtw00rd}
- * are caught; see README-banned-terms.md for the evidence. Digits that people use as digits
+ * are caught; see docs/banned-terms.md for the evidence. Digits that people use as digits
  * ({@code 2}, {@code 6}, {@code 8}, {@code 9}) are left alone.
  *
  * <p>Never throws: null is the empty string, unpaired surrogates pass through unchanged.

@@ -10,7 +10,7 @@ import java.util.Objects;
  * score over the global list, the organisation's custom list and the user's own context, an
  * optional composition rule, and the breached-password seam. Fast enough for every keystroke of
  * a strength meter: with the global list loaded one evaluation takes some microseconds (see
- * README-banned-terms.md).
+ * docs/banned-terms.md).
  *
  * <p>Codes: {@code password-empty} (alone), {@code password-too-short}, {@code password-too-long},
  * {@code password-control-character}, {@code password-three-classes}, {@code password-too-common},

@@ -128,6 +128,16 @@ class BannedTermsTests {
     }
 
     @Test
+    void globalListHasWhatZxcvbnsOwnListsLeaveOut() {
+        BannedTerms global = BannedTerms.global();
+        assertThat(global.score("Jennifer")).as("a name zxcvbn 4.4.2 moved to its name list").isEqualTo(1);
+        assertThat(global.score("654321")).as("only in zxcvbn 4.4.2, not in language-common").isEqualTo(1);
+        assertThat(global.score("aaaaaaaa")).as("repeats, which zxcvbn matches by pattern").isEqualTo(2);
+        assertThat(global.score("abcdefgh")).as("runs").isEqualTo(2);
+        assertThat(global.score("98765432")).isEqualTo(2);
+    }
+
+    @Test
     void globalListFileStaysCompactAndNormalised() {
         List<String> terms = BannedTerms.globalTerms();
         assertThat(terms).doesNotHaveDuplicates().allSatisfy(term -> {
@@ -135,5 +145,7 @@ class BannedTermsTests {
             assertThat(term).isEqualTo(PasswordNormalizer.nfkc(term).toLowerCase(java.util.Locale.ROOT));
         });
         assertThat(String.join("\n", terms).length()).isLessThan(1 << 20);
+        // The longest term sets how long a window of every password is looked up (docs/banned-terms.md).
+        assertThat(terms.stream().mapToInt(PasswordNormalizer::length).max().orElseThrow()).isLessThanOrEqualTo(13);
     }
 }
