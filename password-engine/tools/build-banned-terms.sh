@@ -1,29 +1,22 @@
 #!/bin/sh
 # Builds password-engine/src/main/resources/org/opensspr/passwordpolicy/banned-terms.txt, the global
 # banned list: the most common passwords of zxcvbn's frequency lists (MIT, fetched by
-# common-passwords.sh, pinned by version and sha512), the dictionary words found inside them,
-# tools/extra-terms.txt, years, and repeats and runs of four characters. Reproducible: the same
-# pinned packages and Debian word lists give the same file. Sources, the cut and licences:
-# docs/banned-terms.md; notices: NOTICE-data.md.
+# common-passwords.sh, pinned by version and sha512), tools/extra-terms.txt, years, and repeats and
+# runs of four characters. Reproducible: the same pinned packages give the same file. Sources, the
+# cut and licences: docs/banned-terms.md; notices: NOTICE.
 #
-#   apt-get install -y wamerican wbritish wdutch python3     (plus npm and node for the download)
+#   apt-get install -y python3 nodejs npm     (npm downloads the pinned packages)
 #   sh password-engine/tools/build-banned-terms.sh
-#
-# The word lists only filter: a word is kept if it is found inside one of the kept passwords, so
-# every term of the file comes from zxcvbn's lists, extra-terms.txt or is generated here.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 out="$here/../src/main/resources/org/opensspr/passwordpolicy/banned-terms.txt"
 # How many of the ranked passwords to keep; docs/banned-terms.md says why this many.
 top=${BANNED_TOP:-3300}
-for f in /usr/share/dict/american-english /usr/share/dict/british-english /usr/share/dict/dutch; do
-    [ -r "$f" ] || { echo "missing $f: apt-get install -y wamerican wbritish wdutch" >&2; exit 1; }
-done
 common=$(mktemp)
 trap 'rm -f "$common"' EXIT
 sh "$here/common-passwords.sh" "$common"
 python3 - "$common" "$top" "$here/extra-terms.txt" "$out" <<'PY'
-import re, sys, unicodedata
+import sys, unicodedata
 
 common_file, top, extra_file, out_file = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 
@@ -47,16 +40,10 @@ for p in map(norm, read(common_file)):
         break
     if fits(p) and len(p) <= 12 and p not in passwords:
         passwords.append(p)
-# 2. Dictionary words (English SCOWL, Dutch OpenTaal) that people build passwords from: the runs of
-#    4+ letters in those passwords ("monkey1" -> "monkey", "iloveyou" -> no word, "dragon69" -> "dragon").
-dictionary = set()
-for path in ('/usr/share/dict/american-english', '/usr/share/dict/british-english', '/usr/share/dict/dutch'):
-    dictionary.update(norm(w) for w in read(path) if w and w[0].islower())
-stems = sorted({run for p in passwords for run in re.findall(r'[a-z]{4,}', p) if run in dictionary})
-# 3. Our own terms; 4. years, which people append ("summer2024") or use alone.
+# 2. Our own terms; 3. years, which people append ("summer2024") or use alone.
 extra = [norm(l) for l in read(extra_file) if l.strip() and not l.startswith('#')]
 years = [str(y) for y in range(1940, 2040)]
-# 5. What zxcvbn finds by pattern and so leaves out of its lists (as it does years): one character
+# 4. What zxcvbn finds by pattern and so leaves out of its lists (as it does years): one character
 #    four times ("aaaa", "0000") and runs of four letters or digits, up and down ("abcd", "9876").
 repeats = [c * 4 for c in '0123456789abcdefghijklmnopqrstuvwxyz']
 runs = [s[i:i + 4] for s in ('0123456789', '9876543210', 'abcdefghijklmnopqrstuvwxyz', 'zyxwvutsrqponmlkjihgfedcba')
@@ -65,7 +52,6 @@ runs = [s[i:i + 4] for s in ('0123456789', '9876543210', 'abcdefghijklmnopqrstuv
 seen, sections = set(), []
 for title, terms in ((f'common passwords: the {top} most common of 4-12 characters in zxcvbn 4.4.2 and @zxcvbn-ts/language-common 4.1.3'
                       ' (MIT), most common first', passwords),
-                     ('English (SCOWL: wamerican, wbritish) and Dutch (OpenTaal: wdutch) words found in those passwords', stems),
                      ('OpenSSPR tools/extra-terms.txt', extra),
                      ('years 1940-2039', years),
                      ('repeats and runs of four characters (aaaa, 0000, abcd, 9876)', repeats + runs)):
@@ -79,7 +65,7 @@ for title, terms in ((f'common passwords: the {top} most common of 4-12 characte
 with open(out_file, 'w', encoding='utf-8', newline='\n') as f:
     f.write('# OpenSSPR global banned terms, built by password-engine/tools/build-banned-terms.sh; do not edit.\n')
     f.write('# Lower case, NFKC, 4-16 characters, no duplicates; substitutions are applied when loaded.\n')
-    f.write('# Sources and licences: docs/banned-terms.md and NOTICE-data.md.\n')
+    f.write('# Sources and licences: docs/banned-terms.md and NOTICE.\n')
     for title, kept in sections:
         f.write(f'# {len(kept)} {title}\n')
         f.writelines(t + '\n' for t in kept)
