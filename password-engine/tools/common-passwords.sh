@@ -3,7 +3,7 @@
 # of zxcvbn (Dropbox) as published on the npm registry. Both packages are pinned by version and by
 # the sha512 of their tarball (the registry's dist.integrity), so the same OUT comes out every time.
 # build-banned-terms.sh and make-shipped-corpus.sh take their passwords from here. Sources, ranking
-# and licences: docs/banned-terms.md; the notices: NOTICE-data.md.
+# and licences: docs/banned-terms.md; the notices: NOTICE.
 #
 #   sh password-engine/tools/common-passwords.sh OUT        (needs npm, node, tar, python3)
 #
