@@ -3,7 +3,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.opensspr.passwordpolicy.BreachedCorpusWriter;
 
 /**

@@ -3,7 +3,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-
 import org.opensspr.passwordpolicy.BannedTerms;
 import org.opensspr.passwordpolicy.PasswordNormalizer;
 
@@ -16,34 +15,63 @@ import org.opensspr.passwordpolicy.PasswordNormalizer;
  */
 public class MeasureBannedList {
 
-    static final List<String> LEETSPEAK = List.of("P@55w0rd", "W!nt3r2024", "Dr4g0n!!", "M0nk3y12", "$unsh1n3",
-            "Pr1nc3ss", "F00tb4ll", "Sh4d0w99", "L3tm31n!", "W3lc0m3!", "Qw3rty12", "B4s3b4ll", "Tr0ub4dor", "M4st3r12",
+    static final List<String> LEETSPEAK = List.of(
+            "P@55w0rd",
+            "W!nt3r2024",
+            "Dr4g0n!!",
+            "M0nk3y12",
+            "$unsh1n3",
+            "Pr1nc3ss",
+            "F00tb4ll",
+            "Sh4d0w99",
+            "L3tm31n!",
+            "W3lc0m3!",
+            "Qw3rty12",
+            "B4s3b4ll",
+            "Tr0ub4dor",
+            "M4st3r12",
             "Summ3r22");
     static final String LOWER_DIGITS = "abcdefghijklmnopqrstuvwxyz0123456789";
     static final String SYMBOLS_69 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#%&*-_";
     static final int TRIES = 20_000;
 
     public static void main(String[] args) throws Exception {
-        Path list = Path.of(args.length > 0 ? args[0]
-                : "password-engine/src/main/resources/org/opensspr/passwordpolicy/banned-terms.txt");
+        Path list = Path.of(
+                args.length > 0
+                        ? args[0]
+                        : "password-engine/src/main/resources/org/opensspr/passwordpolicy/banned-terms.txt");
         List<String> terms = Files.readAllLines(list, StandardCharsets.UTF_8).stream()
-                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .toList();
         BannedTerms azure = BannedTerms.of(terms, PasswordNormalizer.AZURE);
         BannedTerms ours = BannedTerms.of(terms, PasswordNormalizer.DEFAULT);
         System.out.printf("%s: %d terms, index %d KiB%n", list, terms.size(), ours.bytes() / 1024);
         System.out.printf("%-44s %12s %8s%n", "", "Azure's four", "ours");
-        System.out.printf("%-44s %12d %8d   (refused: %s)%n", LEETSPEAK.size() + " leetspeak variants refused",
-                refused(azure, LEETSPEAK), refused(ours, LEETSPEAK),
-                LEETSPEAK.stream().filter(p -> ours.score(p) < BannedTerms.MIN_SCORE).toList());
-        System.out.printf("%-44s %12s %8s   (our misses: %s)%n", "", "", "",
-                LEETSPEAK.stream().filter(p -> ours.score(p) >= BannedTerms.MIN_SCORE).toList());
+        System.out.printf(
+                "%-44s %12d %8d   (refused: %s)%n",
+                LEETSPEAK.size() + " leetspeak variants refused",
+                refused(azure, LEETSPEAK),
+                refused(ours, LEETSPEAK),
+                LEETSPEAK.stream()
+                        .filter(p -> ours.score(p) < BannedTerms.MIN_SCORE)
+                        .toList());
+        System.out.printf(
+                "%-44s %12s %8s   (our misses: %s)%n",
+                "",
+                "",
+                "",
+                LEETSPEAK.stream()
+                        .filter(p -> ours.score(p) >= BannedTerms.MIN_SCORE)
+                        .toList());
         random("random 8 characters from a-z0-9 refused", LOWER_DIGITS, 8, azure, ours);
         random("random 10 characters from a-z0-9 refused", LOWER_DIGITS, 10, azure, ours);
         random("random 8 characters from 69 symbols refused", SYMBOLS_69, 8, azure, ours);
     }
 
     static int refused(BannedTerms terms, List<String> passwords) {
-        return (int) passwords.stream().filter(p -> terms.score(p) < BannedTerms.MIN_SCORE).count();
+        return (int) passwords.stream()
+                .filter(p -> terms.score(p) < BannedTerms.MIN_SCORE)
+                .count();
     }
 
     static void random(String title, String alphabet, int length, BannedTerms azure, BannedTerms ours) {
@@ -58,7 +86,8 @@ public class MeasureBannedList {
             byAzure += azure.score(password.toString()) < BannedTerms.MIN_SCORE ? 1 : 0;
             byOurs += ours.score(password.toString()) < BannedTerms.MIN_SCORE ? 1 : 0;
         }
-        System.out.printf("%-44s %11.2f%% %7.2f%%   (%,d tries)%n", title, 100.0 * byAzure / TRIES,
-                100.0 * byOurs / TRIES, TRIES);
+        System.out.printf(
+                "%-44s %11.2f%% %7.2f%%   (%,d tries)%n",
+                title, 100.0 * byAzure / TRIES, 100.0 * byOurs / TRIES, TRIES);
     }
 }

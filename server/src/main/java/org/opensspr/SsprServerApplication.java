@@ -1,7 +1,6 @@
 package org.opensspr;
 
 import java.util.Arrays;
-
 import org.opensspr.passwordpolicy.ImportBreachedCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

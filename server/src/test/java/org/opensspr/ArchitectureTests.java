@@ -18,23 +18,34 @@ class ArchitectureTests {
 
     @Test
     void onlyTheDirectoryPackageImportsUnboundId() {
-        noClasses().that().resideOutsideOfPackage("org.opensspr.directory..")
-                .should().dependOnClassesThat().resideInAPackage("com.unboundid..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.opensspr.directory..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.unboundid..")
                 .check(MAIN);
     }
 
     @Test
     void auditDependsOnNoOtherFeature() {
-        classes().that().resideInAPackage("org.opensspr.audit..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("org.opensspr.audit..", "java..", "javax..",
-                        "org.springframework..", "org.slf4j..")
+        classes()
+                .that()
+                .resideInAPackage("org.opensspr.audit..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("org.opensspr.audit..", "java..", "javax..", "org.springframework..", "org.slf4j..")
                 .check(MAIN);
     }
 
     @Test
     void adminControllersUseServicesNotRepositories() {
-        noClasses().that().resideInAPackage("org.opensspr.admin..")
-                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+        noClasses()
+                .that()
+                .resideInAPackage("org.opensspr.admin..")
+                .should()
+                .dependOnClassesThat()
+                .haveSimpleNameEndingWith("Repository")
                 .check(MAIN);
     }
 

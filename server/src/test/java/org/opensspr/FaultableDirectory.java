@@ -3,7 +3,6 @@ package org.opensspr;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.opensspr.directory.Directory;
 import org.opensspr.directory.DirectoryUnavailableException;
 import org.opensspr.directory.DirectoryUser;

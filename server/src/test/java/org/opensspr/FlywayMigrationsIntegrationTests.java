@@ -3,7 +3,6 @@ package org.opensspr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -14,14 +13,33 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /** Every migration applies on both state stores, and a second run is a no-op. */
 class FlywayMigrationsIntegrationTests {
 
-    private static final List<String> TABLES = List.of("settings", "contact_info", "reset_flow", "reset_challenge",
-            "reset_verification", "notification_outbox", "audit_head", "audit_event", "registered_method",
-            "registration_challenge", "throttle_event", "reset_block", "api_key", "captcha_used", "password_history",
-            "join_token", "device", "device_group", "device_profile", "device_profile_group", "logon_session");
+    private static final List<String> TABLES = List.of(
+            "settings",
+            "contact_info",
+            "reset_flow",
+            "reset_challenge",
+            "reset_verification",
+            "notification_outbox",
+            "audit_head",
+            "audit_event",
+            "registered_method",
+            "registration_challenge",
+            "throttle_event",
+            "reset_block",
+            "api_key",
+            "captcha_used",
+            "password_history",
+            "join_token",
+            "device",
+            "device_group",
+            "device_profile",
+            "device_profile_group",
+            "logon_session");
 
     @Test
     void migrationsRunOnH2() {
-        check(new DriverManagerDataSource("jdbc:h2:mem:migrations" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+        check(new DriverManagerDataSource(
+                "jdbc:h2:mem:migrations" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", ""));
     }
 
     @Test
@@ -32,13 +50,20 @@ class FlywayMigrationsIntegrationTests {
     }
 
     private static void check(DriverManagerDataSource dataSource) {
-        Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load();
         assertThat(flyway.migrate().migrationsExecuted).isPositive();
         assertThat(flyway.info().all()).extracting(MigrationInfo::getState).containsOnly(MigrationState.SUCCESS);
         assertThat(flyway.migrate().migrationsExecuted).isZero();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         for (String table : TABLES) {
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single()).as(table).isNotNegative();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table)
+                            .query(Integer.class)
+                            .single())
+                    .as(table)
+                    .isNotNegative();
         }
     }
 }

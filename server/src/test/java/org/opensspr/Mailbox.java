@@ -1,5 +1,10 @@
 package org.opensspr;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +20,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.opensspr.notify.Message;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -59,11 +58,16 @@ public final class Mailbox {
     public void drain() {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE next_attempt_at < :parked")
-                .param("parked", Long.MAX_VALUE).query(Integer.class).single() > 0) {
+                        .param("parked", Long.MAX_VALUE)
+                        .query(Integer.class)
+                        .single()
+                > 0) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the outbox did not drain within " + DEADLINE.toSeconds() + " s: "
-                        + jdbc.sql("SELECT id, channel, attempts, next_attempt_at, claimed_until, last_error FROM notification_outbox")
-                        .query().listOfRows());
+                        + jdbc.sql(
+                                        "SELECT id, channel, attempts, next_attempt_at, claimed_until, last_error FROM notification_outbox")
+                                .query()
+                                .listOfRows());
             }
             pause();
         }
@@ -121,7 +125,8 @@ public final class Mailbox {
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + kind.id() + " SMS to " + number + " within " + DEADLINE.toSeconds() + " s");
+                throw new AssertionError(
+                        "no " + kind.id() + " SMS to " + number + " within " + DEADLINE.toSeconds() + " s");
             }
             pause();
         }
@@ -159,7 +164,9 @@ public final class Mailbox {
             return List.of();
         }
         try (Stream<Path> files = Files.list(smsFolder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".sms.txt")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".sms.txt"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

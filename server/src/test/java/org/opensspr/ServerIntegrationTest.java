@@ -1,14 +1,12 @@
 package org.opensspr;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import java.util.Map;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.BeforeEach;
 import org.opensspr.captcha.ProofOfWorkSolver;
 import org.opensspr.directory.Directory;
@@ -32,13 +30,16 @@ import tools.jackson.databind.JsonNode;
  * (GreenMail) for mail, and a clock the tests move by hand. Before each test the state tables are
  * emptied (default policy, nothing registered, unthrottled) and the {@link Mailbox} is cleared.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "sspr.directory.embedded.port=0",
-        "sspr.notify.poll-millis=50",
-        "sspr.reset.flow-starts-per-ip=100000",
-        "sspr.captcha.difficulty=4",
-        "sspr.bootstrap.admin-token=" + ServerIntegrationTest.ADMIN_TOKEN,
-        "sspr.mail.from=OpenSSPR <sspr@example.org>"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "sspr.directory.embedded.port=0",
+            "sspr.notify.poll-millis=50",
+            "sspr.reset.flow-starts-per-ip=100000",
+            "sspr.captcha.difficulty=4",
+            "sspr.bootstrap.admin-token=" + ServerIntegrationTest.ADMIN_TOKEN,
+            "sspr.mail.from=OpenSSPR <sspr@example.org>"
+        })
 @Import(ServerIntegrationTest.TestClock.class)
 public abstract class ServerIntegrationTest {
 
@@ -48,6 +49,7 @@ public abstract class ServerIntegrationTest {
     private static final Path DATA_DIR;
     /** A breached-password corpus of one password, so tests can tell the breached check from the banned terms. */
     public static final String BREACHED_PASSWORD = "Violet-Lighthouse-Keeper-83";
+
     private static final Path BREACHED;
 
     static {
@@ -67,7 +69,9 @@ public abstract class ServerIntegrationTest {
         registry.add("sspr.data-dir", DATA_DIR::toString);
         registry.add("sspr.password.breached-file", () -> BREACHED.toString());
         // Dynamic properties arrive after the embedded-database default was computed: name the database too.
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA_DIR.resolve("db/sspr") + ";DB_CLOSE_ON_EXIT=FALSE");
+        registry.add(
+                "spring.datasource.url",
+                () -> "jdbc:h2:file:" + DATA_DIR.resolve("db/sspr") + ";DB_CLOSE_ON_EXIT=FALSE");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     }
@@ -101,9 +105,22 @@ public abstract class ServerIntegrationTest {
         admin = http.bearer(ADMIN_TOKEN);
         // Every test starts from the same state: default policy, no registrations or pre-filled contacts
         // (the directory's own mail and mobile count), unthrottled; tests that need more arrange it.
-        for (String table : new String[] {"throttle_event", "reset_block", "registered_method", "registration_challenge",
-                "contact_info", "settings", "api_key", "password_history",
-                "logon_session", "device_group", "device", "device_profile_group", "device_profile", "join_token"}) {
+        for (String table : new String[] {
+            "throttle_event",
+            "reset_block",
+            "registered_method",
+            "registration_challenge",
+            "contact_info",
+            "settings",
+            "api_key",
+            "password_history",
+            "logon_session",
+            "device_group",
+            "device",
+            "device_profile_group",
+            "device_profile",
+            "join_token"
+        }) {
             jdbc.sql("DELETE FROM " + table).update();
         }
         // ...and with the messages of earlier tests delivered and forgotten: each test sees only its own.
@@ -118,7 +135,9 @@ public abstract class ServerIntegrationTest {
 
     public static String solvedCaptcha(Http http) {
         JsonNode challenge = http.get("/api/v1/reset/captcha").json();
-        return ProofOfWorkSolver.solve(challenge.get("challenge").asString(), challenge.get("difficulty").asInt());
+        return ProofOfWorkSolver.solve(
+                challenge.get("challenge").asString(),
+                challenge.get("difficulty").asInt());
     }
 
     @TestConfiguration(proxyBeanMethods = false)

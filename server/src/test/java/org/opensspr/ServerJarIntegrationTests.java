@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -43,30 +42,36 @@ class ServerJarIntegrationTests {
 
         try (RunningServer server = RunningServer.start(dataDir, httpPort, ldapPort)) {
             Http http = new Http("http://127.0.0.1:" + httpPort);
-            Http.Response started = http.post("/api/v1/reset/flows", Map.of("login", "alice", "captcha", ServerIntegrationTest.solvedCaptcha(http)));
+            Http.Response started = http.post(
+                    "/api/v1/reset/flows",
+                    Map.of("login", "alice", "captcha", ServerIntegrationTest.solvedCaptcha(http)));
             assertThat(started.status()).as(started.toString()).isEqualTo(201);
             JsonNode flow = started.json();
             String flowId = flow.get("flowId").asString();
             assertThat(flow.get("methods").get(0).get("hint").asString()).isEqualTo("a*****@e*****.org");
 
-            Http.Response challenge = http.post("/api/v1/reset/flows/" + flowId + "/challenges",
+            Http.Response challenge = http.post(
+                    "/api/v1/reset/flows/" + flowId + "/challenges",
                     Map.of("methodId", "email", "contact", "alice@example.org"));
             assertThat(challenge.status()).as(challenge.toString()).isEqualTo(202);
             String code = awaitCode(dataDir.resolve("outbox"), "alice@example.org");
 
-            Http.Response verified = http.post("/api/v1/reset/flows/" + flowId + "/verifications",
-                    Map.of("methodId", "email", "code", code));
+            Http.Response verified = http.post(
+                    "/api/v1/reset/flows/" + flowId + "/verifications", Map.of("methodId", "email", "code", code));
             assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
             assertThat(verified.json().get("remaining").asInt()).isZero();
 
-            Http.Response reset = http.post("/api/v1/reset/flows/" + flowId + "/password", Map.of("newPassword", newPassword));
+            Http.Response reset =
+                    http.post("/api/v1/reset/flows/" + flowId + "/password", Map.of("newPassword", newPassword));
             assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
 
             assertThat(ldapWhoAmI(ldapPort, newPassword)).isEqualTo(new WhoAmI(0, "dn:" + ALICE));
-            assertThat(ldapWhoAmI(ldapPort, "alice-demo-2026").exitCode()).as("the old password must fail").isEqualTo(49);
+            assertThat(ldapWhoAmI(ldapPort, "alice-demo-2026").exitCode())
+                    .as("the old password must fail")
+                    .isEqualTo(49);
 
-            Http.Response audit = http.bearer(RunningServer.ADMIN_TOKEN).get("/api/v1/admin/audit?target=alice&activity="
-                    + "Reset%20password%20(self-service)");
+            Http.Response audit = http.bearer(RunningServer.ADMIN_TOKEN)
+                    .get("/api/v1/admin/audit?target=alice&activity=" + "Reset%20password%20(self-service)");
             assertThat(audit.status()).as(audit.toString()).isEqualTo(200);
             JsonNode event = audit.json().get("events").get(0);
             assertThat(event.get("result").asString()).isEqualTo("Success");
@@ -86,11 +91,14 @@ class ServerJarIntegrationTests {
         while (System.nanoTime() < deadline) {
             if (Files.isDirectory(outbox)) {
                 try (Stream<Path> files = Files.list(outbox)) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                    for (Path file :
+                            files.filter(f -> f.toString().endsWith(".eml")).toList()) {
                         String mail = Files.readString(file, StandardCharsets.UTF_8);
                         Matcher code = CODE.matcher(mail);
                         // The code mail, not a notice: OpenSSPR names each mail's kind in a header.
-                        if (mail.contains("To: " + recipient) && mail.contains("X-OpenSSPR-Message: reset-code") && code.find()) {
+                        if (mail.contains("To: " + recipient)
+                                && mail.contains("X-OpenSSPR-Message: reset-code")
+                                && code.find()) {
                             return code.group(1);
                         }
                     }
@@ -101,12 +109,13 @@ class ServerJarIntegrationTests {
         throw new AssertionError("no code for " + recipient + " arrived in " + outbox + " within 30 s");
     }
 
-    record WhoAmI(int exitCode, String output) {
-    }
+    record WhoAmI(int exitCode, String output) {}
 
     private static WhoAmI ldapWhoAmI(int port, String password) throws Exception {
-        Process process = new ProcessBuilder("ldapwhoami", "-x", "-H", "ldap://127.0.0.1:" + port, "-D", ALICE, "-w", password)
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        "ldapwhoami", "-x", "-H", "ldap://127.0.0.1:" + port, "-D", ALICE, "-w", password)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return new WhoAmI(process.exitValue(), process.exitValue() == 0 ? output : "");
@@ -131,15 +140,24 @@ class ServerJarIntegrationTests {
         }
 
         static RunningServer start(Path dataDir, int httpPort, int ldapPort) throws Exception {
-            String jar = Optional.ofNullable(System.getProperty("sspr.server.jar")).orElse("target/sspr-server.jar");
+            String jar =
+                    Optional.ofNullable(System.getProperty("sspr.server.jar")).orElse("target/sspr-server.jar");
             assertThat(new File(jar)).as("the packaged server jar").exists();
             Path log = Files.createTempFile("sspr-server", ".log");
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", jar, "--server.port=" + httpPort, "--sspr.data-dir=" + dataDir,
-                    "--sspr.directory.embedded.port=" + ldapPort, "--sspr.notify.poll-millis=100",
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    jar,
+                    "--server.port=" + httpPort,
+                    "--sspr.data-dir=" + dataDir,
+                    "--sspr.directory.embedded.port=" + ldapPort,
+                    "--sspr.notify.poll-millis=100",
                     "--sspr.bootstrap.admin-token=" + ADMIN_TOKEN));
             long started = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             RunningServer server = new RunningServer(process, log);
             Http http = new Http("http://127.0.0.1:" + httpPort);
             long deadline = started + TimeUnit.SECONDS.toNanos(120);
@@ -150,7 +168,8 @@ class ServerJarIntegrationTests {
                 try {
                     Http.Response health = http.get("/actuator/health");
                     if (health.status() == 200 && health.body().contains("\"directory\":{\"status\":\"UP\"}")) {
-                        System.out.printf("sspr-server.jar answered healthy %d ms after java -jar%n",
+                        System.out.printf(
+                                "sspr-server.jar answered healthy %d ms after java -jar%n",
                                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                         return server;
                     }

@@ -14,7 +14,8 @@ import java.util.UUID;
 public final class ThrowawayPostgres implements AutoCloseable {
 
     private final String server;
-    private final String name = "sspr_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    private final String name =
+            "sspr_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 
     public ThrowawayPostgres() {
         String env = System.getenv("SSPR_TEST_PG");
@@ -36,11 +37,13 @@ public final class ThrowawayPostgres implements AutoCloseable {
     }
 
     private void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + server + "/postgres", "postgres", "");
-             Statement statement = connection.createStatement()) {
+        try (Connection connection =
+                        DriverManager.getConnection("jdbc:postgresql://" + server + "/postgres", "postgres", "");
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + server + " is needed for this test: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL at " + server + " is needed for this test: " + e.getMessage(), e);
         }
     }
 }

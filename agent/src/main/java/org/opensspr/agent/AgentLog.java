@@ -27,8 +27,7 @@ final class AgentLog {
 
     private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
 
-    private AgentLog() {
-    }
+    private AgentLog() {}
 
     /** Remembers {@code secret} so that no log line can carry it. */
     static void secret(String secret) {
@@ -66,7 +65,8 @@ final class AgentLog {
                 SECRETS.clear();
             };
         } catch (IOException e) {
-            throw new AgentException(AgentException.USAGE, "cannot open the log " + state.file(StateDir.LOG) + ": " + e.getMessage(), e);
+            throw new AgentException(
+                    AgentException.USAGE, "cannot open the log " + state.file(StateDir.LOG) + ": " + e.getMessage(), e);
         }
     }
 

@@ -3,19 +3,21 @@ package org.opensspr.agent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-
 import org.opensspr.readiness.SessionType;
 import org.opensspr.readiness.Verdict;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code check}: judges this device (or a registry export) with the readiness rules, offline. */
-@Command(name = "check", description = {
-        "Judge whether password reset from the sign-in screen can work here, with the readiness rules.",
-        "Exit code: 0 ready, 1 not ready, 2 usage or input error."})
+@Command(
+        name = "check",
+        description = {
+            "Judge whether password reset from the sign-in screen can work here, with the readiness rules.",
+            "Exit code: 0 ready, 1 not ready, 2 usage or input error."
+        })
 final class CheckCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -24,14 +26,20 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--registry", paramLabel = "FILE.reg",
-            description = "A registry export (regedit or 'reg export', UTF-16LE or UTF-8) to judge instead of this device.")
+    @Option(
+            names = "--registry",
+            paramLabel = "FILE.reg",
+            description =
+                    "A registry export (regedit or 'reg export', UTF-16LE or UTF-8) to judge instead of this device.")
     Path registry;
 
     @Option(names = "--json", description = "Print JSON {ready, device, findings, warnings} instead of text.")
     boolean json;
 
-    @Option(names = "--session", paramLabel = "TYPE", defaultValue = "console",
+    @Option(
+            names = "--session",
+            paramLabel = "TYPE",
+            defaultValue = "console",
             description = "The session of the sign-in screen: console (default), rdp or hyperv-enhanced.")
     String session;
 
@@ -39,8 +47,11 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         SessionType type = SsprAgent.session(session);
         StateDir state = agent.state();
-        LocalDevice local = LocalDevice.collect(state, registry,
-                type, DeviceStates.settings(state.configuration().orElse(null)));
+        LocalDevice local = LocalDevice.collect(
+                state,
+                registry,
+                type,
+                DeviceStates.settings(state.configuration().orElse(null)));
         Verdict verdict = local.judge();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.opensspr.readiness.DeviceState;
 import org.opensspr.readiness.RegistryPaths;
 import org.opensspr.readiness.SessionType;
@@ -27,19 +26,29 @@ final class DeviceStates {
             "hklm\\software\\microsoft\\windows\\currentversion\\policies\\system\\",
             RegistryPaths.CREDENTIAL_PROVIDERS.toLowerCase(Locale.ROOT),
             RegistryPaths.WINLOGON_SHELL.toLowerCase(Locale.ROOT),
-            RegistryPaths.TLS12_CLIENT_ENABLED.substring(0, RegistryPaths.TLS12_CLIENT_ENABLED.lastIndexOf('\\') + 1).toLowerCase(Locale.ROOT));
+            RegistryPaths.TLS12_CLIENT_ENABLED
+                    .substring(0, RegistryPaths.TLS12_CLIENT_ENABLED.lastIndexOf('\\') + 1)
+                    .toLowerCase(Locale.ROOT));
 
-    private static final List<String> VERSION_VALUES = List.of("CurrentBuildNumber", "CurrentBuild", "UBR", "EditionID",
-            "DisplayVersion", "ReleaseId", "ProductName", "CurrentVersion");
+    private static final List<String> VERSION_VALUES = List.of(
+            "CurrentBuildNumber",
+            "CurrentBuild",
+            "UBR",
+            "EditionID",
+            "DisplayVersion",
+            "ReleaseId",
+            "ProductName",
+            "CurrentVersion");
 
-    private DeviceStates() {
-    }
+    private DeviceStates() {}
 
     /** A Windows device described by {@code registry} (full value paths). */
-    static DeviceState windows(Map<String, Object> registry, boolean joined, SessionType session, Map<String, Object> settings) {
+    static DeviceState windows(
+            Map<String, Object> registry, boolean joined, SessionType session, Map<String, Object> settings) {
         Map<String, Object> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         values.putAll(registry);
-        int build = build(values.get(CURRENT_VERSION + "CurrentBuildNumber"), values.get(CURRENT_VERSION + "CurrentBuild"));
+        int build =
+                build(values.get(CURRENT_VERSION + "CurrentBuildNumber"), values.get(CURRENT_VERSION + "CurrentBuild"));
         Object display = values.get(CURRENT_VERSION + "DisplayVersion");
         if (display == null) {
             display = values.get(CURRENT_VERSION + "ReleaseId");
@@ -48,14 +57,34 @@ final class DeviceStates {
             display = values.get(CURRENT_VERSION + "CurrentVersion");
         }
         Object edition = values.get(CURRENT_VERSION + "EditionID");
-        return new DeviceState("Windows", build, text(display), text(edition), "workgroup", joined, session,
-                relevant(registry), settings, false, false);
+        return new DeviceState(
+                "Windows",
+                build,
+                text(display),
+                text(edition),
+                "workgroup",
+                joined,
+                session,
+                relevant(registry),
+                settings,
+                false,
+                false);
     }
 
     /** A Linux device: no registry; the Windows rules do not apply. */
     static DeviceState linux(boolean joined, SessionType session, Map<String, Object> settings) {
-        return new DeviceState("Linux", 0, System.getProperty("os.version"), null, "none", joined, session, Map.of(), settings,
-                false, false);
+        return new DeviceState(
+                "Linux",
+                0,
+                System.getProperty("os.version"),
+                null,
+                "none",
+                joined,
+                session,
+                Map.of(),
+                settings,
+                false,
+                false);
     }
 
     /** The values the rules and the server read, plus the version values; binary values left out. */
@@ -64,7 +93,8 @@ final class DeviceStates {
         registry.forEach((path, value) -> {
             String lower = path.toLowerCase(Locale.ROOT);
             boolean version = lower.startsWith(CURRENT_VERSION.toLowerCase(Locale.ROOT))
-                    && VERSION_VALUES.stream().anyMatch(v -> lower.equals((CURRENT_VERSION + v).toLowerCase(Locale.ROOT)));
+                    && VERSION_VALUES.stream()
+                            .anyMatch(v -> lower.equals((CURRENT_VERSION + v).toLowerCase(Locale.ROOT)));
             if (!(value instanceof byte[]) && (version || RELEVANT.stream().anyMatch(lower::startsWith))) {
                 kept.put(path, value);
             }
@@ -94,7 +124,9 @@ final class DeviceStates {
         try {
             if (Json.parse(configurationJson) instanceof Map<?, ?> doc && doc.get("settings") instanceof List<?> list) {
                 for (Object item : list) {
-                    if (item instanceof Map<?, ?> setting && setting.get("omaUri") instanceof String uri && setting.get("value") != null) {
+                    if (item instanceof Map<?, ?> setting
+                            && setting.get("omaUri") instanceof String uri
+                            && setting.get("value") != null) {
                         settings.putIfAbsent(uri, setting.get("value"));
                     }
                 }

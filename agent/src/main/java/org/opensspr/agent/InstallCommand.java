@@ -5,12 +5,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code install} and {@code uninstall}: the Linux sign-in integration (see {@link LinuxSignIn}).
@@ -20,8 +19,7 @@ final class InstallCommand {
 
     static final String GROUP = LinuxSignIn.GROUP;
 
-    private InstallCommand() {
-    }
+    private InstallCommand() {}
 
     abstract static class Base implements Callable<Integer> {
         @ParentCommand
@@ -33,18 +31,26 @@ final class InstallCommand {
         @Option(names = "--quiet", description = "Print nothing unless something fails (for scripts and packages).")
         boolean quiet;
 
-        @Option(names = "--account", paramLabel = "NAME", defaultValue = "reset",
+        @Option(
+                names = "--account",
+                paramLabel = "NAME",
+                defaultValue = "reset",
                 description = "The password-reset account users type at the sign-in screen (default: reset).")
         String account;
 
-        @Option(names = "--root", paramLabel = "DIR", hidden = true, defaultValue = "/",
+        @Option(
+                names = "--root",
+                paramLabel = "DIR",
+                hidden = true,
+                defaultValue = "/",
                 description = "Install under DIR instead of / (tests); accounts and services are only touched under /.")
         Path root;
 
         @Override
         public Integer call() throws IOException {
             if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
-                throw new AgentException(AgentException.USAGE, spec.name() + " is for Linux; on Windows the MSI installs the agent");
+                throw new AgentException(
+                        AgentException.USAGE, spec.name() + " is for Linux; on Windows the MSI installs the agent");
             }
             LinuxSignIn signIn = new LinuxSignIn(root, account, LinuxSignIn::system);
             apply(signIn);
@@ -59,18 +65,28 @@ final class InstallCommand {
         abstract void apply(LinuxSignIn signIn) throws IOException;
     }
 
-    @Command(name = "install", description = {
-            "Linux: create the password-reset account (default 'reset') whose only program is 'sspr-agent logon',",
-            "the root-owned broker service that gives it logon sessions, and an sshd rule that denies it. Run as root."})
+    @Command(
+            name = "install",
+            description = {
+                "Linux: create the password-reset account (default 'reset') whose only program is 'sspr-agent logon',",
+                "the root-owned broker service that gives it logon sessions, and an sshd rule that denies it. Run as root."
+            })
     static final class Install extends Base {
         @Override
         void apply(LinuxSignIn signIn) throws IOException {
-            signIn.install(runningJar(), Path.of(System.getProperty("java.home"), "bin", "java"), agent.state().dir());
+            signIn.install(
+                    runningJar(),
+                    Path.of(System.getProperty("java.home"), "bin", "java"),
+                    agent.state().dir());
         }
 
         private static Path runningJar() {
             try {
-                Path location = Path.of(SsprAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                Path location = Path.of(SsprAgent.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI());
                 return location.toString().endsWith(".jar") ? location : null;
             } catch (URISyntaxException | RuntimeException e) {
                 return null;

@@ -1,8 +1,5 @@
 package org.opensspr.agent;
 
-import java.io.IOException;
-import java.util.Objects;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -14,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.util.Objects;
 
 /**
  * The agent's plain-value view of JSON, on Jackson (which the agent ships for {@code logon}):
@@ -28,16 +27,19 @@ final class Json {
     static final int MAX_DEPTH = 64;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(new com.fasterxml.jackson.core.JsonFactoryBuilder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
+                            .build())
                     .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
                     .build())
-            .enable(DeserializationFeature.USE_LONG_FOR_INTS, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS,
+            .enable(
+                    DeserializationFeature.USE_LONG_FOR_INTS,
+                    DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS,
                     DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .addModule(new SimpleModule().addSerializer(byte[].class, new UnsignedBytes()))
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     static Object parse(String text) {
         Objects.requireNonNull(text, "text cannot be null");
@@ -46,8 +48,11 @@ final class Json {
         } catch (StreamConstraintsException e) {
             throw new IllegalArgumentException("JSON nested too deeply (more than " + MAX_DEPTH + " levels)");
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e.getLocation() == null ? "invalid JSON"
-                    : "invalid JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+            throw new IllegalArgumentException(
+                    e.getLocation() == null
+                            ? "invalid JSON"
+                            : "invalid JSON at line " + e.getLocation().getLineNr() + ", column "
+                                    + e.getLocation().getColumnNr());
         }
     }
 
@@ -55,7 +60,8 @@ final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+            throw new IllegalArgumentException(
+                    "cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
     }
 

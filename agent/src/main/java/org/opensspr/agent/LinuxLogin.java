@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.opensspr.readiness.Finding;
 import org.opensspr.readiness.Severity;
 
@@ -19,8 +18,13 @@ final class LinuxLogin {
     static final String DISPLAY_MANAGER = "linux-display-manager";
 
     private static final List<String> DISPLAY_MANAGERS = List.of(
-            "etc/systemd/system/display-manager.service", "usr/sbin/gdm3", "usr/sbin/gdm", "usr/sbin/lightdm",
-            "usr/bin/sddm", "usr/sbin/sddm", "usr/bin/lightdm");
+            "etc/systemd/system/display-manager.service",
+            "usr/sbin/gdm3",
+            "usr/sbin/gdm",
+            "usr/sbin/lightdm",
+            "usr/bin/sddm",
+            "usr/sbin/sddm",
+            "usr/bin/lightdm");
 
     private final Path root;
 
@@ -33,9 +37,12 @@ final class LinuxLogin {
         List<Finding> findings = new ArrayList<>();
         boolean displayManager = DISPLAY_MANAGERS.stream().anyMatch(p -> Files.exists(root.resolve(p)));
         if (!displayManager) {
-            findings.add(new Finding(DISPLAY_MANAGER, Severity.WARNING,
-                    "No graphical login screen (gdm, lightdm, sddm or display-manager.service) is installed; there is no sign-in screen to show the reset link on.",
-                    "Install and enable a display manager, or let users reset at the web portal or with 'sspr-agent logon' on a text console."));
+            findings.add(
+                    new Finding(
+                            DISPLAY_MANAGER,
+                            Severity.WARNING,
+                            "No graphical login screen (gdm, lightdm, sddm or display-manager.service) is installed; there is no sign-in screen to show the reset link on.",
+                            "Install and enable a display manager, or let users reset at the web portal or with 'sspr-agent logon' on a text console."));
         }
         return findings;
     }

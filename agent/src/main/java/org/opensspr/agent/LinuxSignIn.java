@@ -46,7 +46,8 @@ final class LinuxSignIn {
 
     LinuxSignIn(Path root, String account, Commands commands) {
         if (!account.matches("[a-z_][a-z0-9_-]{0,30}")) {
-            throw new AgentException(AgentException.USAGE, "--account must be a plain lower-case user name, not '" + account + "'");
+            throw new AgentException(
+                    AgentException.USAGE, "--account must be a plain lower-case user name, not '" + account + "'");
         }
         this.root = root.toAbsolutePath().normalize();
         this.account = account;
@@ -78,7 +79,8 @@ final class LinuxSignIn {
                 + "cd / || exit 1\n"
                 + "# A clean environment: nothing the caller set (JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS, CLASSPATH...) reaches Java.\n"
                 + "exec /usr/bin/env -i PATH=/usr/bin:/bin TERM=\"${TERM:-linux}\" LANG=\"${LANG:-C.UTF-8}\" \\\n"
-                + "    " + java + " -XX:-UsePerfData -Xshare:auto -jar /" + JAR + " logon --broker-socket " + SOCKET + "\n";
+                + "    " + java + " -XX:-UsePerfData -Xshare:auto -jar /" + JAR + " logon --broker-socket " + SOCKET
+                + "\n";
     }
 
     static String unit(Path java, Path stateDir) {
@@ -131,8 +133,21 @@ final class LinuxSignIn {
             done.add("created the group " + GROUP);
         }
         if (run("getent", "passwd", account) != 0) {
-            require(run("useradd", "--system", "--gid", GROUP, "--no-create-home", "--home-dir", "/",
-                    "--shell", "/" + SHELL, "--comment", "Reset a forgotten password (OpenSSPR)", account), "useradd " + account);
+            require(
+                    run(
+                            "useradd",
+                            "--system",
+                            "--gid",
+                            GROUP,
+                            "--no-create-home",
+                            "--home-dir",
+                            "/",
+                            "--shell",
+                            "/" + SHELL,
+                            "--comment",
+                            "Reset a forgotten password (OpenSSPR)",
+                            account),
+                    "useradd " + account);
             done.add("created the account " + account);
         }
         require(run("usermod", "--shell", "/" + SHELL, "--gid", GROUP, "--groups", "", account), "usermod " + account);
@@ -177,7 +192,8 @@ final class LinuxSignIn {
 
     private void write(String relative, String content, String permissions) throws IOException {
         Path file = path(relative);
-        if (!Files.isRegularFile(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
+        if (!Files.isRegularFile(file)
+                || !Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
             Files.createDirectories(file.getParent());
             Files.writeString(file, content, StandardCharsets.UTF_8);
             done.add("wrote /" + relative);
@@ -210,8 +226,10 @@ final class LinuxSignIn {
     /** The real thing: the command's output is discarded, its exit code returned. */
     static int system(List<String> command) throws IOException {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return process.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.opensspr.readiness.DeviceState;
 import org.opensspr.readiness.Finding;
 import org.opensspr.readiness.ReadinessRules;
@@ -36,24 +35,32 @@ record LocalDevice(DeviceState device, List<String> warnings, List<Finding> extr
             } catch (NoSuchFileException e) {
                 throw new AgentException(AgentException.USAGE, "--registry: no such file: " + registry);
             } catch (IOException e) {
-                throw new AgentException(AgentException.USAGE, "--registry: cannot read " + registry + ": " + e.getMessage());
+                throw new AgentException(
+                        AgentException.USAGE, "--registry: cannot read " + registry + ": " + e.getMessage());
             }
             if (!file.header() && file.values().isEmpty()) {
-                throw new AgentException(AgentException.USAGE, "--registry: " + registry
-                        + " is not a registry export (it should start with 'Windows Registry Editor Version 5.00')");
+                throw new AgentException(
+                        AgentException.USAGE,
+                        "--registry: " + registry
+                                + " is not a registry export (it should start with 'Windows Registry Editor Version 5.00')");
             }
-            AgentLog.LOG.fine(() -> "read " + file.values().size() + " values from " + registry + ", " + file.warnings().size() + " warnings");
-            return new LocalDevice(DeviceStates.windows(file.values(), joined, session, settings), file.warnings(), List.of());
+            AgentLog.LOG.fine(() -> "read " + file.values().size() + " values from " + registry + ", "
+                    + file.warnings().size() + " warnings");
+            return new LocalDevice(
+                    DeviceStates.windows(file.values(), joined, session, settings), file.warnings(), List.of());
         }
         if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
-            return new LocalDevice(DeviceStates.windows(RegQuery.read(), joined, session, settings), List.of(), List.of());
+            return new LocalDevice(
+                    DeviceStates.windows(RegQuery.read(), joined, session, settings), List.of(), List.of());
         }
-        return new LocalDevice(DeviceStates.linux(joined, session, settings), List.of(), new LinuxLogin(Paths.get("/")).findings());
+        return new LocalDevice(
+                DeviceStates.linux(joined, session, settings), List.of(), new LinuxLogin(Paths.get("/")).findings());
     }
 
     /** The shared rules' verdict plus the platform's own findings. */
     Verdict judge() {
-        List<Finding> findings = new ArrayList<>(new ReadinessRules().evaluate(device).findings());
+        List<Finding> findings =
+                new ArrayList<>(new ReadinessRules().evaluate(device).findings());
         findings.addAll(extra);
         return new Verdict(findings);
     }

@@ -3,19 +3,20 @@ package org.opensspr.agent;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code logging --verbose on|off}: the agent's equivalent of Windows' {@code EnableLogging}
  * value. Persisted in {@code agent.properties}; verbose output goes to {@code agent.log} in the
  * state directory and never holds a secret. Without {@code --verbose} it prints the setting.
  */
-@Command(name = "logging", description = "Turn verbose logging to <state-dir>/agent.log on or off (it never holds a secret).")
+@Command(
+        name = "logging",
+        description = "Turn verbose logging to <state-dir>/agent.log on or off (it never holds a secret).")
 final class LoggingCommand implements Callable<Integer> {
 
     @ParentCommand

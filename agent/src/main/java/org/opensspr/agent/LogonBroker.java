@@ -1,5 +1,8 @@
 package org.opensspr.agent;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -16,10 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The root-owned half of the sign-in screen on Linux: a Unix domain socket that hands out logon
@@ -44,6 +43,7 @@ final class LogonBroker implements AutoCloseable {
     private static final int MAX_REQUEST = 64;
     /** Sessions per minute, for everyone together: one person at the sign-in screen needs one per attempt. */
     static final int MAX_SESSIONS_PER_MINUTE = 10;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path socket;
@@ -58,7 +58,10 @@ final class LogonBroker implements AutoCloseable {
     private final java.util.ArrayDeque<Long> issued = new java.util.ArrayDeque<>();
     private volatile boolean closed;
 
-    private LogonBroker(Path socket, Supplier<LogonDeviceState> state, Supplier<java.net.http.HttpClient> http,
+    private LogonBroker(
+            Path socket,
+            Supplier<LogonDeviceState> state,
+            Supplier<java.net.http.HttpClient> http,
             ServerSocketChannel server) {
         this.socket = socket;
         this.state = state;
@@ -70,8 +73,9 @@ final class LogonBroker implements AutoCloseable {
      * Binds the socket (a stale socket file is replaced) with its directory {@code rwxr-x---} and
      * the file {@code rw-rw----}, both given to {@code group} when it is not null.
      */
-    static LogonBroker bind(Path socket, String group, Supplier<LogonDeviceState> state,
-            Supplier<java.net.http.HttpClient> http) throws IOException {
+    static LogonBroker bind(
+            Path socket, String group, Supplier<LogonDeviceState> state, Supplier<java.net.http.HttpClient> http)
+            throws IOException {
         Path dir = socket.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         StateDir.posix(dir, "rwxr-x---");
@@ -93,7 +97,8 @@ final class LogonBroker implements AutoCloseable {
         if (group == null || group.isBlank()) {
             return;
         }
-        GroupPrincipal principal = path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(group);
+        GroupPrincipal principal =
+                path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(group);
         Files.getFileAttributeView(path, PosixFileAttributeView.class).setGroup(principal);
     }
 
@@ -153,15 +158,20 @@ final class LogonBroker implements AutoCloseable {
             return error("bad-request", "The broker understands 'info' and 'session'.", 0);
         }
         if (!allowSession()) {
-            return error("busy", "Too many password resets were started on this computer just now. Wait a minute and try again.", 0);
+            return error(
+                    "busy",
+                    "Too many password resets were started on this computer just now. Wait a minute and try again.",
+                    0);
         }
         try {
-            LogonClient client = new LogonClient(LogonClient.serverUri(device.server()), device.deviceId(),
-                    device.deviceSecret(), http.get());
+            LogonClient client = new LogonClient(
+                    LogonClient.serverUri(device.server()), device.deviceId(), device.deviceSecret(), http.get());
             LogonClient.Session session = client.newSession();
             AgentLog.LOG.fine(() -> "broker: issued a logon session (expires " + session.expiresAt() + ")");
-            return JSON.createObjectNode().put("sessionToken", session.sessionToken())
-                    .put("expiresAt", session.expiresAt()).put("server", device.server());
+            return JSON.createObjectNode()
+                    .put("sessionToken", session.sessionToken())
+                    .put("expiresAt", session.expiresAt())
+                    .put("server", device.server());
         } catch (LogonClient.ServerProblem e) {
             return error(e.type(), e.detail(), e.status());
         } catch (LogonClient.Unreachable e) {
@@ -184,7 +194,10 @@ final class LogonBroker implements AutoCloseable {
     }
 
     private static ObjectNode error(String type, String detail, int status) {
-        return JSON.createObjectNode().put("error", type).put("detail", detail == null ? "" : detail).put("status", status);
+        return JSON.createObjectNode()
+                .put("error", type)
+                .put("detail", detail == null ? "" : detail)
+                .put("status", status);
     }
 
     @Override
@@ -211,8 +224,9 @@ final class LogonBroker implements AutoCloseable {
             channel.shutdownOutput();
             return JSON.readTree(Channels.newInputStream(channel));
         } catch (IOException e) {
-            throw new LogonClient.Unreachable("The sign-in screen's helper service (sspr-agent broker) is not running. "
-                    + "Ask your helpdesk.", e);
+            throw new LogonClient.Unreachable(
+                    "The sign-in screen's helper service (sspr-agent broker) is not running. " + "Ask your helpdesk.",
+                    e);
         }
     }
 

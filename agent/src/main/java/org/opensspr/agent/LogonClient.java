@@ -1,5 +1,9 @@
 package org.opensspr.agent;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ProxySelector;
@@ -16,15 +20,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The reset API as the sign-in screen uses it: a logon session with the device credential, then
@@ -55,8 +53,8 @@ final class LogonClient {
         this.server = Objects.requireNonNull(server, "server cannot be null");
         Objects.requireNonNull(deviceId, "deviceId cannot be null");
         Objects.requireNonNull(deviceSecret, "deviceSecret cannot be null");
-        this.basicCredential = "Basic " + Base64.getEncoder()
-                .encodeToString((deviceId + ":" + deviceSecret).getBytes(StandardCharsets.UTF_8));
+        this.basicCredential = "Basic "
+                + Base64.getEncoder().encodeToString((deviceId + ":" + deviceSecret).getBytes(StandardCharsets.UTF_8));
         this.sessionSource = null;
         this.http = Objects.requireNonNull(http, "http cannot be null");
     }
@@ -135,9 +133,12 @@ final class LogonClient {
 
     /** Starts a logon session with the device credential and keeps its token in memory. */
     void startSession() {
-        this.sessionToken = sessionSource != null ? sessionSource.sessionToken() : newSession().sessionToken();
+        this.sessionToken = sessionSource != null
+                ? sessionSource.sessionToken()
+                : newSession().sessionToken();
         if (sessionToken == null || sessionToken.isBlank()) {
-            throw new ServerProblem(200, "bad-answer", "The reset service gave an answer this agent does not understand.", List.of());
+            throw new ServerProblem(
+                    200, "bad-answer", "The reset service gave an answer this agent does not understand.", List.of());
         }
     }
 
@@ -146,10 +147,12 @@ final class LogonClient {
         if (basicCredential == null) {
             throw new IllegalStateException("this client has no device credential");
         }
-        JsonNode body = send(post("api/v1/logon/sessions", JSON.createObjectNode()).header("Authorization", basicCredential));
+        JsonNode body =
+                send(post("api/v1/logon/sessions", JSON.createObjectNode()).header("Authorization", basicCredential));
         String token = body.path("sessionToken").asText(null);
         if (token == null) {
-            throw new ServerProblem(200, "bad-answer", "The reset service gave an answer this agent does not understand.", List.of());
+            throw new ServerProblem(
+                    200, "bad-answer", "The reset service gave an answer this agent does not understand.", List.of());
         }
         return new Session(token, body.path("expiresAt").asText(""));
     }
@@ -163,7 +166,10 @@ final class LogonClient {
         JsonNode body = send(post("api/v1/reset/flows", request).header("Authorization", "Bearer " + sessionToken));
         List<Method> methods = new ArrayList<>();
         for (JsonNode m : body.path("methods")) {
-            methods.add(new Method(m.path("id").asText(), m.path("type").asText(), m.path("hint").asText("")));
+            methods.add(new Method(
+                    m.path("id").asText(),
+                    m.path("type").asText(),
+                    m.path("hint").asText("")));
         }
         return new Flow(body.path("flowId").asText(), body.path("required").asInt(1), List.copyOf(methods));
     }
@@ -185,14 +191,19 @@ final class LogonClient {
     /** Verifies a code; returns how many verifications remain. */
     int verifyCode(String flowId, String methodId, String code) {
         ObjectNode request = JSON.createObjectNode().put("methodId", methodId).put("code", code);
-        return send(post(flowPath(flowId, "verifications"), request)).path("remaining").asInt();
+        return send(post(flowPath(flowId, "verifications"), request))
+                .path("remaining")
+                .asInt();
     }
 
     /** Verifies the answers to security questions; returns how many verifications remain. */
     int verifyAnswers(String flowId, String methodId, List<Answer> answers) {
         ObjectNode request = JSON.createObjectNode().put("methodId", methodId);
-        answers.forEach(a -> request.withArray("answers").addObject().put("id", a.id()).put("answer", a.answer()));
-        return send(post(flowPath(flowId, "verifications"), request)).path("remaining").asInt();
+        answers.forEach(
+                a -> request.withArray("answers").addObject().put("id", a.id()).put("answer", a.answer()));
+        return send(post(flowPath(flowId, "verifications"), request))
+                .path("remaining")
+                .asInt();
     }
 
     /** Sets the new password. The request body is written from the char array and wiped after sending. */
@@ -269,17 +280,13 @@ final class LogonClient {
         }
     }
 
-    record Flow(String flowId, int required, List<Method> methods) {
-    }
+    record Flow(String flowId, int required, List<Method> methods) {}
 
-    record Method(String id, String type, String hint) {
-    }
+    record Method(String id, String type, String hint) {}
 
-    record Question(String id, String text) {
-    }
+    record Question(String id, String text) {}
 
-    record Answer(String id, String answer) {
-    }
+    record Answer(String id, String answer) {}
 
     /** The server answered with an error (RFC 9457 problem details): {@code detail} is for the user. */
     static final class ServerProblem extends RuntimeException {
@@ -298,10 +305,12 @@ final class LogonClient {
         static ServerProblem of(int status, JsonNode problem) {
             String typeUri = problem.path("type").asText("");
             String type = typeUri.isEmpty() || typeUri.equals("about:blank")
-                    ? "http-" + status : typeUri.substring(typeUri.lastIndexOf('/') + 1);
+                    ? "http-" + status
+                    : typeUri.substring(typeUri.lastIndexOf('/') + 1);
             String detail = problem.path("detail").asText("");
             if (detail.isBlank()) {
-                detail = status == 401 ? "This device is not accepted by the reset service (it may have been disabled or removed)."
+                detail = status == 401
+                        ? "This device is not accepted by the reset service (it may have been disabled or removed)."
                         : "The reset service answered with an error (HTTP " + status + ").";
             }
             List<String> violations = new ArrayList<>();

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +20,10 @@ import picocli.CommandLine.Option;
  * enabled on this device; 4 the device is not joined. Nothing is logged; the session token stays
  * in memory and the password is never shown.
  */
-@Command(name = "logon", mixinStandardHelpOptions = true, versionProvider = SsprAgent.Version.class,
+@Command(
+        name = "logon",
+        mixinStandardHelpOptions = true,
+        versionProvider = SsprAgent.Version.class,
         description = "Reset a forgotten password from the sign-in screen (interactive).")
 public final class LogonCommand implements Callable<Integer> {
 
@@ -34,15 +36,22 @@ public final class LogonCommand implements Callable<Integer> {
     /** Set by tests that run this command without the agent around it. */
     Path stateDir;
 
-    @Option(names = "--server", paramLabel = "URL",
-            description = "The reset service's URL, instead of the one in device.properties (https://; http:// only to this machine).")
+    @Option(
+            names = "--server",
+            paramLabel = "URL",
+            description =
+                    "The reset service's URL, instead of the one in device.properties (https://; http:// only to this machine).")
     String server;
 
-    @Option(names = "--broker-socket", paramLabel = "PATH",
-            description = "Ask the root-owned broker on this Unix socket for the logon session instead of reading the device credential (the 'reset' account's way).")
+    @Option(
+            names = "--broker-socket",
+            paramLabel = "PATH",
+            description =
+                    "Ask the root-owned broker on this Unix socket for the logon session instead of reading the device credential (the 'reset' account's way).")
     Path brokerSocket;
 
-    @Option(names = "--offer-unlock",
+    @Option(
+            names = "--offer-unlock",
             description = "Also offer to unlock the account without a new password (where the policy allows unlock).")
     boolean offerUnlock;
 
@@ -95,8 +104,8 @@ public final class LogonCommand implements Callable<Integer> {
             term.println(e.getMessage());
             return LogonDialogue.NOT_COMPLETED;
         }
-        LogonClient client = new LogonClient(base, state.deviceId(), state.deviceSecret(),
-                http != null ? http : LogonClient.httpClient());
+        LogonClient client = new LogonClient(
+                base, state.deviceId(), state.deviceSecret(), http != null ? http : LogonClient.httpClient());
         return converse(term, client);
     }
 
@@ -119,25 +128,28 @@ public final class LogonCommand implements Callable<Integer> {
         }
         URI base;
         try {
-            base = LogonClient.serverUri(server != null ? server : info.path("server").asText(""));
+            base = LogonClient.serverUri(
+                    server != null ? server : info.path("server").asText(""));
         } catch (IllegalArgumentException e) {
             term.println(e.getMessage());
             return LogonDialogue.NOT_COMPLETED;
         }
         Path socket = brokerSocket;
-        LogonClient client = new LogonClient(base, () -> LogonBroker.sessionToken(socket),
-                http != null ? http : LogonClient.httpClient());
+        LogonClient client = new LogonClient(
+                base, () -> LogonBroker.sessionToken(socket), http != null ? http : LogonClient.httpClient());
         return converse(term, client);
     }
 
     private int converse(LogonTerminal term, LogonClient client) {
         LogonDialogue dialogue = new LogonDialogue(client, term, offerUnlock);
-        Thread onCtrlC = new Thread(() -> {
-            if (!dialogue.finished()) {
-                term.println("");
-                term.println(LogonDialogue.CANCELLED);
-            }
-        }, "sspr-agent-logon-cancel");
+        Thread onCtrlC = new Thread(
+                () -> {
+                    if (!dialogue.finished()) {
+                        term.println("");
+                        term.println(LogonDialogue.CANCELLED);
+                    }
+                },
+                "sspr-agent-logon-cancel");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
             return dialogue.run();

@@ -21,7 +21,8 @@ final class LogonConsoleTerminal implements LogonTerminal {
 
     LogonConsoleTerminal() {
         this.console = System.console();
-        this.in = console == null ? new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())) : null;
+        this.in =
+                console == null ? new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())) : null;
         this.out = System.out;
     }
 

@@ -1,15 +1,14 @@
 package org.opensspr.agent;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.opensspr.readiness.OmaUris;
 
 /**
@@ -45,7 +44,10 @@ record LogonDeviceState(String server, String deviceId, String deviceSecret, boo
         if (deviceId.isEmpty() || deviceSecret.isEmpty()) {
             throw new NotJoined(deviceFile + " has no deviceId or deviceSecret. Join the device again.");
         }
-        return new LogonDeviceState(device.getProperty("server", "").strip(), deviceId, deviceSecret,
+        return new LogonDeviceState(
+                device.getProperty("server", "").strip(),
+                deviceId,
+                deviceSecret,
                 resetEnabled(stateDir.resolve(CONFIGURATION_FILE)));
     }
 

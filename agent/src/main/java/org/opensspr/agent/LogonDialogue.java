@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
 import org.opensspr.agent.LogonClient.Answer;
 import org.opensspr.agent.LogonClient.Flow;
 import org.opensspr.agent.LogonClient.Method;
@@ -77,11 +76,14 @@ final class LogonDialogue {
         int remaining = flow.required();
         while (remaining > 0) {
             if (open.isEmpty()) {
-                terminal.println("This account has no way left to verify it here. Ask your helpdesk to reset your password.");
+                terminal.println(
+                        "This account has no way left to verify it here. Ask your helpdesk to reset your password.");
                 return NOT_COMPLETED;
             }
-            terminal.println(remaining == 1 ? "Verify your identity. Choose a method:"
-                    : "Verify your identity: " + remaining + " methods are needed. Choose one:");
+            terminal.println(
+                    remaining == 1
+                            ? "Verify your identity. Choose a method:"
+                            : "Verify your identity: " + remaining + " methods are needed. Choose one:");
             for (int i = 0; i < open.size(); i++) {
                 terminal.println("  " + (i + 1) + ") " + label(open.get(i)));
             }
@@ -140,7 +142,8 @@ final class LogonDialogue {
         boolean email = method.type().equals("email");
         while (true) {
             String contact = ask((email ? "Type your full email address (" : "Type your full mobile number (")
-                    + method.hint() + "), or Enter to go back: ").strip();
+                            + method.hint() + "), or Enter to go back: ")
+                    .strip();
             if (contact.isEmpty()) {
                 return null;
             }
@@ -151,7 +154,8 @@ final class LogonDialogue {
                 recoverOrThrow(e);
             }
         }
-        terminal.println("If it matches what is on file, a code is on its way " + (email ? "by email." : "by text message."));
+        terminal.println(
+                "If it matches what is on file, a code is on its way " + (email ? "by email." : "by text message."));
         return verifyCode(flowId, method, "Code (Enter to go back): ");
     }
 

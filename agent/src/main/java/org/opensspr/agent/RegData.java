@@ -51,7 +51,11 @@ final class RegData {
         }
         if (lower.startsWith("hex(")) {
             int close = d.indexOf(')');
-            if (close < 5 || close > 12 || close + 1 >= d.length() || d.charAt(close + 1) != ':' || !isHex(d.substring(4, close), 8)) {
+            if (close < 5
+                    || close > 12
+                    || close + 1 >= d.length()
+                    || d.charAt(close + 1) != ':'
+                    || !isHex(d.substring(4, close), 8)) {
                 warn("hex(N): expected");
                 return null;
             }
@@ -126,7 +130,8 @@ final class RegData {
                     warn("a hex(" + type + ") DWORD needs 4 bytes");
                     return null;
                 }
-                ByteBuffer buffer = ByteBuffer.wrap(b).order(type == 4 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+                ByteBuffer buffer =
+                        ByteBuffer.wrap(b).order(type == 4 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
                 return Integer.toUnsignedLong(buffer.getInt());
             }
             case 0xb -> {
@@ -147,7 +152,9 @@ final class RegData {
         if (regedit4) {
             return new String(b, RegReader.ansi());
         }
-        return StandardCharsets.UTF_16LE.decode(ByteBuffer.wrap(b, 0, b.length & ~1)).toString();
+        return StandardCharsets.UTF_16LE
+                .decode(ByteBuffer.wrap(b, 0, b.length & ~1))
+                .toString();
     }
 
     /** Reads a quoted string at {@code start}; returns the index after its closing quote, or -1. */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-
 import org.opensspr.readiness.RegistryPaths;
 
 /**
@@ -31,15 +30,16 @@ final class RegQuery {
             "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client",
             RegistryPaths.CREDENTIAL_PROVIDERS.substring(0, RegistryPaths.CREDENTIAL_PROVIDERS.length() - 1));
 
-    private RegQuery() {
-    }
+    private RegQuery() {}
 
     /** Runs {@code reg query} for every key of {@link #KEYS}; values keyed by full path. */
     static Map<String, Object> read() {
         Map<String, Object> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (String key : KEYS) {
             try {
-                Process process = new ProcessBuilder("reg", "query", key).redirectErrorStream(true).start();
+                Process process = new ProcessBuilder("reg", "query", key)
+                        .redirectErrorStream(true)
+                        .start();
                 String output;
                 try (InputStream in = process.getInputStream()) {
                     output = new String(in.readNBytes(RegReader.MAX_FILE_BYTES), Charset.defaultCharset());
@@ -50,7 +50,9 @@ final class RegQuery {
                     AgentLog.LOG.fine(() -> "reg query " + key + ": not present");
                 }
             } catch (IOException e) {
-                throw new AgentException(AgentException.USAGE, "cannot run 'reg query' (" + e.getMessage() + "); use --registry FILE.reg");
+                throw new AgentException(
+                        AgentException.USAGE,
+                        "cannot run 'reg query' (" + e.getMessage() + "); use --registry FILE.reg");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AgentException(AgentException.USAGE, "interrupted while reading the registry");
@@ -65,8 +67,10 @@ final class RegQuery {
         String key = null;
         for (String line : output.split("\\R")) {
             if (line.startsWith("HKEY_") || line.startsWith("HKLM\\")) {
-                if (key != null && RegReader.shortHive(line).toLowerCase(java.util.Locale.ROOT)
-                        .startsWith(RegistryPaths.CREDENTIAL_PROVIDERS.toLowerCase(java.util.Locale.ROOT))) {
+                if (key != null
+                        && RegReader.shortHive(line)
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .startsWith(RegistryPaths.CREDENTIAL_PROVIDERS.toLowerCase(java.util.Locale.ROOT))) {
                     values.putIfAbsent(RegReader.shortHive(line) + "\\" + RegFile.DEFAULT_VALUE_NAME, "");
                 } else {
                     key = RegReader.shortHive(line);

@@ -40,8 +40,12 @@ public final class RegReader {
     private static final String HEADER_5 = "Windows Registry Editor Version 5.00";
     private static final String HEADER_4 = "REGEDIT4";
     private static final String[][] HIVES = {
-        {"HKEY_LOCAL_MACHINE", "HKLM"}, {"HKEY_CURRENT_USER", "HKCU"}, {"HKEY_CLASSES_ROOT", "HKCR"},
-        {"HKEY_USERS", "HKU"}, {"HKEY_CURRENT_CONFIG", "HKCC"}};
+        {"HKEY_LOCAL_MACHINE", "HKLM"},
+        {"HKEY_CURRENT_USER", "HKCU"},
+        {"HKEY_CLASSES_ROOT", "HKCR"},
+        {"HKEY_USERS", "HKU"},
+        {"HKEY_CURRENT_CONFIG", "HKCC"}
+    };
 
     /** Reads {@code file}; a file over {@link #MAX_FILE_BYTES} gives an empty result with a warning. */
     public RegFile read(Path file) throws IOException {
@@ -54,7 +58,8 @@ public final class RegReader {
     /** Parses an export held in memory; never throws. */
     public RegFile parse(byte[] bytes) {
         if (bytes.length > MAX_FILE_BYTES) {
-            return new RegFile(false, Map.of(), List.of("the file is larger than " + (MAX_FILE_BYTES >> 20) + " MiB; not read"));
+            return new RegFile(
+                    false, Map.of(), List.of("the file is larger than " + (MAX_FILE_BYTES >> 20) + " MiB; not read"));
         }
         return new RegParser(decode(bytes)).parse();
     }
@@ -74,7 +79,10 @@ public final class RegReader {
             return new String(b, StandardCharsets.UTF_16LE);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(b))
+                    .toString();
         } catch (CharacterCodingException e) {
             return new String(b, ansi());
         }
@@ -136,7 +144,9 @@ public final class RegReader {
                     end++;
                 }
                 String line = text.substring(pos, end);
-                pos = end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
+                pos = end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n'
+                        ? end + 2
+                        : end + 1;
                 lineNo++;
                 if (!continuing) {
                     String stripped = line.strip();
@@ -150,7 +160,8 @@ public final class RegReader {
                             regedit4 = stripped.equalsIgnoreCase(HEADER_4);
                             continue;
                         }
-                        warnings.add("line " + lineNo + ": the file does not start with '" + HEADER_5 + "' or '" + HEADER_4 + "'");
+                        warnings.add("line " + lineNo + ": the file does not start with '" + HEADER_5 + "' or '"
+                                + HEADER_4 + "'");
                     }
                     logicalStart = lineNo;
                     tooLong = false;

@@ -17,7 +17,6 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 
@@ -57,10 +56,14 @@ final class ServerClient {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new AgentException(AgentException.USAGE, "--server must be an https:// URL with a host name, like https://sspr.example.org");
+            throw new AgentException(
+                    AgentException.USAGE,
+                    "--server must be an https:// URL with a host name, like https://sspr.example.org");
         }
         if (scheme.equals("http") && !loopback(uri.getHost())) {
-            throw new AgentException(AgentException.USAGE, "--server: plain http:// is refused except to this machine (localhost); use https://");
+            throw new AgentException(
+                    AgentException.USAGE,
+                    "--server: plain http:// is refused except to this machine (localhost); use https://");
         }
         if (uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null) {
             throw new AgentException(AgentException.USAGE, "--server: give only scheme, host, port and path");
@@ -107,11 +110,14 @@ final class ServerClient {
     }
 
     private HttpRequest.Builder request(String path, DeviceCredential device) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server + path)).timeout(TIMEOUT)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server + path))
+                .timeout(TIMEOUT)
                 .header("Accept", "application/json");
         if (device != null) {
             String basic = device.deviceId() + ":" + device.deviceSecret();
-            builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+            builder.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
         }
         return builder;
     }
@@ -128,23 +134,31 @@ final class ServerClient {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpConnectTimeoutException | ConnectException e) {
             AgentLog.LOG.fine(() -> what + ": cannot connect: " + e);
-            throw new AgentException(AgentException.SERVER, "cannot reach the server at " + server + " (" + reason(e) + ")", e);
+            throw new AgentException(
+                    AgentException.SERVER, "cannot reach the server at " + server + " (" + reason(e) + ")", e);
         } catch (HttpTimeoutException e) {
-            throw new AgentException(AgentException.SERVER, "the server at " + server + " did not answer within " + TIMEOUT.toSeconds() + " s", e);
+            throw new AgentException(
+                    AgentException.SERVER,
+                    "the server at " + server + " did not answer within " + TIMEOUT.toSeconds() + " s",
+                    e);
         } catch (SSLException e) {
             AgentLog.LOG.fine(() -> what + ": TLS failed: " + e);
-            throw new AgentException(AgentException.SERVER, "no trusted TLS 1.2+ connection to " + server + ": " + e.getMessage(), e);
+            throw new AgentException(
+                    AgentException.SERVER, "no trusted TLS 1.2+ connection to " + server + ": " + e.getMessage(), e);
         } catch (IOException e) {
             AgentLog.LOG.fine(() -> what + ": failed: " + e);
-            throw new AgentException(AgentException.SERVER, "cannot talk to the server at " + server + " (" + reason(e) + ")", e);
+            throw new AgentException(
+                    AgentException.SERVER, "cannot talk to the server at " + server + " (" + reason(e) + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AgentException(AgentException.SERVER, "interrupted while talking to " + server, e);
         }
         AgentLog.LOG.fine(() -> what + " -> " + response.statusCode());
         if (response.statusCode() != expected) {
-            throw new AgentException(AgentException.SERVER, "the server refused " + request.method() + " " + request.uri().getPath()
-                    + ": " + problem(response));
+            throw new AgentException(
+                    AgentException.SERVER,
+                    "the server refused " + request.method() + " "
+                            + request.uri().getPath() + ": " + problem(response));
         }
         return response.body();
     }
@@ -175,8 +189,11 @@ final class ServerClient {
                 return (Map<String, Object>) map;
             }
         } catch (IllegalArgumentException e) {
-            throw new AgentException(AgentException.SERVER, "the server at " + server + " answered with invalid JSON (" + e.getMessage() + ")");
+            throw new AgentException(
+                    AgentException.SERVER,
+                    "the server at " + server + " answered with invalid JSON (" + e.getMessage() + ")");
         }
-        throw new AgentException(AgentException.SERVER, "the server at " + server + " answered with JSON that is not an object");
+        throw new AgentException(
+                AgentException.SERVER, "the server at " + server + " answered with JSON that is not an object");
     }
 }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Properties;
-
 import org.opensspr.readiness.SessionType;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,18 +17,32 @@ import picocli.CommandLine.Option;
  * error, 3 the server could not be reached or refused. Errors are one line on stderr and never hold
  * a secret.
  */
-@Command(name = "sspr-agent", mixinStandardHelpOptions = true,
+@Command(
+        name = "sspr-agent",
+        mixinStandardHelpOptions = true,
         versionProvider = SsprAgent.Version.class,
         description = "OpenSSPR logon-screen agent: self-service password reset from the sign-in screen.",
-        subcommands = {JoinCommand.class, SyncCommand.class, CheckCommand.class, LoggingCommand.class, LogonCommand.class,
-                BrokerCommand.class, InstallCommand.Install.class, InstallCommand.Uninstall.class})
+        subcommands = {
+            JoinCommand.class,
+            SyncCommand.class,
+            CheckCommand.class,
+            LoggingCommand.class,
+            LogonCommand.class,
+            BrokerCommand.class,
+            InstallCommand.Install.class,
+            InstallCommand.Uninstall.class
+        })
 public final class SsprAgent implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
-            description = "Where the agent keeps its credential, configuration and log (default: /var/lib/sspr-agent, or %%ProgramData%%\\OpenSSPR on Windows).")
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
+            scope = CommandLine.ScopeType.INHERIT,
+            description =
+                    "Where the agent keeps its credential, configuration and log (default: /var/lib/sspr-agent, or %%ProgramData%%\\OpenSSPR on Windows).")
     Path stateDir;
 
     public static void main(String[] args) {
@@ -70,7 +83,8 @@ public final class SsprAgent implements Runnable {
         try {
             return SessionType.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new AgentException(AgentException.USAGE, "--session must be console, rdp or hyperv-enhanced, not '" + text + "'");
+            throw new AgentException(
+                    AgentException.USAGE, "--session must be console, rdp or hyperv-enhanced, not '" + text + "'");
         }
     }
 

@@ -84,7 +84,9 @@ final class StateDir {
     Optional<String> configuration() {
         Path file = file(CONFIGURATION);
         try {
-            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+            return Files.isRegularFile(file)
+                    ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
+                    : Optional.empty();
         } catch (IOException e) {
             throw new AgentException(AgentException.USAGE, "cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -95,7 +97,9 @@ final class StateDir {
     }
 
     boolean verbose() {
-        return properties(SETTINGS).map(p -> Boolean.parseBoolean(p.getProperty("verbose", "false"))).orElse(false);
+        return properties(SETTINGS)
+                .map(p -> Boolean.parseBoolean(p.getProperty("verbose", "false")))
+                .orElse(false);
     }
 
     void saveVerbose(boolean verbose) {
@@ -112,7 +116,8 @@ final class StateDir {
                 posix(dir, "rwx------");
             }
         } catch (IOException e) {
-            throw new AgentException(AgentException.USAGE, "cannot create the state directory " + dir + ": " + e.getMessage(), e);
+            throw new AgentException(
+                    AgentException.USAGE, "cannot create the state directory " + dir + ": " + e.getMessage(), e);
         }
     }
 

@@ -6,23 +6,25 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
 import org.opensspr.readiness.SessionType;
 import org.opensspr.readiness.Verdict;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sync}: fetches the effective configuration (cached as {@code configuration.json} for
  * {@code check} and {@code logon}), reports the inventory and prints the server's verdict; with
  * {@code --interval} it keeps doing so until interrupted, carrying on after a failed round.
  */
-@Command(name = "sync", description = {
-        "Fetch the effective configuration, report the inventory and print the server's verdict.",
-        "Exit code: 0 ready, 1 not ready, 2 usage error or not joined, 3 the server could not be reached."})
+@Command(
+        name = "sync",
+        description = {
+            "Fetch the effective configuration, report the inventory and print the server's verdict.",
+            "Exit code: 0 ready, 1 not ready, 2 usage error or not joined, 3 the server could not be reached."
+        })
 final class SyncCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -31,18 +33,30 @@ final class SyncCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--interval", paramLabel = "DURATION",
+    @Option(
+            names = "--interval",
+            paramLabel = "DURATION",
             description = "Repeat every DURATION (30s, 15m, 1h or ISO-8601 like PT15M) until interrupted.")
     String interval;
 
-    @Option(names = "--registry", paramLabel = "FILE.reg", description = "Report this registry export instead of this device (testing).")
+    @Option(
+            names = "--registry",
+            paramLabel = "FILE.reg",
+            description = "Report this registry export instead of this device (testing).")
     Path registry;
 
-    @Option(names = "--session", paramLabel = "TYPE", defaultValue = "console",
+    @Option(
+            names = "--session",
+            paramLabel = "TYPE",
+            defaultValue = "console",
             description = "The session of the sign-in screen: console (default), rdp or hyperv-enhanced.")
     String session;
 
-    @Option(names = "--rounds", hidden = true, defaultValue = "0", description = "Stop after this many rounds (tests); 0 = never.")
+    @Option(
+            names = "--rounds",
+            hidden = true,
+            defaultValue = "0",
+            description = "Stop after this many rounds (tests); 0 = never.")
     int rounds;
 
     @Override
@@ -50,8 +64,10 @@ final class SyncCommand implements Callable<Integer> {
         Duration every = interval == null ? null : duration(interval);
         SessionType type = SsprAgent.session(session);
         StateDir state = agent.state();
-        DeviceCredential credential = state.credential().orElseThrow(() -> new AgentException(AgentException.USAGE,
-                "this device has not joined yet: run sspr-agent join --server URL --token T"));
+        DeviceCredential credential = state.credential()
+                .orElseThrow(() -> new AgentException(
+                        AgentException.USAGE,
+                        "this device has not joined yet: run sspr-agent join --server URL --token T"));
         ServerClient client = new ServerClient(credential.server());
         int code = 0;
         for (int round = 1; ; round++) {
@@ -62,7 +78,9 @@ final class SyncCommand implements Callable<Integer> {
                     throw e;
                 }
                 code = e.exitCode();
-                spec.commandLine().getErr().println("sspr-agent sync: " + e.getMessage() + "; trying again in " + every);
+                spec.commandLine()
+                        .getErr()
+                        .println("sspr-agent sync: " + e.getMessage() + "; trying again in " + every);
                 spec.commandLine().getErr().flush();
             }
             if (every == null || round == rounds) {
@@ -102,7 +120,8 @@ final class SyncCommand implements Callable<Integer> {
                 };
             }
         } catch (RuntimeException e) {
-            throw new AgentException(AgentException.USAGE, "--interval: expected 30s, 15m, 1h, 1d or PT15M, not '" + text + "'");
+            throw new AgentException(
+                    AgentException.USAGE, "--interval: expected 30s, 15m, 1h, 1d or PT15M, not '" + text + "'");
         }
         if (d.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new AgentException(AgentException.USAGE, "--interval must be at least 1s");

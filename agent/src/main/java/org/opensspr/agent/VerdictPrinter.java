@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.opensspr.readiness.DeviceState;
 import org.opensspr.readiness.Finding;
 import org.opensspr.readiness.Severity;
@@ -15,21 +14,31 @@ import org.opensspr.readiness.Verdict;
 /** Prints a verdict as a readable list (rule, severity, message, remedy) or as JSON. */
 final class VerdictPrinter {
 
-    private VerdictPrinter() {
-    }
+    private VerdictPrinter() {}
 
     static void text(PrintWriter out, DeviceState device, Verdict verdict) {
         if (device != null) {
-            out.printf("Device: %s%s%s%s, session %s, %s%n", device.os(),
+            out.printf(
+                    "Device: %s%s%s%s, session %s, %s%n",
+                    device.os(),
                     device.osBuild() > 0 ? " build " + device.osBuild() : "",
                     device.osVersion() == null ? "" : " (" + device.osVersion() + ")",
                     device.edition() == null ? "" : ", edition " + device.edition(),
-                    device.sessionType().id(), device.joined() ? "joined" : "not joined");
+                    device.sessionType().id(),
+                    device.joined() ? "joined" : "not joined");
         }
-        long errors = verdict.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long errors = verdict.findings().stream()
+                .filter(f -> f.severity() == Severity.ERROR)
+                .count();
         long warnings = verdict.findings().size() - errors;
-        out.printf(Locale.ROOT, "Ready for password reset from the sign-in screen: %s (%d error%s, %d warning%s)%n",
-                verdict.ready() ? "yes" : "NO", errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+        out.printf(
+                Locale.ROOT,
+                "Ready for password reset from the sign-in screen: %s (%d error%s, %d warning%s)%n",
+                verdict.ready() ? "yes" : "NO",
+                errors,
+                errors == 1 ? "" : "s",
+                warnings,
+                warnings == 1 ? "" : "s");
         for (Finding f : verdict.findings()) {
             out.println();
             out.printf("  %-8s %s%n", f.severity().id(), f.rule());
@@ -73,9 +82,14 @@ final class VerdictPrinter {
         if (answer.get("findings") instanceof List<?> list) {
             for (Object item : list) {
                 if (item instanceof Map<?, ?> f) {
-                    Severity severity = "warning".equals(String.valueOf(f.get("severity")).toLowerCase(Locale.ROOT))
-                            ? Severity.WARNING : Severity.ERROR;
-                    findings.add(new Finding(String.valueOf(f.get("rule")), severity, String.valueOf(f.get("message")),
+                    Severity severity =
+                            "warning".equals(String.valueOf(f.get("severity")).toLowerCase(Locale.ROOT))
+                                    ? Severity.WARNING
+                                    : Severity.ERROR;
+                    findings.add(new Finding(
+                            String.valueOf(f.get("rule")),
+                            severity,
+                            String.valueOf(f.get("message")),
                             String.valueOf(f.get("remedy"))));
                 }
             }

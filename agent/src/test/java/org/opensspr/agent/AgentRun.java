@@ -3,7 +3,6 @@ package org.opensspr.agent;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
-
 import picocli.CommandLine;
 
 /** One in-process run of the agent's command line: exit code, stdout and stderr. */

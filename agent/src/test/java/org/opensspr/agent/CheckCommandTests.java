@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,13 +29,23 @@ import org.opensspr.readiness.ReadinessRules;
 class CheckCommandTests {
 
     private static final String CV = "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion]\r\n";
-    private static final String SYSTEM = "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System]\r\n";
-    private static final String WINDOWS_SYSTEM = "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows\\System]\r\n";
-    private static final String TLS = "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client]\r\n";
+    private static final String SYSTEM =
+            "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System]\r\n";
+    private static final String WINDOWS_SYSTEM =
+            "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows\\System]\r\n";
+    private static final String TLS =
+            "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client]\r\n";
 
     /** One rule: what to append for a device that passes it and for one that breaks it. */
-    record Case(String rule, String good, String bad, List<String> goodArgs, List<String> badArgs, boolean goodJoined,
-                boolean badJoined, boolean goodReady) {
+    record Case(
+            String rule,
+            String good,
+            String bad,
+            List<String> goodArgs,
+            List<String> badArgs,
+            boolean goodJoined,
+            boolean badJoined,
+            boolean goodReady) {
 
         static Case of(String rule, String good, String bad) {
             return new Case(rule, good, bad, List.of(), List.of(), true, true, true);
@@ -50,36 +59,86 @@ class CheckCommandTests {
 
     static List<Case> cases() {
         return List.of(
-                Case.of(ReadinessRules.OS_VERSION, CV + "\"CurrentBuildNumber\"=\"17134\"\r\n", CV + "\"CurrentBuildNumber\"=\"17133\"\r\n"),
+                Case.of(
+                        ReadinessRules.OS_VERSION,
+                        CV + "\"CurrentBuildNumber\"=\"17134\"\r\n",
+                        CV + "\"CurrentBuildNumber\"=\"17133\"\r\n"),
                 new Case(ReadinessRules.JOIN_STATE, "", "", List.of(), List.of(), true, false, true),
-                Case.of(ReadinessRules.POLICY_DISABLED, "", "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\AzureADAccount]\r\n\"AllowPasswordReset\"=-\r\n"),
-                new Case(ReadinessRules.REMOTE_SESSION, "", "", List.of("--session", "console"), List.of("--session", "rdp"), true, true, true),
-                Case.of(ReadinessRules.THIRD_PARTY_CREDENTIAL_PROVIDER, "",
+                Case.of(
+                        ReadinessRules.POLICY_DISABLED,
+                        "",
+                        "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\AzureADAccount]\r\n\"AllowPasswordReset\"=-\r\n"),
+                new Case(
+                        ReadinessRules.REMOTE_SESSION,
+                        "",
+                        "",
+                        List.of("--session", "console"),
+                        List.of("--session", "rdp"),
+                        true,
+                        true,
+                        true),
+                Case.of(
+                        ReadinessRules.THIRD_PARTY_CREDENTIAL_PROVIDER,
+                        "",
                         "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Authentication\\Credential Providers\\{d1b6b3c4-0000-4000-8000-00000000a0c3}]\r\n@=\"Acme Vault\"\r\n"),
-                Case.of(ReadinessRules.UAC_DISABLED, SYSTEM + "\"EnableLUA\"=dword:00000001\r\n", SYSTEM + "\"EnableLUA\"=dword:00000000\r\n"),
-                Case.of(ReadinessRules.CTRL_ALT_DEL_1809, CV + "\"CurrentBuildNumber\"=\"17763\"\r\n" + SYSTEM + "\"DisableCAD\"=dword:00000001\r\n",
+                Case.of(
+                        ReadinessRules.UAC_DISABLED,
+                        SYSTEM + "\"EnableLUA\"=dword:00000001\r\n",
+                        SYSTEM + "\"EnableLUA\"=dword:00000000\r\n"),
+                Case.of(
+                        ReadinessRules.CTRL_ALT_DEL_1809,
+                        CV + "\"CurrentBuildNumber\"=\"17763\"\r\n" + SYSTEM + "\"DisableCAD\"=dword:00000001\r\n",
                         CV + "\"CurrentBuildNumber\"=\"17763\"\r\n" + SYSTEM + "\"DisableCAD\"=dword:00000000\r\n"),
-                Case.of(ReadinessRules.LOCK_SCREEN_NOTIFICATIONS_DISABLED, WINDOWS_SYSTEM + "\"DisableLockScreenAppNotifications\"=dword:00000000\r\n",
+                Case.of(
+                        ReadinessRules.LOCK_SCREEN_NOTIFICATIONS_DISABLED,
+                        WINDOWS_SYSTEM + "\"DisableLockScreenAppNotifications\"=dword:00000000\r\n",
                         WINDOWS_SYSTEM + "\"DisableLockScreenAppNotifications\"=dword:00000001\r\n"),
-                Case.of(ReadinessRules.HIDE_FAST_USER_SWITCHING, SYSTEM + "\"HideFastUserSwitching\"=dword:00000000\r\n",
+                Case.of(
+                        ReadinessRules.HIDE_FAST_USER_SWITCHING,
+                        SYSTEM + "\"HideFastUserSwitching\"=dword:00000000\r\n",
                         SYSTEM + "\"HideFastUserSwitching\"=dword:00000001\r\n"),
-                Case.of(ReadinessRules.DONT_DISPLAY_LAST_USER_NAME, SYSTEM + "\"DontDisplayLastUserName\"=dword:00000000\r\n",
+                Case.of(
+                        ReadinessRules.DONT_DISPLAY_LAST_USER_NAME,
+                        SYSTEM + "\"DontDisplayLastUserName\"=dword:00000000\r\n",
                         SYSTEM + "\"DontDisplayLastUserName\"=dword:00000001\r\n"),
-                Case.of(ReadinessRules.NO_LOCK_SCREEN, "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows\\Personalization]\r\n\"NoLockScreen\"=dword:00000000\r\n",
+                Case.of(
+                        ReadinessRules.NO_LOCK_SCREEN,
+                        "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows\\Personalization]\r\n\"NoLockScreen\"=dword:00000000\r\n",
                         "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows\\Personalization]\r\n\"NoLockScreen\"=dword:00000001\r\n"),
-                Case.of(ReadinessRules.CUSTOM_SHELL, "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon]\r\n\"Shell\"=\"C:\\\\Windows\\\\explorer.exe\"\r\n",
+                Case.of(
+                        ReadinessRules.CUSTOM_SHELL,
+                        "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon]\r\n\"Shell\"=\"C:\\\\Windows\\\\explorer.exe\"\r\n",
                         "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon]\r\n\"Shell\"=\"kiosk.exe\"\r\n"),
-                new Case(ReadinessRules.CAD_NOTIFICATIONS_SKU_COMBINATION,
-                        CV + "\"EditionID\"=\"Professional\"\r\n" + SYSTEM + "\"DisableCAD\"=dword:00000000\r\n" + WINDOWS_SYSTEM + "\"DisableLockScreenAppNotifications\"=dword:00000001\r\n",
-                        CV + "\"EditionID\"=\"Enterprise\"\r\n" + SYSTEM + "\"DisableCAD\"=dword:00000000\r\n" + WINDOWS_SYSTEM + "\"DisableLockScreenAppNotifications\"=dword:00000001\r\n",
-                        List.of(), List.of(), true, true, false),
-                Case.of(ReadinessRules.SMART_CARD_REQUIRED, SYSTEM + "\"scforceoption\"=dword:00000000\r\n", SYSTEM + "\"scforceoption\"=dword:00000001\r\n"),
-                Case.of(ReadinessRules.BLOCK_NON_ADMIN_USER_INSTALL, "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows\\Appx]\r\n\"BlockNonAdminUserInstall\"=dword:00000000\r\n",
+                new Case(
+                        ReadinessRules.CAD_NOTIFICATIONS_SKU_COMBINATION,
+                        CV + "\"EditionID\"=\"Professional\"\r\n" + SYSTEM + "\"DisableCAD\"=dword:00000000\r\n"
+                                + WINDOWS_SYSTEM + "\"DisableLockScreenAppNotifications\"=dword:00000001\r\n",
+                        CV + "\"EditionID\"=\"Enterprise\"\r\n" + SYSTEM + "\"DisableCAD\"=dword:00000000\r\n"
+                                + WINDOWS_SYSTEM + "\"DisableLockScreenAppNotifications\"=dword:00000001\r\n",
+                        List.of(),
+                        List.of(),
+                        true,
+                        true,
+                        false),
+                Case.of(
+                        ReadinessRules.SMART_CARD_REQUIRED,
+                        SYSTEM + "\"scforceoption\"=dword:00000000\r\n",
+                        SYSTEM + "\"scforceoption\"=dword:00000001\r\n"),
+                Case.of(
+                        ReadinessRules.BLOCK_NON_ADMIN_USER_INSTALL,
+                        "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows\\Appx]\r\n\"BlockNonAdminUserInstall\"=dword:00000000\r\n",
                         "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows\\Appx]\r\n\"BlockNonAdminUserInstall\"=dword:00000001\r\n"),
-                new Case(ReadinessRules.TLS12_DISABLED,
-                        CV + "\"CurrentBuildNumber\"=\"9600\"\r\n" + TLS + "\"Enabled\"=dword:00000001\r\n\"DisabledByDefault\"=dword:00000000\r\n",
-                        CV + "\"CurrentBuildNumber\"=\"9600\"\r\n" + TLS + "\"Enabled\"=dword:00000001\r\n\"DisabledByDefault\"=dword:00000001\r\n",
-                        List.of(), List.of(), true, true, false));
+                new Case(
+                        ReadinessRules.TLS12_DISABLED,
+                        CV + "\"CurrentBuildNumber\"=\"9600\"\r\n" + TLS
+                                + "\"Enabled\"=dword:00000001\r\n\"DisabledByDefault\"=dword:00000000\r\n",
+                        CV + "\"CurrentBuildNumber\"=\"9600\"\r\n" + TLS
+                                + "\"Enabled\"=dword:00000001\r\n\"DisabledByDefault\"=dword:00000001\r\n",
+                        List.of(),
+                        List.of(),
+                        true,
+                        true,
+                        false));
     }
 
     static Stream<Arguments> casesInBothEncodings() {
@@ -101,7 +160,8 @@ class CheckCommandTests {
     @Test
     void everyRuleThatAnExportCanBreakHasACase() {
         List<String> covered = cases().stream().map(Case::rule).toList();
-        assertThat(ReadinessRules.IDS).containsAll(covered)
+        assertThat(ReadinessRules.IDS)
+                .containsAll(covered)
                 .hasSize(covered.size() + 2); // lost-mode and 8021x-prelogon: see checkNeverReportsWhatNoExportHolds
     }
 
@@ -111,7 +171,9 @@ class CheckCommandTests {
         AgentRun run = check(c.bad(), encoding, c.badJoined(), c.badArgs());
 
         assertThat(rules(run)).contains(c.rule());
-        boolean error = findings(run).stream().anyMatch(f -> f.get("rule").equals(c.rule()) && f.get("severity").equals("error"));
+        boolean error = findings(run).stream()
+                .anyMatch(
+                        f -> f.get("rule").equals(c.rule()) && f.get("severity").equals("error"));
         assertThat(run.exitCode()).isEqualTo(error ? 1 : 0);
         assertThat(run.json().get("ready")).isEqualTo(!error);
     }
@@ -139,11 +201,15 @@ class CheckCommandTests {
     @Test
     void checkWhenCachedConfigurationEnablesResetThenPolicyIsSatisfied() throws IOException {
         Files.createDirectories(dir.resolve("state"));
-        Files.writeString(dir.resolve("state").resolve(StateDir.CONFIGURATION),
+        Files.writeString(
+                dir.resolve("state").resolve(StateDir.CONFIGURATION),
                 "{\"settings\":[{\"omaUri\":\"./Device/Vendor/MSFT/Policy/Config/Authentication/AllowAadPasswordReset\",\"dataType\":\"integer\",\"value\":1}]}");
 
-        AgentRun run = check("[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\AzureADAccount]\r\n\"AllowPasswordReset\"=dword:00000000\r\n",
-                "UTF-8", true, List.of());
+        AgentRun run = check(
+                "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\AzureADAccount]\r\n\"AllowPasswordReset\"=dword:00000000\r\n",
+                "UTF-8",
+                true,
+                List.of());
 
         assertThat(rules(run)).doesNotContain(ReadinessRules.POLICY_DISABLED);
         assertThat(run.exitCode()).isZero();
@@ -156,9 +222,12 @@ class CheckCommandTests {
         AgentRun run = AgentRun.of("check", "--state-dir", joinedState().toString(), "--registry", export.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("Device: Windows build 19045 (22H2), edition Professional, session console, joined")
+        assertThat(run.out())
+                .contains("Device: Windows build 19045 (22H2), edition Professional, session console, joined")
                 .contains("Ready for password reset from the sign-in screen: NO (1 error, 0 warnings)")
-                .contains("error    uac-disabled").contains("User Account Control is turned off").contains("Remedy: Turn User Account Control on");
+                .contains("error    uac-disabled")
+                .contains("User Account Control is turned off")
+                .contains("Remedy: Turn User Account Control on");
     }
 
     @Test
@@ -173,7 +242,12 @@ class CheckCommandTests {
 
     @Test
     void checkWhenRegistryFileIsMissingOrNotAnExportThenExitTwo() throws IOException {
-        AgentRun missing = AgentRun.of("check", "--state-dir", dir.toString(), "--registry", dir.resolve("nope.reg").toString());
+        AgentRun missing = AgentRun.of(
+                "check",
+                "--state-dir",
+                dir.toString(),
+                "--registry",
+                dir.resolve("nope.reg").toString());
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello\nworld\n");
         AgentRun notExport = AgentRun.of("check", "--state-dir", dir.toString(), "--registry", text.toString());
 
@@ -185,16 +259,25 @@ class CheckCommandTests {
 
     @Test
     void checkWhenSessionIsUnknownThenExitTwo() throws IOException {
-        AgentRun run = AgentRun.of("check", "--state-dir", dir.toString(), "--registry", write(ready, "UTF-8").toString(), "--session", "vnc");
+        AgentRun run = AgentRun.of(
+                "check",
+                "--state-dir",
+                dir.toString(),
+                "--registry",
+                write(ready, "UTF-8").toString(),
+                "--session",
+                "vnc");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--session must be console, rdp or hyperv-enhanced");
     }
 
-    private AgentRun check(String appended, String encoding, boolean joined, List<String> extraArgs) throws IOException {
+    private AgentRun check(String appended, String encoding, boolean joined, List<String> extraArgs)
+            throws IOException {
         Path export = write(ready + "\r\n" + appended, encoding);
         Path state = joined ? joinedState() : dir.resolve("state");
-        List<String> args = new ArrayList<>(List.of("check", "--json", "--state-dir", state.toString(), "--registry", export.toString()));
+        List<String> args = new ArrayList<>(
+                List.of("check", "--json", "--state-dir", state.toString(), "--registry", export.toString()));
         args.addAll(extraArgs);
         return AgentRun.of(args.toArray(String[]::new));
     }
@@ -202,13 +285,15 @@ class CheckCommandTests {
     private Path joinedState() {
         StateDir state = new StateDir(dir.resolve("state"));
         if (state.credential().isEmpty()) {
-            state.saveCredential(new DeviceCredential(URI.create("https://sspr.example.org"), "dev_test", "secret-not-used"));
+            state.saveCredential(
+                    new DeviceCredential(URI.create("https://sspr.example.org"), "dev_test", "secret-not-used"));
         }
         return state.dir();
     }
 
     private Path write(String text, String encoding) throws IOException {
-        byte[] bytes = encoding.equals("UTF-16LE") ? RegReaderTests.utf16le(text) : text.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes =
+                encoding.equals("UTF-16LE") ? RegReaderTests.utf16le(text) : text.getBytes(StandardCharsets.UTF_8);
         return Files.write(Files.createTempFile(dir, "export", ".reg"), bytes);
     }
 

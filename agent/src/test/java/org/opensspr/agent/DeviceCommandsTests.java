@@ -2,6 +2,8 @@ package org.opensspr.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -15,9 +17,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,8 @@ class DeviceCommandsTests {
 
     private static final String TOKEN = "jt_Zx81-join-token-value";
     private static final String SECRET = "ds_Q2hhbmdlIG1lIHBsZWFzZQ-device-secret";
-    private static final String BASIC = "Basic " + Base64.getEncoder().encodeToString(("dev_42:" + SECRET).getBytes(StandardCharsets.UTF_8));
+    private static final String BASIC =
+            "Basic " + Base64.getEncoder().encodeToString(("dev_42:" + SECRET).getBytes(StandardCharsets.UTF_8));
 
     @TempDir
     Path dir;
@@ -48,17 +48,27 @@ class DeviceCommandsTests {
                 if (body.contains("\"joinToken\":\"" + TOKEN + "\"")) {
                     respond(exchange, 201, "{\"deviceId\":\"dev_42\",\"deviceSecret\":\"" + SECRET + "\"}");
                 } else {
-                    respond(exchange, 403, "{\"type\":\"about:blank\",\"title\":\"join-token-invalid\",\"status\":403,\"detail\":\"The join token is spent, expired or unknown.\"}");
+                    respond(
+                            exchange,
+                            403,
+                            "{\"type\":\"about:blank\",\"title\":\"join-token-invalid\",\"status\":403,\"detail\":\"The join token is spent, expired or unknown.\"}");
                 }
             } else if (!BASIC.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 respond(exchange, 401, "{\"title\":\"Unauthorized\",\"status\":401}");
             } else if (path.equals("/api/v1/devices/self/configuration") && method.equals("GET")) {
-                respond(exchange, 200, "{\"settings\":[{\"omaUri\":\"./Vendor/MSFT/Policy/Config/Authentication/AllowAadPasswordReset\","
-                        + "\"dataType\":\"integer\",\"value\":1,\"profile\":\"10-base\"}],\"conflicts\":[]}");
+                respond(
+                        exchange,
+                        200,
+                        "{\"settings\":[{\"omaUri\":\"./Vendor/MSFT/Policy/Config/Authentication/AllowAadPasswordReset\","
+                                + "\"dataType\":\"integer\",\"value\":1,\"profile\":\"10-base\"}],\"conflicts\":[]}");
             } else if (path.equals("/api/v1/devices/self/inventory") && method.equals("PUT")) {
                 inventories.add(body);
-                respond(exchange, 200, ready ? "{\"ready\":true,\"findings\":[]}"
-                        : "{\"ready\":false,\"findings\":[{\"rule\":\"uac-disabled\",\"severity\":\"error\",\"message\":\"UAC is off.\",\"remedy\":\"Turn it on.\"}]}");
+                respond(
+                        exchange,
+                        200,
+                        ready
+                                ? "{\"ready\":true,\"findings\":[]}"
+                                : "{\"ready\":false,\"findings\":[{\"rule\":\"uac-disabled\",\"severity\":\"error\",\"message\":\"UAC is off.\",\"remedy\":\"Turn it on.\"}]}");
             } else {
                 respond(exchange, 404, "{\"status\":404}");
             }
@@ -77,7 +87,8 @@ class DeviceCommandsTests {
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
+        exchange.getResponseHeaders()
+                .set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
@@ -89,7 +100,8 @@ class DeviceCommandsTests {
     }
 
     private AgentRun join() {
-        return AgentRun.of("join", "--state-dir", state().toString(), "--server", url(), "--token", TOKEN, "--name", "lab-pc-1");
+        return AgentRun.of(
+                "join", "--state-dir", state().toString(), "--server", url(), "--token", TOKEN, "--name", "lab-pc-1");
     }
 
     private Path readyExport() throws IOException {
@@ -107,17 +119,24 @@ class DeviceCommandsTests {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("dev_42").doesNotContain(SECRET).doesNotContain(TOKEN);
         Path credential = state().resolve(StateDir.DEVICE);
-        assertThat(Files.readString(credential)).contains("deviceSecret=" + SECRET).contains("deviceId=dev_42");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credential))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state()))).isEqualTo("rwx------");
+        assertThat(Files.readString(credential))
+                .contains("deviceSecret=" + SECRET)
+                .contains("deviceId=dev_42");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credential)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state())))
+                .isEqualTo("rwx------");
     }
 
     @Test
     void joinWhenTokenRefusedThenServerErrorWithTheProblem() {
-        AgentRun run = AgentRun.of("join", "--state-dir", state().toString(), "--server", url(), "--token", "jt_wrong-token");
+        AgentRun run =
+                AgentRun.of("join", "--state-dir", state().toString(), "--server", url(), "--token", "jt_wrong-token");
 
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).contains("HTTP 403 join-token-invalid: The join token is spent, expired or unknown.").doesNotContain("jt_wrong-token");
+        assertThat(run.err())
+                .contains("HTTP 403 join-token-invalid: The join token is spent, expired or unknown.")
+                .doesNotContain("jt_wrong-token");
         assertThat(state().resolve(StateDir.DEVICE)).doesNotExist();
     }
 
@@ -128,7 +147,8 @@ class DeviceCommandsTests {
             closed = socket.getLocalPort();
         }
 
-        AgentRun run = AgentRun.of("join", "--state-dir", state().toString(), "--server", "http://127.0.0.1:" + closed, "--token", TOKEN);
+        AgentRun run = AgentRun.of(
+                "join", "--state-dir", state().toString(), "--server", "http://127.0.0.1:" + closed, "--token", TOKEN);
 
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).contains("cannot reach the server at http://127.0.0.1:" + closed);
@@ -136,7 +156,8 @@ class DeviceCommandsTests {
 
     @Test
     void joinWhenPlainHttpToAnotherHostThenRefusedBeforeConnecting() {
-        AgentRun run = AgentRun.of("join", "--state-dir", state().toString(), "--server", "http://sspr.example.org", "--token", TOKEN);
+        AgentRun run = AgentRun.of(
+                "join", "--state-dir", state().toString(), "--server", "http://sspr.example.org", "--token", TOKEN);
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("plain http:// is refused except to this machine");
@@ -154,17 +175,30 @@ class DeviceCommandsTests {
     void syncWhenJoinedThenCachesConfigurationReportsInventoryAndPrintsVerdict() throws IOException {
         join();
 
-        AgentRun run = AgentRun.of("sync", "--state-dir", state().toString(), "--registry", readyExport().toString());
+        AgentRun run = AgentRun.of(
+                "sync",
+                "--state-dir",
+                state().toString(),
+                "--registry",
+                readyExport().toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Synchronised with " + url() + " as dev_42").contains("Ready for password reset from the sign-in screen: yes");
+        assertThat(run.out())
+                .contains("Synchronised with " + url() + " as dev_42")
+                .contains("Ready for password reset from the sign-in screen: yes");
         assertThat(Files.readString(state().resolve(StateDir.CONFIGURATION))).contains("AllowAadPasswordReset");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state().resolve(StateDir.CONFIGURATION)))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(state().resolve(StateDir.CONFIGURATION))))
+                .isEqualTo("rw-------");
         @SuppressWarnings("unchecked")
         Map<String, Object> inventory = (Map<String, Object>) Json.parse(inventories.get(0));
-        assertThat(inventory).containsEntry("os", "Windows").containsEntry("osBuild", 19045L).containsEntry("edition", "Professional")
+        assertThat(inventory)
+                .containsEntry("os", "Windows")
+                .containsEntry("osBuild", 19045L)
+                .containsEntry("edition", "Professional")
                 .containsEntry("sessionType", "console");
-        assertThat((Map<String, Object>) inventory.get("registry")).containsEntry("hklm\\software\\policies\\microsoft\\azureadaccount\\allowpasswordreset", 1L);
+        assertThat((Map<String, Object>) inventory.get("registry"))
+                .containsEntry("hklm\\software\\policies\\microsoft\\azureadaccount\\allowpasswordreset", 1L);
     }
 
     @Test
@@ -172,7 +206,12 @@ class DeviceCommandsTests {
         join();
         ready = false;
 
-        AgentRun run = AgentRun.of("sync", "--state-dir", state().toString(), "--registry", readyExport().toString());
+        AgentRun run = AgentRun.of(
+                "sync",
+                "--state-dir",
+                state().toString(),
+                "--registry",
+                readyExport().toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("uac-disabled").contains("Remedy: Turn it on.");
@@ -190,7 +229,16 @@ class DeviceCommandsTests {
     void syncWithIntervalRepeats() throws IOException {
         join();
 
-        AgentRun run = AgentRun.of("sync", "--state-dir", state().toString(), "--registry", readyExport().toString(), "--interval", "1s", "--rounds", "2");
+        AgentRun run = AgentRun.of(
+                "sync",
+                "--state-dir",
+                state().toString(),
+                "--registry",
+                readyExport().toString(),
+                "--interval",
+                "1s",
+                "--rounds",
+                "2");
 
         assertThat(run.exitCode()).isZero();
         assertThat(inventories).hasSize(2);
@@ -208,24 +256,46 @@ class DeviceCommandsTests {
 
     @Test
     void loggingPersistsTheSetting() throws IOException {
-        assertThat(AgentRun.of("logging", "--state-dir", state().toString()).out()).contains("Verbose logging is off.");
-        assertThat(AgentRun.of("logging", "--state-dir", state().toString(), "--verbose", "on").out()).contains("Verbose logging is on");
+        assertThat(AgentRun.of("logging", "--state-dir", state().toString()).out())
+                .contains("Verbose logging is off.");
+        assertThat(AgentRun.of("logging", "--state-dir", state().toString(), "--verbose", "on")
+                        .out())
+                .contains("Verbose logging is on");
         assertThat(Files.readString(state().resolve(StateDir.SETTINGS))).contains("verbose=true");
-        assertThat(AgentRun.of("logging", "--state-dir", state().toString(), "--verbose", "off").out()).contains("off");
-        assertThat(AgentRun.of("logging", "--state-dir", state().toString(), "--verbose", "maybe").exitCode()).isEqualTo(2);
+        assertThat(AgentRun.of("logging", "--state-dir", state().toString(), "--verbose", "off")
+                        .out())
+                .contains("off");
+        assertThat(AgentRun.of("logging", "--state-dir", state().toString(), "--verbose", "maybe")
+                        .exitCode())
+                .isEqualTo(2);
     }
 
     @Test
     void verboseLogNeverHoldsTheDeviceSecretOrTheJoinToken() throws IOException {
         AgentRun.of("logging", "--state-dir", state().toString(), "--verbose", "on");
         join();
-        AgentRun.of("sync", "--state-dir", state().toString(), "--registry", readyExport().toString());
-        AgentRun.of("join", "--state-dir", dir.resolve("other").toString(), "--server", url(), "--token", "jt_refused-token");
+        AgentRun.of(
+                "sync",
+                "--state-dir",
+                state().toString(),
+                "--registry",
+                readyExport().toString());
+        AgentRun.of(
+                "join",
+                "--state-dir",
+                dir.resolve("other").toString(),
+                "--server",
+                url(),
+                "--token",
+                "jt_refused-token");
 
         String log = Files.readString(state().resolve(StateDir.LOG));
-        assertThat(log).contains("POST " + url() + "/api/v1/devices -> 201").contains("GET " + url() + "/api/v1/devices/self/configuration -> 200")
+        assertThat(log)
+                .contains("POST " + url() + "/api/v1/devices -> 201")
+                .contains("GET " + url() + "/api/v1/devices/self/configuration -> 200")
                 .contains("joined as dev_42");
         assertThat(log).doesNotContain(SECRET).doesNotContain(TOKEN).doesNotContain(BASIC.substring(6));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state().resolve(StateDir.LOG)))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state().resolve(StateDir.LOG))))
+                .isEqualTo("rw-------");
     }
 }

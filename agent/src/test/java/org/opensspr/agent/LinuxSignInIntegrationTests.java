@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -21,9 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +49,8 @@ class LinuxSignInIntegrationTests {
     @TempDir
     Path work;
 
-    private final String tmuxSocket = "sspr-linux-it-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String tmuxSocket =
+            "sspr-linux-it-" + UUID.randomUUID().toString().substring(0, 8);
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -58,16 +58,29 @@ class LinuxSignInIntegrationTests {
         assumeTrue(System.getProperty("os.name").equals("Linux"), "Linux only");
         assumeTrue(run("id", "-u").output().strip().equals("0"), "needs root (CI runs as root)");
         for (String tool : List.of("tmux", "pamtester", "nslcd", "useradd", "su")) {
-            assertThat(run("sh", "-c", "command -v " + tool).exitCode()).as(tool + " must be installed (see .ci/run)").isZero();
+            assertThat(run("sh", "-c", "command -v " + tool).exitCode())
+                    .as(tool + " must be installed (see .ci/run)")
+                    .isZero();
         }
-        assertThat(Path.of("/lib/x86_64-linux-gnu/security/pam_ldap.so").toFile().exists()
-                || run("sh", "-c", "ls /lib/*/security/pam_ldap.so /usr/lib/*/security/pam_ldap.so").exitCode() == 0)
-                .as("pam_ldap.so (libpam-ldapd) must be installed (see .ci/run)").isTrue();
-        assertThat(run("getent", "passwd", "reset").exitCode()).as("a 'reset' account exists already; this test would remove it").isNotZero();
+        assertThat(Path.of("/lib/x86_64-linux-gnu/security/pam_ldap.so")
+                                .toFile()
+                                .exists()
+                        || run("sh", "-c", "ls /lib/*/security/pam_ldap.so /usr/lib/*/security/pam_ldap.so")
+                                        .exitCode()
+                                == 0)
+                .as("pam_ldap.so (libpam-ldapd) must be installed (see .ci/run)")
+                .isTrue();
+        assertThat(run("getent", "passwd", "reset").exitCode())
+                .as("a 'reset' account exists already; this test would remove it")
+                .isNotZero();
         Path serverJar = Path.of(System.getProperty("sspr.server.jar", "../server/target/sspr-server.jar"));
-        assertThat(serverJar).as("the packaged server: build it first (./mvnw package -pl password-engine,readiness,server)").isRegularFile();
+        assertThat(serverJar)
+                .as("the packaged server: build it first (./mvnw package -pl password-engine,readiness,server)")
+                .isRegularFile();
         String agentJar = System.getProperty("sspr.agent.jar", "target/sspr-agent.jar");
-        assertThat(Path.of(agentJar)).as("the packaged agent (run through mvn verify)").isRegularFile();
+        assertThat(Path.of(agentJar))
+                .as("the packaged agent (run through mvn verify)")
+                .isRegularFile();
 
         int httpPort = freePort();
         int ldapPort = freePort();
@@ -80,20 +93,43 @@ class LinuxSignInIntegrationTests {
         Process nslcd = null;
         byte[] nslcdConf = Files.isRegularFile(NSLCD_CONF) ? Files.readAllBytes(NSLCD_CONF) : null;
         try {
-            server = new ProcessBuilder(java(), "-jar", serverJar.toString(), "--server.port=" + httpPort,
-                    "--sspr.data-dir=" + dataDir, "--sspr.directory.embedded.port=" + ldapPort, "--sspr.notify.poll-millis=100",
-                    "--sspr.captcha.difficulty=0", "--sspr.bootstrap.admin-token=" + ADMIN_TOKEN)
-                    .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
+            server = new ProcessBuilder(
+                            java(),
+                            "-jar",
+                            serverJar.toString(),
+                            "--server.port=" + httpPort,
+                            "--sspr.data-dir=" + dataDir,
+                            "--sspr.directory.embedded.port=" + ldapPort,
+                            "--sspr.notify.poll-millis=100",
+                            "--sspr.captcha.difficulty=0",
+                            "--sspr.bootstrap.admin-token=" + ADMIN_TOKEN)
+                    .redirectErrorStream(true)
+                    .redirectOutput(work.resolve("server.log").toFile())
+                    .start();
             awaitHealthy(server, base);
 
             // The admin: a join token and a profile that turns reset from the sign-in screen on.
-            JsonNode token = admin("POST", base + "/api/v1/admin/join-tokens", "{\"uses\":1,\"expiresInHours\":1}", 201);
-            admin("POST", base + "/api/v1/admin/device-profiles", "{\"name\":\"10-sign-in-reset\",\"settings\":[{\"omaUri\":\""
-                    + RESET_URI + "\",\"dataType\":\"integer\",\"value\":1}],\"groups\":[\"all\"]}", 201);
+            JsonNode token =
+                    admin("POST", base + "/api/v1/admin/join-tokens", "{\"uses\":1,\"expiresInHours\":1}", 201);
+            admin(
+                    "POST",
+                    base + "/api/v1/admin/device-profiles",
+                    "{\"name\":\"10-sign-in-reset\",\"settings\":[{\"omaUri\":\"" + RESET_URI
+                            + "\",\"dataType\":\"integer\",\"value\":1}],\"groups\":[\"all\"]}",
+                    201);
 
             // The device: join, sync, install.
-            Result join = agent(agentJar, "--state-dir", stateDir.toString(), "join", "--server", base,
-                    "--token", token.get("token").asText(), "--name", "linux-e2e");
+            Result join = agent(
+                    agentJar,
+                    "--state-dir",
+                    stateDir.toString(),
+                    "join",
+                    "--server",
+                    base,
+                    "--token",
+                    token.get("token").asText(),
+                    "--name",
+                    "linux-e2e");
             assertThat(join.exitCode()).as(join.output()).isZero();
             Result sync = agent(agentJar, "--state-dir", stateDir.toString(), "sync");
             assertThat(stateDir.resolve("configuration.json")).as(sync.output()).isRegularFile();
@@ -107,26 +143,64 @@ class LinuxSignInIntegrationTests {
             assertThat(run("getent", "passwd", "reset").output()).contains(":/:/usr/lib/sspr-agent/reset-shell");
             assertThat(run("id", "-Gn", "reset").output().strip()).isEqualTo("sspr-reset");
             assertThat(run("passwd", "--status", "reset").output()).contains("reset NP");
-            assertThat(run("runuser", "-u", "reset", "--", "cat", stateDir.resolve("device.properties").toString()).exitCode())
-                    .as("the reset account must not read the device secret").isNotZero();
+            assertThat(run(
+                                    "runuser",
+                                    "-u",
+                                    "reset",
+                                    "--",
+                                    "cat",
+                                    stateDir.resolve("device.properties").toString())
+                            .exitCode())
+                    .as("the reset account must not read the device secret")
+                    .isNotZero();
             Result command = run("su", "reset", "-c", "id");
             assertThat(command.exitCode()).isNotZero();
             assertThat(command.output()).contains("only resets passwords").doesNotContain("uid=");
-            Result sshLike = run("env", "SSH_CONNECTION=10.0.0.1 5 10.0.0.2 22", "su", "reset", "-w", "SSH_CONNECTION", "-s",
+            Result sshLike = run(
+                    "env",
+                    "SSH_CONNECTION=10.0.0.1 5 10.0.0.2 22",
+                    "su",
+                    "reset",
+                    "-w",
+                    "SSH_CONNECTION",
+                    "-s",
                     "/usr/lib/sspr-agent/reset-shell");
             assertThat(sshLike.exitCode()).isNotZero();
             assertThat(sshLike.output()).contains("only resets passwords");
-            Result injected = run("env", "JAVA_TOOL_OPTIONS=-Dinjected=1", "JDK_JAVA_OPTIONS=-Dinjected=2", "su", "reset");
-            assertThat(injected.output()).as("the shell must not pass the caller's Java options on")
-                    .contains("sspr-agent broker) is not running").doesNotContain("Picked up").doesNotContain("NOTE:");
+            Result injected =
+                    run("env", "JAVA_TOOL_OPTIONS=-Dinjected=1", "JDK_JAVA_OPTIONS=-Dinjected=2", "su", "reset");
+            assertThat(injected.output())
+                    .as("the shell must not pass the caller's Java options on")
+                    .contains("sspr-agent broker) is not running")
+                    .doesNotContain("Picked up")
+                    .doesNotContain("NOTE:");
 
-            broker = new ProcessBuilder(java(), "-jar", "/usr/lib/sspr-agent/sspr-agent.jar", "--state-dir", stateDir.toString(), "broker")
-                    .redirectErrorStream(true).redirectOutput(work.resolve("broker.log").toFile()).start();
+            broker = new ProcessBuilder(
+                            java(),
+                            "-jar",
+                            "/usr/lib/sspr-agent/sspr-agent.jar",
+                            "--state-dir",
+                            stateDir.toString(),
+                            "broker")
+                    .redirectErrorStream(true)
+                    .redirectOutput(work.resolve("broker.log").toFile())
+                    .start();
             awaitFile(Path.of("/run/sspr-agent/broker.sock"), broker);
-            assertThat(run("stat", "-c", "%U:%G %a", "/run/sspr-agent/broker.sock").output().strip()).isEqualTo("root:sspr-reset 660");
+            assertThat(run("stat", "-c", "%U:%G %a", "/run/sspr-agent/broker.sock")
+                            .output()
+                            .strip())
+                    .isEqualTo("root:sspr-reset 660");
 
             // The sign-in: 'reset' at a text login, in a real terminal.
-            tmux("new-session", "-d", "-s", "logon", "-x", "120", "-y", "50",
+            tmux(
+                    "new-session",
+                    "-d",
+                    "-s",
+                    "logon",
+                    "-x",
+                    "120",
+                    "-y",
+                    "50",
                     "su -l reset; echo \"login ended with $?\"; sleep 600");
             waitFor("Press Enter to reset your password");
             type("");
@@ -150,17 +224,34 @@ class LinuxSignInIntegrationTests {
             assertThat(screen).contains(LogonDialogue.SUCCESS).doesNotContain(newPassword);
 
             // The temporary identity is gone: the reset finished as LogonScreen, no process or file of 'reset' is left.
-            JsonNode event = admin("GET", base + "/api/v1/admin/audit?target=alice&activity=Reset%20password%20(self-service)", null, 200)
-                    .get("events").get(0);
+            JsonNode event = admin(
+                            "GET",
+                            base + "/api/v1/admin/audit?target=alice&activity=Reset%20password%20(self-service)",
+                            null,
+                            200)
+                    .get("events")
+                    .get(0);
             assertThat(event.get("result").asText()).isEqualTo("Success");
-            JsonNode events = admin("GET", base + "/api/v1/admin/audit?target=alice", null, 200).get("events");
-            assertThat(events.findValuesAsText("clientType")).as(events.toString()).contains("LogonScreen");
-            assertThat(events.findValuesAsText("actor")).as(events.toString()).anyMatch(a -> a.startsWith("device:linux-e2e"));
-            assertThat(run("pgrep", "-u", "reset").exitCode()).as("no process of the reset account").isNotZero();
-            assertThat(run("find", "/tmp", "/var/tmp", "/dev/shm", "/run", "-xdev", "-user", "reset").output().strip()).isEmpty();
+            JsonNode events = admin("GET", base + "/api/v1/admin/audit?target=alice", null, 200)
+                    .get("events");
+            assertThat(events.findValuesAsText("clientType"))
+                    .as(events.toString())
+                    .contains("LogonScreen");
+            assertThat(events.findValuesAsText("actor"))
+                    .as(events.toString())
+                    .anyMatch(a -> a.startsWith("device:linux-e2e"));
+            assertThat(run("pgrep", "-u", "reset").exitCode())
+                    .as("no process of the reset account")
+                    .isNotZero();
+            assertThat(run("find", "/tmp", "/var/tmp", "/dev/shm", "/run", "-xdev", "-user", "reset")
+                            .output()
+                            .strip())
+                    .isEmpty();
 
             // A PAM stack we did not write: pam_ldap through nslcd, on a service file of its own.
-            Files.writeString(NSLCD_CONF, "uid nslcd\ngid nslcd\nuri ldap://127.0.0.1:" + ldapPort + "/\nbase dc=example,dc=org\n");
+            Files.writeString(
+                    NSLCD_CONF,
+                    "uid nslcd\ngid nslcd\nuri ldap://127.0.0.1:" + ldapPort + "/\nbase dc=example,dc=org\n");
             run("chown", "root:nslcd", NSLCD_CONF.toString());
             run("chmod", "640", NSLCD_CONF.toString());
             Files.writeString(PAM_SERVICE, """
@@ -168,7 +259,10 @@ class LinuxSignInIntegrationTests {
                     auth required pam_ldap.so
                     account required pam_permit.so
                     """);
-            nslcd = new ProcessBuilder("nslcd", "-d").redirectErrorStream(true).redirectOutput(work.resolve("nslcd.log").toFile()).start();
+            nslcd = new ProcessBuilder("nslcd", "-d")
+                    .redirectErrorStream(true)
+                    .redirectOutput(work.resolve("nslcd.log").toFile())
+                    .start();
             awaitLogLine(work.resolve("nslcd.log"), "accepting connections", nslcd);
             Result accepted = pamtester(newPassword);
             assertThat(accepted.exitCode()).as(accepted.output()).isZero();
@@ -205,18 +299,25 @@ class LinuxSignInIntegrationTests {
     }
 
     private Result pamtester(String password) throws Exception {
-        Process process = new ProcessBuilder("pamtester", "sspr-e2e", "alice", "authenticate").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("pamtester", "sspr-e2e", "alice", "authenticate")
+                .redirectErrorStream(true)
+                .start();
         process.getOutputStream().write((password + "\n").getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         return finish(process, List.of("pamtester"));
     }
 
     private JsonNode admin(String method, String url, String body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + ADMIN_TOKEN)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + url + ": " + response.body()).isEqualTo(expected);
+        assertThat(response.statusCode())
+                .as(method + " " + url + ": " + response.body())
+                .isEqualTo(expected);
         return JSON.readTree(response.body());
     }
 
@@ -227,8 +328,12 @@ class LinuxSignInIntegrationTests {
                 fail("the server exited:\n" + Files.readString(work.resolve("server.log")));
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -253,7 +358,8 @@ class LinuxSignInIntegrationTests {
     /** Waits until {@code owner} writes {@code line} to {@code log}: it is ready (nslcd says so once its socket listens). */
     private static void awaitLogLine(Path log, String line, Process owner) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!(Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(line))) {
+        while (!(Files.exists(log)
+                && Files.readString(log, StandardCharsets.UTF_8).contains(line))) {
             if (!owner.isAlive() || System.nanoTime() > deadline) {
                 fail("no '" + line + "' in " + log + (owner.isAlive() ? " within 30 s" : ": the process exited") + ":\n"
                         + (Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : ""));
@@ -267,11 +373,14 @@ class LinuxSignInIntegrationTests {
         while (System.nanoTime() < deadline) {
             if (Files.isDirectory(outbox)) {
                 try (Stream<Path> files = Files.list(outbox)) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                    for (Path file :
+                            files.filter(f -> f.toString().endsWith(".eml")).toList()) {
                         String mail = Files.readString(file, StandardCharsets.UTF_8);
                         Matcher code = CODE.matcher(mail);
                         // The code mail, not a notice: OpenSSPR names each mail's kind in a header.
-                        if (mail.contains("To: " + recipient) && mail.contains("X-OpenSSPR-Message: reset-code") && code.find()) {
+                        if (mail.contains("To: " + recipient)
+                                && mail.contains("X-OpenSSPR-Message: reset-code")
+                                && code.find()) {
                             return code.group(1);
                         }
                     }
@@ -310,7 +419,9 @@ class LinuxSignInIntegrationTests {
         List<String> command = new ArrayList<>(List.of("tmux", "-L", tmuxSocket));
         command.addAll(List.of(args));
         Result result = run(command.toArray(String[]::new));
-        assertThat(result.exitCode()).as("tmux " + String.join(" ", args) + ": " + result.output()).isZero();
+        assertThat(result.exitCode())
+                .as("tmux " + String.join(" ", args) + ": " + result.output())
+                .isZero();
         return result.output();
     }
 
@@ -324,8 +435,7 @@ class LinuxSignInIntegrationTests {
         return run(command.toArray(String[]::new));
     }
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     private static Result run(String... command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

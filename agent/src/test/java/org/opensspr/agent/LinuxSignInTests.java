@@ -3,6 +3,7 @@ package org.opensspr.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -36,25 +35,33 @@ class LinuxSignInTests {
 
         AgentRun first = AgentRun.of("--state-dir", stateDir.toString(), "install", "--root", root.toString());
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("wrote /" + LinuxSignIn.SHELL, "wrote /" + LinuxSignIn.UNIT, "wrote /" + LinuxSignIn.SSHD_DROP_IN);
+        assertThat(first.out())
+                .contains(
+                        "wrote /" + LinuxSignIn.SHELL,
+                        "wrote /" + LinuxSignIn.UNIT,
+                        "wrote /" + LinuxSignIn.SSHD_DROP_IN);
 
         Path shell = root.resolve(LinuxSignIn.SHELL);
-        assertThat(Files.readString(shell)).startsWith("#!/bin/sh\n")
+        assertThat(Files.readString(shell))
+                .startsWith("#!/bin/sh\n")
                 .contains("if [ $# -gt 0 ] || [ -n \"${SSH_CONNECTION:-}")
                 .contains("-jar /usr/lib/sspr-agent/sspr-agent.jar logon --broker-socket /run/sspr-agent/broker.sock")
                 .contains("exec /usr/bin/env -i PATH=/usr/bin:/bin TERM=")
                 .doesNotContain("device.properties");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shell))).isEqualTo("rwxr-xr-x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shell)))
+                .isEqualTo("rwxr-xr-x");
         assertThat(Files.readString(root.resolve(LinuxSignIn.UNIT)))
                 .contains("--state-dir " + stateDir + " broker --socket /run/sspr-agent/broker.sock --group sspr-reset")
                 .contains("WantedBy=multi-user.target");
         assertThat(Files.readString(root.resolve(LinuxSignIn.SSHD_DROP_IN))).contains("DenyUsers reset\n");
 
-        AgentRun quietAgain = AgentRun.of("--state-dir", stateDir.toString(), "install", "--quiet", "--root", root.toString());
+        AgentRun quietAgain =
+                AgentRun.of("--state-dir", stateDir.toString(), "install", "--quiet", "--root", root.toString());
         assertThat(quietAgain.exitCode()).isZero();
         assertThat(quietAgain.out()).isEmpty();
-        assertThat(AgentRun.of("--state-dir", stateDir.toString(), "install", "--root", root.toString()).out()).isEqualTo("Nothing to do."
-                + System.lineSeparator());
+        assertThat(AgentRun.of("--state-dir", stateDir.toString(), "install", "--root", root.toString())
+                        .out())
+                .isEqualTo("Nothing to do." + System.lineSeparator());
     }
 
     @Test
@@ -72,7 +79,8 @@ class LinuxSignInTests {
     @Test
     void uninstallRemovesEveryFileAndRunsTwice() throws IOException {
         Files.createDirectories(root.resolve("etc/ssh"));
-        assertThat(AgentRun.of("install", "--quiet", "--root", root.toString()).exitCode()).isZero();
+        assertThat(AgentRun.of("install", "--quiet", "--root", root.toString()).exitCode())
+                .isZero();
         Files.createDirectories(root.resolve(LinuxSignIn.RUN));
         Files.writeString(root.resolve(LinuxSignIn.RUN).resolve("broker.sock"), "");
 
@@ -120,23 +128,38 @@ class LinuxSignInTests {
                 });
                 serving.setDaemon(true);
                 serving.start();
-                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-rw----");
-                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent()))).isEqualTo("rwxr-x---");
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)))
+                        .isEqualTo("rw-rw----");
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent())))
+                        .isEqualTo("rwxr-x---");
 
                 JsonNode session = LogonBroker.ask(socket, LogonBroker.SESSION);
                 List<String> fields = names(session.fieldNames());
                 assertThat(fields).containsExactlyInAnyOrder("sessionToken", "expiresAt", "server");
                 assertThat(session.get("sessionToken").asText()).isEqualTo(LogonStubServer.SESSION_TOKEN);
                 assertThat(session.toString()).doesNotContain(LogonStubServer.DEVICE_SECRET);
-                assertThat(LogonBroker.ask(socket, LogonBroker.INFO).get("resetEnabled").asBoolean()).isTrue();
-                assertThat(LogonBroker.ask(socket, "device.properties").get("error").asText()).isEqualTo("bad-request");
+                assertThat(LogonBroker.ask(socket, LogonBroker.INFO)
+                                .get("resetEnabled")
+                                .asBoolean())
+                        .isTrue();
+                assertThat(LogonBroker.ask(socket, "device.properties")
+                                .get("error")
+                                .asText())
+                        .isEqualTo("bad-request");
 
                 // logon with an empty state dir: everything comes from the broker
                 ScriptedLogonTerminal terminal = new ScriptedLogonTerminal(
-                        "", "alice", "1", "alice@example.org", LogonStubServer.CODE, "Tea-Party-at-Four!", "Tea-Party-at-Four!");
+                        "",
+                        "alice",
+                        "1",
+                        "alice@example.org",
+                        LogonStubServer.CODE,
+                        "Tea-Party-at-Four!",
+                        "Tea-Party-at-Four!");
                 LogonCommand logon = new LogonCommand(terminal, null);
                 logon.stateDir = root.resolve("nothing-here");
-                assertThat(new CommandLine(logon).execute("--broker-socket", socket.toString())).isZero();
+                assertThat(new CommandLine(logon).execute("--broker-socket", socket.toString()))
+                        .isZero();
                 assertThat(terminal.screen()).contains(LogonDialogue.SUCCESS);
                 assertThat(stub.flowAuthorization).isEqualTo("Bearer " + LogonStubServer.SESSION_TOKEN);
             }
@@ -148,9 +171,11 @@ class LinuxSignInTests {
     void theBrokerHandsOutAtMostTenSessionsAMinute() throws Exception {
         try (LogonStubServer stub = new LogonStubServer(true)) {
             stub.writeState(stateDir, true);
-            try (LogonBroker broker = LogonBroker.bind(root.resolve("b.sock"), null, () -> read(stateDir), LogonClient::httpClient)) {
+            try (LogonBroker broker =
+                    LogonBroker.bind(root.resolve("b.sock"), null, () -> read(stateDir), LogonClient::httpClient)) {
                 for (int i = 0; i < LogonBroker.MAX_SESSIONS_PER_MINUTE; i++) {
-                    assertThat(broker.answer(LogonBroker.SESSION).has("sessionToken")).isTrue();
+                    assertThat(broker.answer(LogonBroker.SESSION).has("sessionToken"))
+                            .isTrue();
                 }
                 JsonNode refused = broker.answer(LogonBroker.SESSION);
                 assertThat(refused.get("error").asText()).isEqualTo("busy");
@@ -163,17 +188,21 @@ class LinuxSignInTests {
     void withoutABrokerLogonSaysSoAndEndsWithOne() {
         ScriptedLogonTerminal terminal = new ScriptedLogonTerminal();
         LogonCommand logon = new LogonCommand(terminal, null);
-        assertThat(new CommandLine(logon).execute("--broker-socket", root.resolve("none.sock").toString())).isEqualTo(1);
+        assertThat(new CommandLine(logon)
+                        .execute("--broker-socket", root.resolve("none.sock").toString()))
+                .isEqualTo(1);
         assertThat(terminal.screen()).contains("sspr-agent broker) is not running");
     }
 
     @Test
     void theBrokerReportsANotJoinedDevice() throws Exception {
-        LogonBroker broker = LogonBroker.bind(root.resolve("b.sock"), null, () -> read(stateDir), LogonClient::httpClient);
+        LogonBroker broker =
+                LogonBroker.bind(root.resolve("b.sock"), null, () -> read(stateDir), LogonClient::httpClient);
         try (broker) {
             JsonNode answer = broker.answer(LogonBroker.SESSION);
             assertThat(answer.get("error").asText()).isEqualTo("not-joined");
-            assertThatThrownBy(() -> LogonBroker.failOnError(answer)).isInstanceOf(LogonClient.ServerProblem.class)
+            assertThatThrownBy(() -> LogonBroker.failOnError(answer))
+                    .isInstanceOf(LogonClient.ServerProblem.class)
                     .hasMessageContaining("not joined");
         }
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.net.http.HttpClient;
-
 import org.junit.jupiter.api.Test;
 
 class LogonClientTests {
@@ -32,15 +31,18 @@ class LogonClientTests {
 
     @Test
     void serverUriWhenPlainHttpToAnotherHostThenRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> LogonClient.serverUri("http://10.0.0.5"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LogonClient.serverUri("http://10.0.0.5"))
                 .withMessageContaining("Refusing plain http://");
-        assertThatIllegalArgumentException().isThrownBy(() -> LogonClient.serverUri("http://127.example.org"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LogonClient.serverUri("http://127.example.org"))
                 .withMessageContaining("Refusing plain http://");
     }
 
     @Test
     void serverUriWhenAnotherSchemeThenRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> LogonClient.serverUri("ftp://sspr.example.org"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LogonClient.serverUri("ftp://sspr.example.org"))
                 .withMessageContaining("must start with https://");
     }
 }

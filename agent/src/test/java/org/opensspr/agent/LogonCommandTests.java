@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,25 +50,34 @@ class LogonCommandTests {
     void logonWhenEnabledThenTheUserResetsThePasswordPastAWrongCodeAndARejectedPassword() throws IOException {
         stubWithConfiguration(true, true);
         ScriptedLogonTerminal terminal = new ScriptedLogonTerminal(
-                "", "alice", "1", "alice@example.org", "11111111", LogonStubServer.CODE,
-                REJECTED, REJECTED, ACCEPTED, ACCEPTED);
+                "",
+                "alice",
+                "1",
+                "alice@example.org",
+                "11111111",
+                LogonStubServer.CODE,
+                REJECTED,
+                REJECTED,
+                ACCEPTED,
+                ACCEPTED);
 
         assertThat(logon(terminal)).isZero();
 
         String screen = terminal.screen();
-        assertThat(screen).containsSubsequence(
-                LogonDialogue.MENU,
-                "User name: alice",
-                "1) Email a code to a*****@e*****.org",
-                "Type your full email address (a*****@e*****.org), or Enter to go back: alice@example.org",
-                "Code (Enter to go back): 11111111",
-                "The code is wrong or has expired.",
-                "Code (Enter to go back): " + LogonStubServer.CODE,
-                "Verified.",
-                "Choose a new password. It must:",
-                "The password was not accepted:",
-                "  - " + LogonStubServer.VIOLATION,
-                LogonDialogue.SUCCESS);
+        assertThat(screen)
+                .containsSubsequence(
+                        LogonDialogue.MENU,
+                        "User name: alice",
+                        "1) Email a code to a*****@e*****.org",
+                        "Type your full email address (a*****@e*****.org), or Enter to go back: alice@example.org",
+                        "Code (Enter to go back): 11111111",
+                        "The code is wrong or has expired.",
+                        "Code (Enter to go back): " + LogonStubServer.CODE,
+                        "Verified.",
+                        "Choose a new password. It must:",
+                        "The password was not accepted:",
+                        "  - " + LogonStubServer.VIOLATION,
+                        LogonDialogue.SUCCESS);
         assertThat(terminal.unread()).isZero();
         assertThat(stub.acceptedPassword).isEqualTo(ACCEPTED);
         assertThat(stub.flowAuthorization).isEqualTo("Bearer " + LogonStubServer.SESSION_TOKEN);
@@ -84,15 +92,26 @@ class LogonCommandTests {
 
         assertThat(logon(terminal)).isZero();
 
-        assertThat(terminal.screen()).doesNotContain(REJECTED).doesNotContain(ACCEPTED)
-                .doesNotContain(LogonStubServer.SESSION_TOKEN).doesNotContain(LogonStubServer.DEVICE_SECRET);
+        assertThat(terminal.screen())
+                .doesNotContain(REJECTED)
+                .doesNotContain(ACCEPTED)
+                .doesNotContain(LogonStubServer.SESSION_TOKEN)
+                .doesNotContain(LogonStubServer.DEVICE_SECRET);
     }
 
     @Test
     void logonWhenTheTwoPasswordsDifferThenItAsksAgainWithoutSendingEither() throws IOException {
         stubWithConfiguration(true, true);
         ScriptedLogonTerminal terminal = new ScriptedLogonTerminal(
-                "", "alice", "1", "alice@example.org", LogonStubServer.CODE, ACCEPTED, ACCEPTED + "x", ACCEPTED, ACCEPTED);
+                "",
+                "alice",
+                "1",
+                "alice@example.org",
+                LogonStubServer.CODE,
+                ACCEPTED,
+                ACCEPTED + "x",
+                ACCEPTED,
+                ACCEPTED);
 
         assertThat(logon(terminal)).isZero();
 
@@ -107,7 +126,8 @@ class LogonCommandTests {
 
         assertThat(logon(terminal)).isEqualTo(3);
 
-        assertThat(terminal.screen()).doesNotContain(LogonDialogue.MENU)
+        assertThat(terminal.screen())
+                .doesNotContain(LogonDialogue.MENU)
                 .contains("Password reset from the sign-in screen is not enabled on this device.");
         assertThat(stub.requests).isEmpty();
     }
@@ -129,7 +149,8 @@ class LogonCommandTests {
 
         assertThat(logon(terminal)).isEqualTo(3);
 
-        assertThat(terminal.screen()).contains("Reset from the sign-in screen is not enabled for this device.")
+        assertThat(terminal.screen())
+                .contains("Reset from the sign-in screen is not enabled for this device.")
                 .contains("ask your helpdesk and mention \"logon-reset-not-enabled\"");
     }
 
@@ -142,10 +163,12 @@ class LogonCommandTests {
         }
         ScriptedLogonTerminal terminal = new ScriptedLogonTerminal("");
 
-        assertThat(logon(terminal, "--server", "http://127.0.0.1:" + closedPort)).isEqualTo(1);
+        assertThat(logon(terminal, "--server", "http://127.0.0.1:" + closedPort))
+                .isEqualTo(1);
 
-        assertThat(terminal.screen()).contains(
-                "The reset service cannot be reached. Check the network cable or Wi-Fi, or ask your helpdesk.");
+        assertThat(terminal.screen())
+                .contains(
+                        "The reset service cannot be reached. Check the network cable or Wi-Fi, or ask your helpdesk.");
     }
 
     @Test
@@ -155,7 +178,8 @@ class LogonCommandTests {
 
         assertThat(logon(terminal, "--server", "http://reset.example.org")).isEqualTo(1);
 
-        assertThat(terminal.screen()).contains("Refusing plain http:// to reset.example.org")
+        assertThat(terminal.screen())
+                .contains("Refusing plain http:// to reset.example.org")
                 .doesNotContain(LogonDialogue.MENU);
     }
 
@@ -192,31 +216,39 @@ class LogonCommandTests {
     @Test
     void logonWhenUnlockIsOfferedAndChosenThenTheAccountIsUnlockedWithoutANewPassword() throws IOException {
         stubWithConfiguration(true, true);
-        ScriptedLogonTerminal terminal = new ScriptedLogonTerminal(
-                "", "alice", "1", "alice@example.org", LogonStubServer.CODE, "2");
+        ScriptedLogonTerminal terminal =
+                new ScriptedLogonTerminal("", "alice", "1", "alice@example.org", LogonStubServer.CODE, "2");
 
         assertThat(logon(terminal, "--offer-unlock")).isZero();
 
-        assertThat(terminal.screen()).contains("2) Unlock my account and keep my current password")
+        assertThat(terminal.screen())
+                .contains("2) Unlock my account and keep my current password")
                 .endsWith(LogonDialogue.UNLOCKED + "\n");
-        assertThat(stub.requests).contains("POST /api/v1/reset/flows/flow-1/unlock").noneMatch(r -> r.endsWith("/password"));
+        assertThat(stub.requests)
+                .contains("POST /api/v1/reset/flows/flow-1/unlock")
+                .noneMatch(r -> r.endsWith("/password"));
     }
 
     @Test
     void logonWhenTheMethodIsSecurityQuestionsThenEachQuestionIsShownAndWrongAnswersGetANewSet() throws IOException {
         stubWithConfiguration(true, true);
         stub.methods = "[{\"id\":\"questions\",\"type\":\"questions\",\"hint\":\"\"}]";
-        ScriptedLogonTerminal terminal = new ScriptedLogonTerminal(
-                "", "alice", "1", "blue", "green", "blue", "blue", ACCEPTED, ACCEPTED);
+        ScriptedLogonTerminal terminal =
+                new ScriptedLogonTerminal("", "alice", "1", "blue", "green", "blue", "blue", ACCEPTED, ACCEPTED);
 
         assertThat(logon(terminal)).isZero();
 
-        assertThat(terminal.screen()).containsSubsequence(
-                "1) Answer my security questions",
-                "Favourite colour? blue", "Colour of your first car? green",
-                "One or more answers are wrong.", "Here is a new set of questions.",
-                "Favourite colour? blue", "Colour of your first car? blue",
-                "Verified.", LogonDialogue.SUCCESS);
+        assertThat(terminal.screen())
+                .containsSubsequence(
+                        "1) Answer my security questions",
+                        "Favourite colour? blue",
+                        "Colour of your first car? green",
+                        "One or more answers are wrong.",
+                        "Here is a new set of questions.",
+                        "Favourite colour? blue",
+                        "Colour of your first car? blue",
+                        "Verified.",
+                        LogonDialogue.SUCCESS);
     }
 
     @Test
@@ -225,7 +257,8 @@ class LogonCommandTests {
         try (ServerSocket proxy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
                 try (Socket client = proxy.accept()) {
-                    return new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+                    return new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII))
+                            .readLine();
                 } catch (IOException e) {
                     return e.toString();
                 }
@@ -234,7 +267,8 @@ class LogonCommandTests {
             System.setProperty("https.proxyPort", String.valueOf(proxy.getLocalPort()));
             ScriptedLogonTerminal terminal = new ScriptedLogonTerminal("");
             try {
-                assertThat(logon(terminal, "--server", "https://sspr.example.org")).isEqualTo(1);
+                assertThat(logon(terminal, "--server", "https://sspr.example.org"))
+                        .isEqualTo(1);
             } finally {
                 System.clearProperty("https.proxyHost");
                 System.clearProperty("https.proxyPort");

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,12 +15,14 @@ class LogonDeviceStateTests {
     Path stateDir;
 
     private void device() throws IOException {
-        Files.writeString(stateDir.resolve("device.properties"),
+        Files.writeString(
+                stateDir.resolve("device.properties"),
                 "server=https://sspr.example.org\ndeviceId=dev_1\ndeviceSecret=top-secret\n");
     }
 
     private void configuration(String omaUri, String value) throws IOException {
-        Files.writeString(stateDir.resolve("configuration.json"),
+        Files.writeString(
+                stateDir.resolve("configuration.json"),
                 "{\"settings\":[{\"omaUri\":\"" + omaUri + "\",\"dataType\":\"integer\",\"value\":" + value + "}]}");
     }
 

@@ -1,5 +1,9 @@
 package org.opensspr.agent;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,11 +15,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A stand-in for the reset service on 127.0.0.1 that answers as the real one does: a logon
@@ -56,7 +55,8 @@ final class LogonStubServer implements AutoCloseable {
 
     /** Writes device.properties (this server, the test credential) and an enabling or disabling configuration.json. */
     Path writeState(Path stateDir, boolean enabledInConfiguration) throws IOException {
-        Files.writeString(stateDir.resolve("device.properties"),
+        Files.writeString(
+                stateDir.resolve("device.properties"),
                 "server=" + url() + "\ndeviceId=" + DEVICE_ID + "\ndeviceSecret=" + DEVICE_SECRET + "\n");
         Files.writeString(stateDir.resolve("configuration.json"), """
                 {"settings":[{"omaUri":"./Device/Vendor/MSFT/Policy/Config/Authentication/AllowAadPasswordReset",
@@ -75,22 +75,38 @@ final class LogonStubServer implements AutoCloseable {
         requests.add(exchange.getRequestMethod() + " " + path);
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         if (path.equals("/api/v1/logon/sessions")) {
-            String expected = "Basic " + Base64.getEncoder().encodeToString(
-                    (DEVICE_ID + ":" + DEVICE_SECRET).getBytes(StandardCharsets.UTF_8));
+            String expected = "Basic "
+                    + Base64.getEncoder()
+                            .encodeToString((DEVICE_ID + ":" + DEVICE_SECRET).getBytes(StandardCharsets.UTF_8));
             if (!expected.equals(auth)) {
                 send(exchange, 401, "");
             } else if (!resetEnabled) {
-                problem(exchange, 403, "logon-reset-not-enabled", "Reset from the sign-in screen is not enabled for this device.", "");
+                problem(
+                        exchange,
+                        403,
+                        "logon-reset-not-enabled",
+                        "Reset from the sign-in screen is not enabled for this device.",
+                        "");
             } else {
-                send(exchange, 201, "{\"sessionToken\":\"" + SESSION_TOKEN + "\",\"expiresAt\":\"2030-01-01T00:15:00Z\"}");
+                send(
+                        exchange,
+                        201,
+                        "{\"sessionToken\":\"" + SESSION_TOKEN + "\",\"expiresAt\":\"2030-01-01T00:15:00Z\"}");
             }
         } else if (path.equals("/api/v1/reset/flows")) {
             flowAuthorization = auth;
-            send(exchange, 201, "{\"flowId\":\"flow-1\",\"expiresAt\":\"2030-01-01T00:15:00Z\",\"required\":1,"
-                    + "\"methods\":" + methods + "}");
-        } else if (path.equals("/api/v1/reset/flows/flow-1/challenges") && body.path("methodId").asText().equals("questions")) {
-            send(exchange, 200, "{\"questions\":[{\"id\":\"q01\",\"text\":\"Favourite colour?\"},"
-                    + "{\"id\":\"q05\",\"text\":\"Colour of your first car?\"}]}");
+            send(
+                    exchange,
+                    201,
+                    "{\"flowId\":\"flow-1\",\"expiresAt\":\"2030-01-01T00:15:00Z\",\"required\":1," + "\"methods\":"
+                            + methods + "}");
+        } else if (path.equals("/api/v1/reset/flows/flow-1/challenges")
+                && body.path("methodId").asText().equals("questions")) {
+            send(
+                    exchange,
+                    200,
+                    "{\"questions\":[{\"id\":\"q01\",\"text\":\"Favourite colour?\"},"
+                            + "{\"id\":\"q05\",\"text\":\"Colour of your first car?\"}]}");
         } else if (path.equals("/api/v1/reset/flows/flow-1/verifications") && body.has("answers")) {
             boolean right = true;
             for (JsonNode answer : body.path("answers")) {
@@ -108,12 +124,21 @@ final class LogonStubServer implements AutoCloseable {
             if (CODE.equals(body.path("code").asText())) {
                 send(exchange, 200, "{\"remaining\":0}");
             } else {
-                problem(exchange, 400, "code-invalid", "The code is wrong or has expired. Check it, or ask for a new code.", "");
+                problem(
+                        exchange,
+                        400,
+                        "code-invalid",
+                        "The code is wrong or has expired. Check it, or ask for a new code.",
+                        "");
             }
         } else if (path.equals("/api/v1/reset/flows/flow-1/password")) {
             String password = body.path("newPassword").asText();
             if (password.length() < 12) {
-                problem(exchange, 422, "password-rejected", "The new password does not meet the password policy: " + VIOLATION,
+                problem(
+                        exchange,
+                        422,
+                        "password-rejected",
+                        "The new password does not meet the password policy: " + VIOLATION,
                         ",\"violations\":[{\"code\":\"too-short\",\"message\":\"" + VIOLATION + "\"}]");
             } else {
                 acceptedPassword = password;
@@ -122,14 +147,23 @@ final class LogonStubServer implements AutoCloseable {
         } else if (path.equals("/api/v1/reset/flows/flow-1/unlock")) {
             send(exchange, 200, "{\"status\":\"unlocked\"}");
         } else {
-            problem(exchange, 404, "flow-not-found", "This password reset has expired or does not exist. Please start again.", "");
+            problem(
+                    exchange,
+                    404,
+                    "flow-not-found",
+                    "This password reset has expired or does not exist. Please start again.",
+                    "");
         }
     }
 
-    private static void problem(HttpExchange exchange, int status, String type, String detail, String extra) throws IOException {
+    private static void problem(HttpExchange exchange, int status, String type, String detail, String extra)
+            throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
-        send(exchange, status, "{\"type\":\"https://opensspr.org/problems/" + type + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"" + extra + "}");
+        send(
+                exchange,
+                status,
+                "{\"type\":\"https://opensspr.org/problems/" + type + "\",\"status\":" + status + ",\"detail\":\""
+                        + detail + "\"" + extra + "}");
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {

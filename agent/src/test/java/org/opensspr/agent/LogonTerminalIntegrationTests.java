@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,8 @@ class LogonTerminalIntegrationTests {
     @TempDir
     Path stateDir;
 
-    private final String socket = "sspr-logon-it-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String socket =
+            "sspr-logon-it-" + UUID.randomUUID().toString().substring(0, 8);
     private LogonStubServer stub;
 
     @BeforeEach
@@ -79,7 +79,10 @@ class LogonTerminalIntegrationTests {
 
         String screen = screen();
         Files.writeString(Paths.get("target", "logon-terminal-screen.txt"), screen, StandardCharsets.UTF_8);
-        assertThat(screen).contains(LogonDialogue.SUCCESS).doesNotContain(REJECTED).doesNotContain(ACCEPTED);
+        assertThat(screen)
+                .contains(LogonDialogue.SUCCESS)
+                .doesNotContain(REJECTED)
+                .doesNotContain(ACCEPTED);
         assertThat(stub.acceptedPassword).isEqualTo(ACCEPTED);
     }
 
@@ -98,10 +101,12 @@ class LogonTerminalIntegrationTests {
 
     private void startAgent() throws Exception {
         String jar = System.getProperty("sspr.agent.jar", "target/sspr-agent.jar");
-        assertThat(Path.of(jar)).as("the packaged agent (run through mvn verify)").isRegularFile();
+        assertThat(Path.of(jar))
+                .as("the packaged agent (run through mvn verify)")
+                .isRegularFile();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = "trap true INT; " + quote(java) + " -jar " + quote(jar) + " logon --state-dir " + quote(stateDir.toString())
-                + "; echo \"agent exited with $?\"; sleep 600";
+        String command = "trap true INT; " + quote(java) + " -jar " + quote(jar) + " logon --state-dir "
+                + quote(stateDir.toString()) + "; echo \"agent exited with $?\"; sleep 600";
         tmux("new-session", "-d", "-s", "logon", "-x", "120", "-y", "50", command);
     }
 

@@ -2,9 +2,8 @@ package org.opensspr.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.time.Duration;
 
 /**
  * Feeds arbitrary bytes to {@link RegReader}: it must return, never throw, and stay fast. Under

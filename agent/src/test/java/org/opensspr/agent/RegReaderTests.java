@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,7 +86,8 @@ class RegReaderTests {
         System.arraycopy(utf8, 0, withBom, 3, utf8.length);
 
         assertThat(reader.parse(withBom).value("HKLM\\SOFTWARE\\Test\\N")).isEqualTo(1L);
-        assertThat(reader.parse(text.getBytes(StandardCharsets.UTF_16LE)).value("HKLM\\SOFTWARE\\Test\\N")).isEqualTo(1L);
+        assertThat(reader.parse(text.getBytes(StandardCharsets.UTF_16LE)).value("HKLM\\SOFTWARE\\Test\\N"))
+                .isEqualTo(1L);
     }
 
     @Test
@@ -139,7 +139,8 @@ class RegReaderTests {
 
     @Test
     void parseWhenCommentsAndRegedit4ThenRead() {
-        RegFile file = utf8("REGEDIT4\n; a comment\n[HKEY_CURRENT_USER\\Software\\X]\n  ; indented comment\n\"S\"=hex(2):41,42,00\n");
+        RegFile file = utf8(
+                "REGEDIT4\n; a comment\n[HKEY_CURRENT_USER\\Software\\X]\n  ; indented comment\n\"S\"=hex(2):41,42,00\n");
 
         assertThat(file.header()).isTrue();
         assertThat(file.warnings()).isEmpty();
@@ -182,7 +183,11 @@ class RegReaderTests {
     void parseWhenManyWarningsThenCountsTheRest() {
         RegFile file = utf8(HEADER + "junk\n".repeat(500));
 
-        assertThat(file.warnings()).hasSize(RegReader.MAX_WARNINGS + 1).last().asString().contains("400 more");
+        assertThat(file.warnings())
+                .hasSize(RegReader.MAX_WARNINGS + 1)
+                .last()
+                .asString()
+                .contains("400 more");
     }
 
     @Test

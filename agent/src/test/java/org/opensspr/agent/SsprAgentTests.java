@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -28,7 +27,10 @@ class SsprAgentTests {
     @Test
     void helpNamesTheCommandAndItsOptions() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("Usage: sspr-agent").contains("--version").contains("--help");
+        assertThat(out.toString())
+                .contains("Usage: sspr-agent")
+                .contains("--version")
+                .contains("--help");
     }
 
     @Test
@@ -41,7 +43,11 @@ class SsprAgentTests {
         } finally {
             System.setErr(original);
         }
-        assertThat(out.toString()).contains("join").contains("sync").contains("check").contains("logging")
+        assertThat(out.toString())
+                .contains("join")
+                .contains("sync")
+                .contains("check")
+                .contains("logging")
                 .contains("%ProgramData%");
         assertThat(stderr.toString(StandardCharsets.UTF_8)).doesNotContain("WARN");
     }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensspr.readiness.RegistryPaths;
@@ -17,14 +16,19 @@ class SupportTests {
 
     @Test
     void serverUriWhenHttpsOrLoopbackHttpThenAcceptedElseRefused() {
-        assertThat(ServerClient.serverUri("https://sspr.example.org/").toString()).isEqualTo("https://sspr.example.org");
+        assertThat(ServerClient.serverUri("https://sspr.example.org/").toString())
+                .isEqualTo("https://sspr.example.org");
         assertThat(ServerClient.serverUri("http://localhost:8080").toString()).isEqualTo("http://localhost:8080");
-        assertThat(ServerClient.serverUri("http://127.0.0.5:8080/sspr").toString()).isEqualTo("http://127.0.0.5:8080/sspr");
+        assertThat(ServerClient.serverUri("http://127.0.0.5:8080/sspr").toString())
+                .isEqualTo("http://127.0.0.5:8080/sspr");
         assertThat(ServerClient.serverUri("http://[::1]:8080").toString()).isEqualTo("http://[::1]:8080");
         assertThatThrownBy(() -> ServerClient.serverUri("http://10.0.0.1")).isInstanceOf(AgentException.class);
-        assertThatThrownBy(() -> ServerClient.serverUri("http://localhost.evil.example")).isInstanceOf(AgentException.class);
-        assertThatThrownBy(() -> ServerClient.serverUri("ftp://sspr.example.org")).isInstanceOf(AgentException.class);
-        assertThatThrownBy(() -> ServerClient.serverUri("https://user:pw@sspr.example.org")).isInstanceOf(AgentException.class);
+        assertThatThrownBy(() -> ServerClient.serverUri("http://localhost.evil.example"))
+                .isInstanceOf(AgentException.class);
+        assertThatThrownBy(() -> ServerClient.serverUri("ftp://sspr.example.org"))
+                .isInstanceOf(AgentException.class);
+        assertThatThrownBy(() -> ServerClient.serverUri("https://user:pw@sspr.example.org"))
+                .isInstanceOf(AgentException.class);
     }
 
     @Test
@@ -52,21 +56,29 @@ class SupportTests {
         var values = RegQuery.parse(output);
 
         String key = "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\";
-        assertThat(values).containsEntry(key + "EnableLUA", 1L).containsEntry(key + "legalnoticetext", "Authorised use only")
-                .containsEntry(key + "Empty", "").containsEntry(key + "Multi", List.of("a", "b")).doesNotContainKey(key + "Blob");
+        assertThat(values)
+                .containsEntry(key + "EnableLUA", 1L)
+                .containsEntry(key + "legalnoticetext", "Authorised use only")
+                .containsEntry(key + "Empty", "")
+                .containsEntry(key + "Multi", List.of("a", "b"))
+                .doesNotContainKey(key + "Blob");
     }
 
     @Test
     void regQueryReportsCredentialProviderSubkeys() {
         String providers = RegistryPaths.CREDENTIAL_PROVIDERS.replace("HKLM\\", "HKEY_LOCAL_MACHINE\\");
-        String output = providers.substring(0, providers.length() - 1) + "\r\n" + providers + "{D1B6B3C4-0000-4000-8000-00000000A0C3}\r\n";
+        String output = providers.substring(0, providers.length() - 1) + "\r\n" + providers
+                + "{D1B6B3C4-0000-4000-8000-00000000A0C3}\r\n";
 
-        assertThat(RegQuery.parse(output)).containsKey(RegistryPaths.CREDENTIAL_PROVIDERS + "{D1B6B3C4-0000-4000-8000-00000000A0C3}\\(Default)");
+        assertThat(RegQuery.parse(output))
+                .containsKey(RegistryPaths.CREDENTIAL_PROVIDERS + "{D1B6B3C4-0000-4000-8000-00000000A0C3}\\(Default)");
     }
 
     @Test
     void linuxLoginWhenNoDisplayManagerThenWarning(@TempDir Path root) throws Exception {
-        assertThat(new LinuxLogin(root).findings()).singleElement().satisfies(f -> assertThat(f.rule()).isEqualTo(LinuxLogin.DISPLAY_MANAGER));
+        assertThat(new LinuxLogin(root).findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.rule()).isEqualTo(LinuxLogin.DISPLAY_MANAGER));
 
         Files.createDirectories(root.resolve("usr/sbin"));
         Files.createFile(root.resolve("usr/sbin/lightdm"));
@@ -76,6 +88,7 @@ class SupportTests {
 
     @Test
     void credentialToStringHidesTheSecret() {
-        assertThat(new DeviceCredential(java.net.URI.create("https://x"), "dev_1", "very-secret").toString()).doesNotContain("very-secret");
+        assertThat(new DeviceCredential(java.net.URI.create("https://x"), "dev_1", "very-secret").toString())
+                .doesNotContain("very-secret");
     }
 }

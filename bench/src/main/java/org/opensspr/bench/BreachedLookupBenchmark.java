@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -71,7 +70,8 @@ public class BreachedLookupBenchmark {
     private byte[][] sha1s;
     private PasswordRules rules;
     private PasswordSettings settings;
-    private static final PasswordContext CONTEXT = new PasswordContext("alice", "Alice", "Liddell", "alice@example.org", "Contoso");
+    private static final PasswordContext CONTEXT =
+            new PasswordContext("alice", "Alice", "Liddell", "alice@example.org", "Contoso");
 
     @State(Scope.Thread)
     public static class Cursor {
@@ -105,25 +105,58 @@ public class BreachedLookupBenchmark {
         long heapBefore = usedHeap();
         corpus = BreachedCorpus.open(file);
         long heapAfter = usedHeap();
-        System.out.printf(Locale.ROOT, "%n[breached] generated %,d hashes (%,.1f MB) in %.1f s; heap used by the open corpus:"
-                + " %,d bytes (%,d -> %,d); max heap %,d MB%n", written, Files.size(file) / 1e6, seconds,
-                heapAfter - heapBefore, heapBefore, heapAfter, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "%n[breached] generated %,d hashes (%,.1f MB) in %.1f s; heap used by the open corpus:"
+                        + " %,d bytes (%,d -> %,d); max heap %,d MB%n",
+                written,
+                Files.size(file) / 1e6,
+                seconds,
+                heapAfter - heapBefore,
+                heapBefore,
+                heapAfter,
+                Runtime.getRuntime().maxMemory() >> 20);
 
         passwords = new String[PROBES];
         sha1s = new byte[PROBES][];
         for (int i = 0; i < PROBES; i++) {
-            passwords[i] = random.nextInt(100) < hitPercent ? hits[random.nextInt(HITS)]
+            passwords[i] = random.nextInt(100) < hitPercent
+                    ? hits[random.nextInt(HITS)]
                     : "miss-" + Long.toHexString(random.nextLong());
             sha1s[i] = sha1.digest(passwords[i].getBytes(StandardCharsets.UTF_8));
         }
         rules = new PasswordRules(BannedTerms.global(), corpus);
-        settings = PasswordSettings.defaults().withCustomBannedTerms(List.of("contoso", "blank", "fabrikam", "northwind",
-                "tailspin", "woodgrove", "litware", "adventure", "wingtip", "proseware", "fourthcoffee", "margie", "lucerne",
-                "humongous", "trey", "coho", "alpine", "datum", "relecloud", "munson"));
+        settings = PasswordSettings.defaults()
+                .withCustomBannedTerms(List.of(
+                        "contoso",
+                        "blank",
+                        "fabrikam",
+                        "northwind",
+                        "tailspin",
+                        "woodgrove",
+                        "litware",
+                        "adventure",
+                        "wingtip",
+                        "proseware",
+                        "fourthcoffee",
+                        "margie",
+                        "lucerne",
+                        "humongous",
+                        "trey",
+                        "coho",
+                        "alpine",
+                        "datum",
+                        "relecloud",
+                        "munson"));
         long hitsFound = Arrays.stream(hits).filter(corpus::contains).count();
         long found = Arrays.stream(passwords).filter(corpus::contains).count();
-        System.out.printf(Locale.ROOT, "[breached] %,d of %,d hit passwords found; %,d of %,d probe passwords are in the corpus%n",
-                hitsFound, HITS, found, PROBES);
+        System.out.printf(
+                Locale.ROOT,
+                "[breached] %,d of %,d hit passwords found; %,d of %,d probe passwords are in the corpus%n",
+                hitsFound,
+                HITS,
+                found,
+                PROBES);
     }
 
     /** Sorted values with random gaps averaging a little under 2^64 / hashes, merged with the hits. */
@@ -180,7 +213,10 @@ public class BreachedLookupBenchmark {
     }
 
     public static void main(String[] args) throws RunnerException {
-        new Runner(new OptionsBuilder().include(BreachedLookupBenchmark.class.getSimpleName()).build()).run();
+        new Runner(new OptionsBuilder()
+                        .include(BreachedLookupBenchmark.class.getSimpleName())
+                        .build())
+                .run();
     }
 
     private static void add(BreachedCorpusWriter writer, byte[] record, long value) throws IOException {

@@ -215,7 +215,8 @@ public final class BannedTerms {
         if (sameLength && hashes.contains(hash(EXACT, text, start, end, SKIP_NONE, SKIP_NONE))) {
             return true;
         }
-        if (length < maxTermLength && termLengths[length + 1]
+        if (length < maxTermLength
+                && termLengths[length + 1]
                 && hashes.contains(hash(DELETED, text, start, end, SKIP_NONE, SKIP_NONE))) {
             return true; // the window is a term with one character left out
         }

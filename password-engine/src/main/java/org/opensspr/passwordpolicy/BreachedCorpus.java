@@ -222,10 +222,15 @@ public final class BreachedCorpus implements BreachedPasswords, AutoCloseable {
         }
         int version = readInt(8);
         if (version != VERSION) {
-            throw new IOException(path + " is a corpus of version " + version + "; this build reads version " + VERSION);
+            throw new IOException(
+                    path + " is a corpus of version " + version + "; this build reads version " + VERSION);
         }
-        if (hashBytes < MIN_HASH_BYTES || hashBytes > MAX_HASH_BYTES || indexBits < 0 || indexBits > MAX_INDEX_BITS
-                || count < 0 || recordsOffset != HEADER_BYTES + BreachedCorpusFormat.indexBytes(indexBits)) {
+        if (hashBytes < MIN_HASH_BYTES
+                || hashBytes > MAX_HASH_BYTES
+                || indexBits < 0
+                || indexBits > MAX_INDEX_BITS
+                || count < 0
+                || recordsOffset != HEADER_BYTES + BreachedCorpusFormat.indexBytes(indexBits)) {
             throw new IOException(path + " has an inconsistent header");
         }
         if (count > (size - recordsOffset) / hashBytes || size != recordsOffset + count * hashBytes) {

@@ -16,8 +16,7 @@ final class BreachedCorpusFormat {
     static final int MAX_INDEX_BITS = 20;
     static final int DEFAULT_HASH_BYTES = 8;
 
-    private BreachedCorpusFormat() {
-    }
+    private BreachedCorpusFormat() {}
 
     /** Bytes of the fan-out index: one record number per bucket, plus one past the last bucket. */
     static long indexBytes(int indexBits) {

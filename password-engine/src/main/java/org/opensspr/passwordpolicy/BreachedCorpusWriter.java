@@ -159,7 +159,12 @@ public final class BreachedCorpusWriter implements Closeable {
         }
         flush();
         ByteBuffer head = ByteBuffer.allocate((int) (HEADER_BYTES + BreachedCorpusFormat.indexBytes(indexBits)));
-        head.put(MAGIC).putInt(VERSION).putInt(hashBytes).putInt(indexBits).putInt(0).putLong(count)
+        head.put(MAGIC)
+                .putInt(VERSION)
+                .putInt(hashBytes)
+                .putInt(indexBits)
+                .putInt(0)
+                .putLong(count)
                 .putLong(head.capacity());
         head.position(HEADER_BYTES);
         for (long entry : index) {

@@ -16,8 +16,7 @@ public final class PasswordMessages {
     private static final ResourceBundle.Control NO_DEFAULT_LOCALE =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-    private PasswordMessages() {
-    }
+    private PasswordMessages() {}
 
     /** The key of a violation code's message: {@code passwordpolicy.<code>}. */
     public static String keyOf(String code) {

@@ -24,10 +24,20 @@ public final class PasswordNormalizer {
             new PasswordNormalizer(Map.of('0', 'o', '1', 'l', '$', 's', '@', 'a'), false);
 
     /** Azure's substitutions, the common leetspeak letters and accent folding: what OpenSSPR uses. */
-    public static final PasswordNormalizer DEFAULT = new PasswordNormalizer(Map.ofEntries(
-            Map.entry('0', 'o'), Map.entry('1', 'l'), Map.entry('$', 's'), Map.entry('@', 'a'),
-            Map.entry('3', 'e'), Map.entry('4', 'a'), Map.entry('5', 's'), Map.entry('7', 't'),
-            Map.entry('+', 't'), Map.entry('!', 'i'), Map.entry('|', 'l')), true);
+    public static final PasswordNormalizer DEFAULT = new PasswordNormalizer(
+            Map.ofEntries(
+                    Map.entry('0', 'o'),
+                    Map.entry('1', 'l'),
+                    Map.entry('$', 's'),
+                    Map.entry('@', 'a'),
+                    Map.entry('3', 'e'),
+                    Map.entry('4', 'a'),
+                    Map.entry('5', 's'),
+                    Map.entry('7', 't'),
+                    Map.entry('+', 't'),
+                    Map.entry('!', 'i'),
+                    Map.entry('|', 'l')),
+            true);
 
     private final char[] substitution = new char[128];
     private final boolean foldAccents;

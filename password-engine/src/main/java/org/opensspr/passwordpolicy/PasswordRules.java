@@ -48,7 +48,8 @@ public final class PasswordRules {
      * when the password is accepted. Never throws for any string, including unpaired surrogates.
      * The breached-password corpus is asked only when every other rule passes.
      */
-    public List<Violation> evaluate(String password, PasswordContext context, PasswordSettings settings, Locale locale) {
+    public List<Violation> evaluate(
+            String password, PasswordContext context, PasswordSettings settings, Locale locale) {
         Objects.requireNonNull(settings, "settings cannot be null");
         List<Violation> violations = new ArrayList<>();
         if (password == null || password.isEmpty()) {
@@ -132,6 +133,5 @@ public final class PasswordRules {
         return (upper ? 1 : 0) + (lower ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
     }
 
-    private record CustomList(List<String> terms, BannedTerms index) {
-    }
+    private record CustomList(List<String> terms, BannedTerms index) {}
 }

@@ -17,8 +17,14 @@ import java.util.List;
  * @param historySize         how many of the user's last passwords cannot be used again, 0 (off) to 24; the
  *                            server keeps them as Argon2id hashes
  */
-public record PasswordSettings(int minLength, int maxLength, List<String> customBannedTerms, boolean enforceCustomList,
-                               boolean requireThreeClasses, boolean checkBreached, int historySize) {
+public record PasswordSettings(
+        int minLength,
+        int maxLength,
+        List<String> customBannedTerms,
+        boolean enforceCustomList,
+        boolean requireThreeClasses,
+        boolean checkBreached,
+        int historySize) {
 
     public static final int DEFAULT_MIN_LENGTH = 8;
     public static final int DEFAULT_MAX_LENGTH = 256;
@@ -47,8 +53,13 @@ public record PasswordSettings(int minLength, int maxLength, List<String> custom
     }
 
     /** Without a password history. */
-    public PasswordSettings(int minLength, int maxLength, List<String> customBannedTerms, boolean enforceCustomList,
-                            boolean requireThreeClasses, boolean checkBreached) {
+    public PasswordSettings(
+            int minLength,
+            int maxLength,
+            List<String> customBannedTerms,
+            boolean enforceCustomList,
+            boolean requireThreeClasses,
+            boolean checkBreached) {
         this(minLength, maxLength, customBannedTerms, enforceCustomList, requireThreeClasses, checkBreached, 0);
     }
 
@@ -82,7 +93,8 @@ public record PasswordSettings(int minLength, int maxLength, List<String> custom
         }
         List<String> terms = usable(customBannedTerms);
         if (terms.size() > MAX_CUSTOM_TERMS) {
-            problems.add("customBannedTerms has " + terms.size() + " terms; at most " + MAX_CUSTOM_TERMS + " are allowed.");
+            problems.add(
+                    "customBannedTerms has " + terms.size() + " terms; at most " + MAX_CUSTOM_TERMS + " are allowed.");
         }
         int wrong = 0;
         for (String term : terms) {
@@ -90,9 +102,11 @@ public record PasswordSettings(int minLength, int maxLength, List<String> custom
             boolean control = term.codePoints().anyMatch(Character::isISOControl);
             if (length < MIN_CUSTOM_TERM_LENGTH || length > MAX_CUSTOM_TERM_LENGTH || control) {
                 if (++wrong <= 10) {
-                    problems.add(control ? "Custom banned terms cannot contain control characters."
-                            : "Custom banned term \"" + term + "\" has " + length + " characters; use "
-                              + MIN_CUSTOM_TERM_LENGTH + " to " + MAX_CUSTOM_TERM_LENGTH + ".");
+                    problems.add(
+                            control
+                                    ? "Custom banned terms cannot contain control characters."
+                                    : "Custom banned term \"" + term + "\" has " + length + " characters; use "
+                                            + MIN_CUSTOM_TERM_LENGTH + " to " + MAX_CUSTOM_TERM_LENGTH + ".");
                 }
             }
         }

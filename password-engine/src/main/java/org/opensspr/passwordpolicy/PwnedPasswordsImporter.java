@@ -78,13 +78,13 @@ public final class PwnedPasswordsImporter {
     public static long importCorpus(Path source, Path target, int hashBytes, Progress progress) throws IOException {
         Objects.requireNonNull(source, "source cannot be null");
         Objects.requireNonNull(target, "target cannot be null");
-        PwnedPasswordsImporter importer = new PwnedPasswordsImporter(progress == null ? (done, total) -> { } : progress);
+        PwnedPasswordsImporter importer = new PwnedPasswordsImporter(progress == null ? (done, total) -> {} : progress);
         List<RangeFile> files = Files.isDirectory(source) ? rangeFiles(source) : List.of(new RangeFile(source, -1));
         for (RangeFile file : files) {
             importer.totalBytes += Files.size(file.path());
         }
-        try (BreachedCorpusWriter writer = BreachedCorpusWriter.create(target,
-                importer.totalBytes / AVERAGE_LINE_BYTES, hashBytes)) {
+        try (BreachedCorpusWriter writer =
+                BreachedCorpusWriter.create(target, importer.totalBytes / AVERAGE_LINE_BYTES, hashBytes)) {
             importer.writer = writer;
             importer.progress.update(0, importer.totalBytes);
             for (RangeFile file : files) {
@@ -107,14 +107,19 @@ public final class PwnedPasswordsImporter {
             }
         }
         if (files.isEmpty()) {
-            throw new MalformedCorpusException(folder, 0,
+            throw new MalformedCorpusException(
+                    folder,
+                    0,
                     "no range files in this folder (files named by a 5-hex prefix, like 0A1B2 or 0A1B2.txt)");
         }
         files.sort(Comparator.comparingInt(RangeFile::prefix));
         for (int i = 1; i < files.size(); i++) {
             if (files.get(i).prefix() == files.get(i - 1).prefix()) {
-                throw new MalformedCorpusException(files.get(i).path(), 0,
-                        "two range files for the same prefix: " + files.get(i - 1).path().getFileName());
+                throw new MalformedCorpusException(
+                        files.get(i).path(),
+                        0,
+                        "two range files for the same prefix: "
+                                + files.get(i - 1).path().getFileName());
             }
         }
         return files;
@@ -152,7 +157,8 @@ public final class PwnedPasswordsImporter {
                     return;
                 }
                 if (filled - start > MAX_LINE) {
-                    throw new MalformedCorpusException(file.path(), line + 1, "line longer than " + MAX_LINE + " bytes");
+                    throw new MalformedCorpusException(
+                            file.path(), line + 1, "line longer than " + MAX_LINE + " bytes");
                 }
                 System.arraycopy(buffer, start, buffer, 0, filled - start);
                 filled -= start;
@@ -197,8 +203,12 @@ public final class PwnedPasswordsImporter {
         if (!first) {
             int order = Arrays.compareUnsigned(hash, previous);
             if (order < 0) {
-                throw new MalformedCorpusException(file, line, "hashes are not sorted: this one sorts before the line above."
-                        + " Use the download ordered by hash, or sort it first: LC_ALL=C sort -o sorted.txt " + file.getFileName());
+                throw new MalformedCorpusException(
+                        file,
+                        line,
+                        "hashes are not sorted: this one sorts before the line above."
+                                + " Use the download ordered by hash, or sort it first: LC_ALL=C sort -o sorted.txt "
+                                + file.getFileName());
             }
             if (order == 0) {
                 return;
@@ -212,8 +222,11 @@ public final class PwnedPasswordsImporter {
     private MalformedCorpusException malformed(Path file, long line, int start, int end, int digits) {
         String text = new String(buffer, start, Math.min(end - start, 60), StandardCharsets.ISO_8859_1)
                 .replaceAll("[^\\x20-\\x7e]", "?");
-        return new MalformedCorpusException(file, line, "expected " + digits + " hex digits, optionally a colon and a count ("
-                + (digits == 40 ? "SHA1HEX:COUNT" : "SUFFIX:COUNT") + "), found \"" + text + "\"");
+        return new MalformedCorpusException(
+                file,
+                line,
+                "expected " + digits + " hex digits, optionally a colon and a count ("
+                        + (digits == 40 ? "SHA1HEX:COUNT" : "SUFFIX:COUNT") + "), found \"" + text + "\"");
     }
 
     private static int hexValue(byte c) {
@@ -230,6 +243,5 @@ public final class PwnedPasswordsImporter {
         return table;
     }
 
-    private record RangeFile(Path path, int prefix) {
-    }
+    private record RangeFile(Path path, int prefix) {}
 }

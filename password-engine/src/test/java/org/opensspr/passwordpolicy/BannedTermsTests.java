@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class BannedTermsTests {
@@ -96,8 +95,12 @@ class BannedTermsTests {
         BannedTerms azure = BannedTerms.of(List.of("password", "winter", "trust", "hello"), PasswordNormalizer.AZURE);
         BannedTerms ours = BannedTerms.of(List.of("password", "winter", "trust", "hello"));
         for (String password : List.of("P@55w0rd", "W!nt3r", "+ru57", "H3||0", "P4$5w0rd")) {
-            assertThat(azure.matchesAnywhere(password)).as("Azure's four on %s", password).isFalse();
-            assertThat(ours.matchesAnywhere(password)).as("our substitutions on %s", password).isTrue();
+            assertThat(azure.matchesAnywhere(password))
+                    .as("Azure's four on %s", password)
+                    .isFalse();
+            assertThat(ours.matchesAnywhere(password))
+                    .as("our substitutions on %s", password)
+                    .isTrue();
         }
     }
 
@@ -130,9 +133,15 @@ class BannedTermsTests {
     @Test
     void globalListHasWhatZxcvbnsOwnListsLeaveOut() {
         BannedTerms global = BannedTerms.global();
-        assertThat(global.score("Jennifer")).as("a name zxcvbn 4.4.2 moved to its name list").isEqualTo(1);
-        assertThat(global.score("654321")).as("only in zxcvbn 4.4.2, not in language-common").isEqualTo(1);
-        assertThat(global.score("aaaaaaaa")).as("repeats, which zxcvbn matches by pattern").isEqualTo(2);
+        assertThat(global.score("Jennifer"))
+                .as("a name zxcvbn 4.4.2 moved to its name list")
+                .isEqualTo(1);
+        assertThat(global.score("654321"))
+                .as("only in zxcvbn 4.4.2, not in language-common")
+                .isEqualTo(1);
+        assertThat(global.score("aaaaaaaa"))
+                .as("repeats, which zxcvbn matches by pattern")
+                .isEqualTo(2);
         assertThat(global.score("abcdefgh")).as("runs").isEqualTo(2);
         assertThat(global.score("98765432")).isEqualTo(2);
     }
@@ -146,6 +155,7 @@ class BannedTermsTests {
         });
         assertThat(String.join("\n", terms).length()).isLessThan(1 << 20);
         // The longest term sets how long a window of every password is looked up (docs/banned-terms.md).
-        assertThat(terms.stream().mapToInt(PasswordNormalizer::length).max().orElseThrow()).isLessThanOrEqualTo(13);
+        assertThat(terms.stream().mapToInt(PasswordNormalizer::length).max().orElseThrow())
+                .isLessThanOrEqualTo(13);
     }
 }

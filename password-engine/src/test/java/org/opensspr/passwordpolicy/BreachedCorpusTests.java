@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +42,9 @@ class BreachedCorpusTests {
             assertThat(corpus.containsSha1(hashes.get(0))).isTrue();
             assertThat(corpus.containsSha1(hashes.get(299))).isTrue();
             for (int i = 0; i < 300; i++) {
-                assertThat(corpus.contains("breached-" + i)).as("breached-%d", i).isTrue();
+                assertThat(corpus.contains("breached-" + i))
+                        .as("breached-%d", i)
+                        .isTrue();
                 assertThat(corpus.contains("absent-" + i)).as("absent-%d", i).isFalse();
             }
         }
@@ -70,7 +71,9 @@ class BreachedCorpusTests {
         }
         try (BreachedCorpus corpus = BreachedCorpus.open(truncated)) {
             assertThat(corpus.containsSha1(justAboveTruncated)).isFalse();
-            assertThat(corpus.containsSha1(justAboveFull)).as("same first 8 bytes: the documented false positive").isTrue();
+            assertThat(corpus.containsSha1(justAboveFull))
+                    .as("same first 8 bytes: the documented false positive")
+                    .isTrue();
         }
     }
 
@@ -118,9 +121,11 @@ class BreachedCorpusTests {
         Path truncated = Files.write(dir.resolve("truncated.bin"), Arrays.copyOf(bytes, bytes.length - 3));
         Path text = Files.writeString(dir.resolve("text.bin"), "0".repeat(40) + ":1\n".repeat(10));
 
-        assertThatThrownBy(() -> BreachedCorpus.open(truncated)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> BreachedCorpus.open(truncated))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("truncated or damaged");
-        assertThatThrownBy(() -> BreachedCorpus.open(text)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> BreachedCorpus.open(text))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("wrong magic");
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +35,8 @@ class BreachedCorpusWriterTests {
         List<byte[]> hashes = CorpusFixtures.sortedHashes(2);
         try (BreachedCorpusWriter writer = BreachedCorpusWriter.create(dir.resolve("x.bin"), 2)) {
             writer.add(hashes.get(1));
-            assertThatThrownBy(() -> writer.add(hashes.get(0))).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> writer.add(hashes.get(0)))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("ascending");
         }
     }
@@ -54,6 +54,7 @@ class BreachedCorpusWriterTests {
     @Test
     void createWhenHashBytesIsOutOfRangeThenRefuses() {
         assertThatThrownBy(() -> BreachedCorpusWriter.create(dir.resolve("x.bin"), 10, 7))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("8 to 20");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("8 to 20");
     }
 }

@@ -9,8 +9,7 @@ import java.util.List;
 /** Passwords, their hashes and the public text format, for the corpus tests. */
 final class CorpusFixtures {
 
-    private CorpusFixtures() {
-    }
+    private CorpusFixtures() {}
 
     static byte[] sha1(String password) {
         MessageDigest sha1 = BreachedCorpus.newSha1();

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,8 +18,10 @@ class EvaluationTimingTests {
     @Test
     void printMedianEvaluationTime() {
         PasswordRules rules = PasswordRules.withGlobalList();
-        PasswordSettings settings = PasswordSettings.defaults().withCustomBannedTerms(List.of("contoso", "blank", "fabrikam"));
-        PasswordContext context = new PasswordContext("alice", "Alice", "Liddell", "alice.liddell@example.org", "Contoso");
+        PasswordSettings settings =
+                PasswordSettings.defaults().withCustomBannedTerms(List.of("contoso", "blank", "fabrikam"));
+        PasswordContext context =
+                new PasswordContext("alice", "Alice", "Liddell", "alice.liddell@example.org", "Contoso");
         List<String> passwords = passwords(10_000);
         long[] nanos = new long[passwords.size()];
         int refused = 0;
@@ -33,10 +34,15 @@ class EvaluationTimingTests {
             }
         }
         Arrays.sort(nanos);
-        System.out.printf("password evaluation with %d global terms (%d KiB index): median %.1f us, p99 %.1f us"
+        System.out.printf(
+                "password evaluation with %d global terms (%d KiB index): median %.1f us, p99 %.1f us"
                         + " over %d passwords of 8-24 characters (%d refused)%n",
-                BannedTerms.global().size(), BannedTerms.global().bytes() / 1024, nanos[nanos.length / 2] / 1000.0,
-                nanos[nanos.length * 99 / 100] / 1000.0, nanos.length, refused);
+                BannedTerms.global().size(),
+                BannedTerms.global().bytes() / 1024,
+                nanos[nanos.length / 2] / 1000.0,
+                nanos[nanos.length * 99 / 100] / 1000.0,
+                nanos.length,
+                refused);
         assertThat(refused).isPositive();
     }
 
@@ -60,7 +66,8 @@ class EvaluationTimingTests {
             }
         }
         Arrays.sort(nanos);
-        System.out.printf("banned score with 50,000 terms (%d KiB index, built in %d ms): median %.1f us%n",
+        System.out.printf(
+                "banned score with 50,000 terms (%d KiB index, built in %d ms): median %.1f us%n",
                 big.bytes() / 1024, buildMillis, nanos[nanos.length / 2] / 1000.0);
         assertThat(big.size()).isGreaterThan(49_000); // a few random terms end in spaces and strip to 3
     }
@@ -72,13 +79,14 @@ class EvaluationTimingTests {
         List<String> passwords = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String word = common.get(random.nextInt(common.size()));
-            passwords.add(switch (i % 5) {
-                case 0 -> word + random.nextInt(10_000);
-                case 1 -> word.replace('a', '@').replace('o', '0').replace('e', '3') + "!";
-                case 2 -> "Alice" + (1950 + random.nextInt(80)) + "!";
-                case 3 -> word(random, 8 + random.nextInt(17));
-                default -> word + " " + common.get(random.nextInt(common.size())) + " " + word(random, 4);
-            });
+            passwords.add(
+                    switch (i % 5) {
+                        case 0 -> word + random.nextInt(10_000);
+                        case 1 -> word.replace('a', '@').replace('o', '0').replace('e', '3') + "!";
+                        case 2 -> "Alice" + (1950 + random.nextInt(80)) + "!";
+                        case 3 -> word(random, 8 + random.nextInt(17));
+                        default -> word + " " + common.get(random.nextInt(common.size())) + " " + word(random, 4);
+                    });
         }
         return passwords;
     }

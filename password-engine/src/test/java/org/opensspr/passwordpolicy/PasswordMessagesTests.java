@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-
 import org.junit.jupiter.api.Test;
 
 class PasswordMessagesTests {
@@ -31,8 +30,15 @@ class PasswordMessagesTests {
     @Test
     void everyCodeTheRulesUseHasAMessage() throws IOException {
         Properties english = load("messages.properties");
-        for (String code : new String[] {"password-empty", "password-too-short", "password-too-long",
-                "password-control-character", "password-three-classes", "password-too-common", "password-breached"}) {
+        for (String code : new String[] {
+            "password-empty",
+            "password-too-short",
+            "password-too-long",
+            "password-control-character",
+            "password-three-classes",
+            "password-too-common",
+            "password-breached"
+        }) {
             assertThat(english).containsKey(PasswordMessages.keyOf(code));
         }
     }

@@ -3,7 +3,6 @@ package org.opensspr.passwordpolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -14,20 +13,24 @@ import net.jqwik.api.Provide;
 class PasswordPropertiesTests {
 
     private static final PasswordRules RULES = PasswordRules.withGlobalList();
-    private static final PasswordSettings SETTINGS = new PasswordSettings(8, 256, List.of("contoso", "blank"), true, true, true);
+    private static final PasswordSettings SETTINGS =
+            new PasswordSettings(8, 256, List.of("contoso", "blank"), true, true, true);
 
     @Provide
     Arbitrary<String> anyUnicode() {
         // every char value, so unpaired high and low surrogates, controls and noncharacters too
         Arbitrary<String> chars = Arbitraries.strings().all().ofMaxLength(80);
-        Arbitrary<String> codePoints = Arbitraries.integers().between(0, Character.MAX_CODE_POINT)
-                .list().ofMaxSize(40)
+        Arbitrary<String> codePoints = Arbitraries.integers()
+                .between(0, Character.MAX_CODE_POINT)
+                .list()
+                .ofMaxSize(40)
                 .map(list -> {
                     StringBuilder text = new StringBuilder();
                     list.forEach(text::appendCodePoint);
                     return text.toString();
                 });
-        Arbitrary<String> leet = Arbitraries.strings().withChars("passwordcontosoblank0123456789$@!|+ ÉéİıßﬁＡ\u0301")
+        Arbitrary<String> leet = Arbitraries.strings()
+                .withChars("passwordcontosoblank0123456789$@!|+ ÉéİıßﬁＡ\u0301")
                 .ofMaxLength(30);
         return Arbitraries.oneOf(chars, codePoints, leet);
     }
@@ -48,7 +51,8 @@ class PasswordPropertiesTests {
     }
 
     @Property(tries = 2000)
-    void evaluateNeverThrowsAndIsDeterministic(@ForAll("anyUnicode") String password, @ForAll("anyUnicode") String login) {
+    void evaluateNeverThrowsAndIsDeterministic(
+            @ForAll("anyUnicode") String password, @ForAll("anyUnicode") String login) {
         PasswordContext context = new PasswordContext(login, login, null, login + "@example.org", "Contoso");
         List<Violation> first = RULES.evaluate(password, context, SETTINGS);
         List<Violation> second = RULES.evaluate(password, context, SETTINGS);
@@ -59,7 +63,15 @@ class PasswordPropertiesTests {
     @Property(tries = 1000)
     void scoreIsNeverMoreThanTheLength(@ForAll("anyUnicode") String password) {
         int score = BannedTerms.global().score(password);
-        assertThat(score).isBetween(0, PasswordNormalizer.DEFAULT.normalize(password).codePointCount(0,
-                PasswordNormalizer.DEFAULT.normalize(password).length()));
+        assertThat(score)
+                .isBetween(
+                        0,
+                        PasswordNormalizer.DEFAULT
+                                .normalize(password)
+                                .codePointCount(
+                                        0,
+                                        PasswordNormalizer.DEFAULT
+                                                .normalize(password)
+                                                .length()));
     }
 }

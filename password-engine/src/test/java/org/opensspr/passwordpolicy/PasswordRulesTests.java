@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 
 class PasswordRulesTests {
 
     private static final PasswordRules RULES = PasswordRules.withGlobalList();
-    private static final PasswordContext ALICE = new PasswordContext("alice", "Alice", "Liddell",
-            "alice.kingsleigh@example.org", "Contoso Pharmaceuticals");
+    private static final PasswordContext ALICE =
+            new PasswordContext("alice", "Alice", "Liddell", "alice.kingsleigh@example.org", "Contoso Pharmaceuticals");
 
     private final PasswordSettings defaults = PasswordSettings.defaults();
 
@@ -21,7 +20,9 @@ class PasswordRulesTests {
     }
 
     private List<String> codes(String password, PasswordContext context, PasswordSettings settings) {
-        return RULES.evaluate(password, context, settings).stream().map(Violation::code).toList();
+        return RULES.evaluate(password, context, settings).stream()
+                .map(Violation::code)
+                .toList();
     }
 
     @Test
@@ -126,7 +127,8 @@ class PasswordRulesTests {
     @Test
     void evaluateWhenEmailLocalPartThenFound() {
         assertThat(RULES.bannedScore("Kingsleigh#x9", ALICE, defaults)).isEqualTo(4);
-        assertThat(RULES.bannedScore("Kingsleigh#x9", PasswordContext.none(), defaults)).isGreaterThanOrEqualTo(5);
+        assertThat(RULES.bannedScore("Kingsleigh#x9", PasswordContext.none(), defaults))
+                .isGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -174,8 +176,12 @@ class PasswordRulesTests {
         AtomicInteger asked = new AtomicInteger();
         BreachedPasswords corpus = password -> asked.incrementAndGet() > 0 && password.equals("vq7#Lk2pXz");
         PasswordRules rules = new PasswordRules(BannedTerms.global(), corpus);
-        assertThat(rules.evaluate("vq7#Lk2pXz", null, defaults)).extracting(Violation::code).containsExactly("password-breached");
-        assertThat(rules.evaluate("password", null, defaults)).extracting(Violation::code).containsExactly("password-too-common");
+        assertThat(rules.evaluate("vq7#Lk2pXz", null, defaults))
+                .extracting(Violation::code)
+                .containsExactly("password-breached");
+        assertThat(rules.evaluate("password", null, defaults))
+                .extracting(Violation::code)
+                .containsExactly("password-too-common");
         assertThat(asked).hasValue(1);
         PasswordSettings off = new PasswordSettings(8, 256, List.of(), false, false, false);
         assertThat(rules.evaluate("vq7#Lk2pXz", null, off)).isEmpty();
@@ -193,7 +199,8 @@ class PasswordRulesTests {
     void messagesInDutch() {
         assertThat(RULES.evaluate("kort", null, defaults, Locale.forLanguageTag("nl-NL")))
                 .extracting(Violation::message)
-                .containsExactly("Gebruik minstens 8 tekens.",
+                .containsExactly(
+                        "Gebruik minstens 8 tekens.",
                         "Vermijd veelgebruikte woorden en namen, of voeg meer eigen tekens toe.");
         assertThat(RULES.evaluate("password", null, defaults, Locale.forLanguageTag("nl")))
                 .extracting(Violation::message)
@@ -204,22 +211,27 @@ class PasswordRulesTests {
     void messagesNeverNameTheTermThatMatched() {
         PasswordSettings custom = defaults.withCustomBannedTerms(List.of("contoso", "blank"));
         for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("nl"), Locale.JAPANESE)) {
-            assertThat(RULES.evaluate("C0ntos0Blank12", ALICE, custom, locale)).singleElement().satisfies(v -> {
-                assertThat(v.message().toLowerCase(Locale.ROOT)).doesNotContain("contoso", "blank", "alice");
-            });
+            assertThat(RULES.evaluate("C0ntos0Blank12", ALICE, custom, locale))
+                    .singleElement()
+                    .satisfies(v -> {
+                        assertThat(v.message().toLowerCase(Locale.ROOT)).doesNotContain("contoso", "blank", "alice");
+                    });
         }
     }
 
     @Test
     void messagesWhenUnknownLanguageThenEnglish() {
-        assertThat(RULES.evaluate("", null, defaults, Locale.JAPANESE)).extracting(Violation::message)
+        assertThat(RULES.evaluate("", null, defaults, Locale.JAPANESE))
+                .extracting(Violation::message)
                 .containsExactly("Enter a new password.");
-        assertThat(RULES.evaluate("", null, defaults, null)).extracting(Violation::message)
+        assertThat(RULES.evaluate("", null, defaults, null))
+                .extracting(Violation::message)
                 .containsExactly("Enter a new password.");
     }
 
     @Test
     void violationHasMessageKey() {
-        assertThat(new Violation("password-too-short", "x").messageKey()).isEqualTo("passwordpolicy.password-too-short");
+        assertThat(new Violation("password-too-short", "x").messageKey())
+                .isEqualTo("passwordpolicy.password-too-short");
     }
 }

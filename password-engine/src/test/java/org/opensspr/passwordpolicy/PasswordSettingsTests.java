@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class PasswordSettingsTests {
@@ -23,49 +22,63 @@ class PasswordSettingsTests {
 
     @Test
     void lengthsAtTheirLimitsAreAccepted() {
-        assertThat(new PasswordSettings(8, 64, null, false, false, false).customBannedTerms()).isEmpty();
-        assertThat(new PasswordSettings(64, 1024, List.of(), false, false, false).maxLength()).isEqualTo(1024);
+        assertThat(new PasswordSettings(8, 64, null, false, false, false).customBannedTerms())
+                .isEmpty();
+        assertThat(new PasswordSettings(64, 1024, List.of(), false, false, false).maxLength())
+                .isEqualTo(1024);
     }
 
     @Test
     void minimumBelowEightIsRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new PasswordSettings(7, 256, List.of(), false, false, false))
-                .withMessageContaining("minLength must be between 8 and 64").withMessageContaining("it is 7");
-        assertThatIllegalArgumentException().isThrownBy(() -> new PasswordSettings(65, 256, List.of(), false, false, false))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PasswordSettings(7, 256, List.of(), false, false, false))
+                .withMessageContaining("minLength must be between 8 and 64")
+                .withMessageContaining("it is 7");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PasswordSettings(65, 256, List.of(), false, false, false))
                 .withMessageContaining("minLength");
     }
 
     @Test
     void maximumOutsideRangeOrBelowMinimumIsRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new PasswordSettings(8, 63, List.of(), false, false, false))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PasswordSettings(8, 63, List.of(), false, false, false))
                 .withMessageContaining("maxLength must be between 64 and 1024");
-        assertThatIllegalArgumentException().isThrownBy(() -> new PasswordSettings(8, 1025, List.of(), false, false, false))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PasswordSettings(8, 1025, List.of(), false, false, false))
                 .withMessageContaining("maxLength must be between 64 and 1024");
     }
 
     @Test
     void customTermsOfFourAndSixteenCharactersAreAccepted() {
-        PasswordSettings settings = PasswordSettings.defaults().withCustomBannedTerms(List.of("abcd", "a".repeat(16), " spaced "));
+        PasswordSettings settings =
+                PasswordSettings.defaults().withCustomBannedTerms(List.of("abcd", "a".repeat(16), " spaced "));
         assertThat(settings.customBannedTerms()).containsExactly("abcd", "a".repeat(16), "spaced");
         assertThat(settings.enforceCustomList()).isTrue();
     }
 
     @Test
     void customTermsOfThreeOrSeventeenCharactersAreRefusedByName() {
-        assertThatIllegalArgumentException().isThrownBy(() -> PasswordSettings.defaults().withCustomBannedTerms(List.of("abc")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PasswordSettings.defaults().withCustomBannedTerms(List.of("abc")))
                 .withMessage("Custom banned term \"abc\" has 3 characters; use 4 to 16.");
-        assertThatIllegalArgumentException().isThrownBy(() -> PasswordSettings.defaults().withCustomBannedTerms(List.of("a".repeat(17))))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PasswordSettings.defaults().withCustomBannedTerms(List.of("a".repeat(17))))
                 .withMessageContaining("has 17 characters");
     }
 
     @Test
     void customTermsCountCodePointsAfterNfkc() {
-        assertThat(PasswordSettings.defaults().withCustomBannedTerms(List.of("\uD83D\uDE00".repeat(4))).customBannedTerms()).hasSize(1);
+        assertThat(PasswordSettings.defaults()
+                        .withCustomBannedTerms(List.of("\uD83D\uDE00".repeat(4)))
+                        .customBannedTerms())
+                .hasSize(1);
     }
 
     @Test
     void nullAndBlankCustomTermsAreDropped() {
-        PasswordSettings settings = PasswordSettings.defaults().withCustomBannedTerms(Arrays.asList("abcd", null, "  "));
+        PasswordSettings settings =
+                PasswordSettings.defaults().withCustomBannedTerms(Arrays.asList("abcd", null, "  "));
         assertThat(settings.customBannedTerms()).containsExactly("abcd");
     }
 
@@ -75,9 +88,11 @@ class PasswordSettingsTests {
         for (int i = 0; i < 1000; i++) {
             terms.add("term" + i);
         }
-        assertThat(PasswordSettings.defaults().withCustomBannedTerms(terms).customBannedTerms()).hasSize(1000);
+        assertThat(PasswordSettings.defaults().withCustomBannedTerms(terms).customBannedTerms())
+                .hasSize(1000);
         terms.add("onemore");
-        assertThatIllegalArgumentException().isThrownBy(() -> PasswordSettings.defaults().withCustomBannedTerms(terms))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PasswordSettings.defaults().withCustomBannedTerms(terms))
                 .withMessage("customBannedTerms has 1001 terms; at most 1000 are allowed.");
     }
 
@@ -89,8 +104,8 @@ class PasswordSettingsTests {
 
     @Test
     void customTermWithControlCharacterIsRefused() {
-        assertThat(PasswordSettings.problems(8, 256, List.of("ab\u0000cd"))).containsExactly(
-                "Custom banned terms cannot contain control characters.");
+        assertThat(PasswordSettings.problems(8, 256, List.of("ab\u0000cd")))
+                .containsExactly("Custom banned terms cannot contain control characters.");
     }
 
     @Test
@@ -106,8 +121,10 @@ class PasswordSettingsTests {
         assertThat(PasswordSettings.defaults().historySize()).isZero();
         PasswordSettings five = new PasswordSettings(8, 256, List.of(), false, false, true, 5);
         assertThat(five.withCustomBannedTerms(List.of("contoso")).historySize()).isEqualTo(5);
-        assertThatIllegalArgumentException().isThrownBy(() -> new PasswordSettings(8, 256, List.of(), false, false, true, 25))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PasswordSettings(8, 256, List.of(), false, false, true, 25))
                 .withMessageContaining("historySize");
-        assertThatIllegalArgumentException().isThrownBy(() -> new PasswordSettings(8, 256, List.of(), false, false, true, -1));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PasswordSettings(8, 256, List.of(), false, false, true, -1));
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +46,8 @@ class PwnedPasswordsImporterTests {
     @Test
     void importCorpusWhenALineIsMalformedThenNamesTheLineAndLeavesTheTargetAlone() throws IOException {
         List<byte[]> hashes = CorpusFixtures.sortedHashes(300);
-        List<String> lines = new ArrayList<>(List.of(CorpusFixtures.publicFormat(hashes, "\n").split("\n")));
+        List<String> lines = new ArrayList<>(
+                List.of(CorpusFixtures.publicFormat(hashes, "\n").split("\n")));
         lines.set(122, lines.get(122).substring(0, 39) + "X:12");
         Path source = Files.write(dir.resolve("pwned.txt"), lines);
         Path target = Files.writeString(dir.resolve("pwned.bin"), "the previous corpus");
@@ -56,7 +56,8 @@ class PwnedPasswordsImporterTests {
                 .isInstanceOf(MalformedCorpusException.class)
                 .hasMessageContaining("line 123")
                 .hasMessageContaining("expected 40 hex digits")
-                .satisfies(e -> assertThat(((MalformedCorpusException) e).line()).isEqualTo(123));
+                .satisfies(
+                        e -> assertThat(((MalformedCorpusException) e).line()).isEqualTo(123));
         assertThat(Files.readString(target)).isEqualTo("the previous corpus");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("pwned.txt", "pwned.bin");
@@ -68,7 +69,8 @@ class PwnedPasswordsImporterTests {
         Path source = Files.writeString(dir.resolve("pwned.txt"), "0".repeat(40) + ":12a\n");
 
         assertThatThrownBy(() -> PwnedPasswordsImporter.importCorpus(source, dir.resolve("pwned.bin"), null))
-                .isInstanceOf(MalformedCorpusException.class).hasMessageContaining("line 1");
+                .isInstanceOf(MalformedCorpusException.class)
+                .hasMessageContaining("line 1");
     }
 
     @Test
@@ -89,7 +91,8 @@ class PwnedPasswordsImporterTests {
         Map<String, List<String>> ranges = new TreeMap<>();
         for (byte[] hash : CorpusFixtures.sortedHashes(400)) {
             String hex = CorpusFixtures.hex(hash);
-            ranges.computeIfAbsent(hex.substring(0, 5), prefix -> new ArrayList<>()).add(hex.substring(5) + ":3");
+            ranges.computeIfAbsent(hex.substring(0, 5), prefix -> new ArrayList<>())
+                    .add(hex.substring(5) + ":3");
         }
         Path folder = Files.createDirectory(dir.resolve("ranges"));
         int n = 0;
@@ -100,8 +103,8 @@ class PwnedPasswordsImporterTests {
         Files.writeString(folder.resolve("README.md"), "not a range file");
         List<long[]> progress = new ArrayList<>();
 
-        long count = PwnedPasswordsImporter.importCorpus(folder, dir.resolve("pwned.bin"),
-                (done, total) -> progress.add(new long[] {done, total}));
+        long count = PwnedPasswordsImporter.importCorpus(
+                folder, dir.resolve("pwned.bin"), (done, total) -> progress.add(new long[] {done, total}));
 
         assertThat(count).isEqualTo(400);
         try (BreachedCorpus corpus = BreachedCorpus.open(dir.resolve("pwned.bin"))) {
@@ -133,12 +136,14 @@ class PwnedPasswordsImporterTests {
         Files.writeString(folder.resolve("notes.txt"), "hello", StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> PwnedPasswordsImporter.importCorpus(folder, dir.resolve("pwned.bin"), null))
-                .isInstanceOf(MalformedCorpusException.class).hasMessageContaining("no range files");
+                .isInstanceOf(MalformedCorpusException.class)
+                .hasMessageContaining("no range files");
     }
 
     @Test
     void importCorpusWhenTheSourceIsMissingThenNoSuchFile() {
-        assertThatThrownBy(() -> PwnedPasswordsImporter.importCorpus(dir.resolve("nope.txt"), dir.resolve("pwned.bin"), null))
+        assertThatThrownBy(() ->
+                        PwnedPasswordsImporter.importCorpus(dir.resolve("nope.txt"), dir.resolve("pwned.bin"), null))
                 .isInstanceOf(NoSuchFileException.class);
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,8 +17,10 @@ class ShippedCorpusTests {
 
     @Test
     void openShippedThenHoldsTheCommonPasswordsAndNotARandomOne() {
-        String random = new SecureRandom().ints(20, 'a', 'z' + 1)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String random = new SecureRandom()
+                .ints(20, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         try (BreachedCorpus corpus = BreachedCorpus.openShipped()) {
             assertThat(corpus.contains("password")).isTrue();
             assertThat(corpus.contains("12345678")).isTrue();
@@ -34,16 +35,20 @@ class ShippedCorpusTests {
 
     @Test
     void theCommittedCorpusIsTheOneTheToolBuildsFromTheCommittedList(@TempDir Path dir) throws IOException {
-        List<String> passwords = Files.readAllLines(Path.of("tools/breached-shipped.txt"), StandardCharsets.UTF_8).stream()
-                .filter(line -> !line.startsWith("#!comment:") && !line.isEmpty())
-                .collect(Collectors.toList());
-        assertThat(passwords).hasSize(3_500).allSatisfy(password ->
-                assertThat(password.length()).isGreaterThanOrEqualTo(PasswordSettings.LOWEST_MIN_LENGTH));
+        List<String> passwords =
+                Files.readAllLines(Path.of("tools/breached-shipped.txt"), StandardCharsets.UTF_8).stream()
+                        .filter(line -> !line.startsWith("#!comment:") && !line.isEmpty())
+                        .collect(Collectors.toList());
+        assertThat(passwords)
+                .hasSize(3_500)
+                .allSatisfy(password ->
+                        assertThat(password.length()).isGreaterThanOrEqualTo(PasswordSettings.LOWEST_MIN_LENGTH));
         Path rebuilt = dir.resolve("rebuilt.bin");
         BreachedCorpusWriter.writePasswords(passwords, rebuilt);
 
         try (InputStream shipped = BreachedCorpus.class.getResourceAsStream(BreachedCorpus.SHIPPED_RESOURCE)) {
-            assertThat(shipped.readAllBytes()).as("run password-engine/tools/make-shipped-corpus.sh")
+            assertThat(shipped.readAllBytes())
+                    .as("run password-engine/tools/make-shipped-corpus.sh")
                     .isEqualTo(Files.readAllBytes(rebuilt));
         }
     }

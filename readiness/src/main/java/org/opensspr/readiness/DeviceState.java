@@ -21,9 +21,18 @@ import java.util.TreeMap;
  * @param lostMode    whether the device is in MDM lost mode
  * @param dot1xBeforeLogon whether 802.1X runs "immediately before user logon" (single sign-on) on a network profile
  */
-public record DeviceState(String os, int osBuild, String osVersion, String edition, String joinType, boolean joined,
-                          SessionType sessionType, Map<String, Object> registry, Map<String, Object> settings,
-                          boolean lostMode, boolean dot1xBeforeLogon) {
+public record DeviceState(
+        String os,
+        int osBuild,
+        String osVersion,
+        String edition,
+        String joinType,
+        boolean joined,
+        SessionType sessionType,
+        Map<String, Object> registry,
+        Map<String, Object> settings,
+        boolean lostMode,
+        boolean dot1xBeforeLogon) {
 
     public DeviceState {
         os = os == null ? "" : os.strip();
@@ -34,8 +43,18 @@ public record DeviceState(String os, int osBuild, String osVersion, String editi
 
     /** A joined Windows device of {@code build} at the console, with no registry values and no settings. */
     public static DeviceState windows(int build, String edition) {
-        return new DeviceState("Windows", build, null, edition, "workgroup", true, SessionType.CONSOLE,
-                Map.of(), Map.of(), false, false);
+        return new DeviceState(
+                "Windows",
+                build,
+                null,
+                edition,
+                "workgroup",
+                true,
+                SessionType.CONSOLE,
+                Map.of(),
+                Map.of(),
+                false,
+                false);
     }
 
     public boolean isWindows() {
@@ -72,34 +91,94 @@ public record DeviceState(String os, int osBuild, String osVersion, String editi
     public DeviceState withRegistry(String path, Object value) {
         Map<String, Object> changed = new TreeMap<>(registry);
         changed.put(registryKey(path), value);
-        return new DeviceState(os, osBuild, osVersion, edition, joinType, joined, sessionType, changed, settings, lostMode,
+        return new DeviceState(
+                os,
+                osBuild,
+                osVersion,
+                edition,
+                joinType,
+                joined,
+                sessionType,
+                changed,
+                settings,
+                lostMode,
                 dot1xBeforeLogon);
     }
 
     public DeviceState withSetting(String omaUri, Object value) {
         Map<String, Object> changed = new TreeMap<>(settings);
         changed.put(OmaUris.key(omaUri), value);
-        return new DeviceState(os, osBuild, osVersion, edition, joinType, joined, sessionType, registry, changed, lostMode,
+        return new DeviceState(
+                os,
+                osBuild,
+                osVersion,
+                edition,
+                joinType,
+                joined,
+                sessionType,
+                registry,
+                changed,
+                lostMode,
                 dot1xBeforeLogon);
     }
 
     public DeviceState withJoined(boolean isJoined) {
-        return new DeviceState(os, osBuild, osVersion, edition, joinType, isJoined, sessionType, registry, settings, lostMode,
+        return new DeviceState(
+                os,
+                osBuild,
+                osVersion,
+                edition,
+                joinType,
+                isJoined,
+                sessionType,
+                registry,
+                settings,
+                lostMode,
                 dot1xBeforeLogon);
     }
 
     public DeviceState withSessionType(SessionType type) {
-        return new DeviceState(os, osBuild, osVersion, edition, joinType, joined, type, registry, settings, lostMode,
+        return new DeviceState(
+                os,
+                osBuild,
+                osVersion,
+                edition,
+                joinType,
+                joined,
+                type,
+                registry,
+                settings,
+                lostMode,
                 dot1xBeforeLogon);
     }
 
     public DeviceState withLostMode(boolean lost) {
-        return new DeviceState(os, osBuild, osVersion, edition, joinType, joined, sessionType, registry, settings, lost,
+        return new DeviceState(
+                os,
+                osBuild,
+                osVersion,
+                edition,
+                joinType,
+                joined,
+                sessionType,
+                registry,
+                settings,
+                lost,
                 dot1xBeforeLogon);
     }
 
     public DeviceState withDot1xBeforeLogon(boolean beforeLogon) {
-        return new DeviceState(os, osBuild, osVersion, edition, joinType, joined, sessionType, registry, settings, lostMode,
+        return new DeviceState(
+                os,
+                osBuild,
+                osVersion,
+                edition,
+                joinType,
+                joined,
+                sessionType,
+                registry,
+                settings,
+                lostMode,
                 beforeLogon);
     }
 

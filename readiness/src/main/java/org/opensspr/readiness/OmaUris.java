@@ -10,12 +10,12 @@ import java.util.Locale;
 public final class OmaUris {
 
     /** The setting that turns the reset link on the sign-in screen on (integer 1) or off (0). */
-    public static final String ALLOW_PASSWORD_RESET = "./Vendor/MSFT/Policy/Config/Authentication/AllowAadPasswordReset";
+    public static final String ALLOW_PASSWORD_RESET =
+            "./Vendor/MSFT/Policy/Config/Authentication/AllowAadPasswordReset";
 
     private static final String DEVICE_PREFIX = "./device/";
 
-    private OmaUris() {
-    }
+    private OmaUris() {}
 
     /** The canonical form: {@code ./Device/} dropped, surrounding blanks stripped; null stays null. */
     public static String normalize(String omaUri) {

@@ -8,7 +8,8 @@ public final class RegistryPaths {
 
     static final String SYSTEM_POLICIES = "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\";
 
-    public static final String ALLOW_PASSWORD_RESET = "HKLM\\SOFTWARE\\Policies\\Microsoft\\AzureADAccount\\AllowPasswordReset";
+    public static final String ALLOW_PASSWORD_RESET =
+            "HKLM\\SOFTWARE\\Policies\\Microsoft\\AzureADAccount\\AllowPasswordReset";
     public static final String ENABLE_LUA = SYSTEM_POLICIES + "EnableLUA";
     public static final String DISABLE_CAD = SYSTEM_POLICIES + "DisableCAD";
     public static final String HIDE_FAST_USER_SWITCHING = SYSTEM_POLICIES + "HideFastUserSwitching";
@@ -16,11 +17,14 @@ public final class RegistryPaths {
     public static final String SC_FORCE_OPTION = SYSTEM_POLICIES + "scforceoption";
     public static final String DISABLE_LOCK_SCREEN_APP_NOTIFICATIONS =
             "HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\System\\DisableLockScreenAppNotifications";
-    public static final String NO_LOCK_SCREEN = "HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\Personalization\\NoLockScreen";
-    public static final String WINLOGON_SHELL = "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\\Shell";
+    public static final String NO_LOCK_SCREEN =
+            "HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\Personalization\\NoLockScreen";
+    public static final String WINLOGON_SHELL =
+            "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\\Shell";
     public static final String BLOCK_NON_ADMIN_USER_INSTALL =
             "HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\Appx\\BlockNonAdminUserInstall";
-    static final String TLS12_CLIENT = "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client\\";
+    static final String TLS12_CLIENT =
+            "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client\\";
     public static final String TLS12_CLIENT_ENABLED = TLS12_CLIENT + "Enabled";
     public static final String TLS12_CLIENT_DISABLED_BY_DEFAULT = TLS12_CLIENT + "DisabledByDefault";
     /** Each registered credential provider is a key {@code {CLSID}} below this one; any value under it reports the key. */
@@ -50,8 +54,7 @@ public final class RegistryPaths {
             "{f8a0b131-5f68-486c-8040-7e8fc3c85bb6}", // Microsoft account
             "{f8a1793b-7873-4046-b2a7-1f318747f427}"); // FIDO
 
-    private RegistryPaths() {
-    }
+    private RegistryPaths() {}
 
     /** The CLSID of the provider a registry key path names, lower case, or null when the path is not below {@link #CREDENTIAL_PROVIDERS}. */
     static String credentialProvider(String registryKey) {

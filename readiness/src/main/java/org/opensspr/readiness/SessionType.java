@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How the screen is reached: at the console, over Remote Desktop, or in an enhanced Hyper-V session. */
 public enum SessionType {
-    CONSOLE("console"), RDP("rdp"), HYPERV_ENHANCED("hyperv-enhanced");
+    CONSOLE("console"),
+    RDP("rdp"),
+    HYPERV_ENHANCED("hyperv-enhanced");
 
     private final String id;
 

@@ -36,8 +36,18 @@ class ReadinessRulesTests {
 
     @Test
     void everyFindingHasAMessageAndARemedyAndRulesComeInTableOrder() {
-        DeviceState broken = new DeviceState("Windows", 17763, "1809", "Enterprise", "domain", false, SessionType.RDP,
-                java.util.Map.of(), java.util.Map.of(), true, true)
+        DeviceState broken = new DeviceState(
+                        "Windows",
+                        17763,
+                        "1809",
+                        "Enterprise",
+                        "domain",
+                        false,
+                        SessionType.RDP,
+                        java.util.Map.of(),
+                        java.util.Map.of(),
+                        true,
+                        true)
                 .withRegistry(SYSTEM + "DisableCAD", 0)
                 .withRegistry(RegistryPaths.DISABLE_LOCK_SCREEN_APP_NOTIFICATIONS, 1)
                 .withRegistry(SYSTEM + "EnableLUA", 0);
@@ -47,27 +57,34 @@ class ReadinessRulesTests {
             assertThat(f.message()).isNotBlank();
             assertThat(f.remedy()).isNotBlank();
         });
-        assertThat(verdict.findings()).extracting(Finding::rule).isSortedAccordingTo(
-                java.util.Comparator.comparingInt(ReadinessRules.IDS::indexOf));
+        assertThat(verdict.findings())
+                .extracting(Finding::rule)
+                .isSortedAccordingTo(java.util.Comparator.comparingInt(ReadinessRules.IDS::indexOf));
     }
 
     @Nested
     class OsVersion {
         @Test
         void windows10Before1803IsAnError() {
-            assertThat(finding(DeviceState.windows(16299, "Pro").withSetting(OmaUris.ALLOW_PASSWORD_RESET, 1), ReadinessRules.OS_VERSION))
+            assertThat(finding(
+                            DeviceState.windows(16299, "Pro").withSetting(OmaUris.ALLOW_PASSWORD_RESET, 1),
+                            ReadinessRules.OS_VERSION))
                     .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
         }
 
         @Test
         void windows7NeedsTheLegacyPath() {
-            assertThat(finding(DeviceState.windows(7601, "Pro"), ReadinessRules.OS_VERSION).remedy()).contains("legacy");
+            assertThat(finding(DeviceState.windows(7601, "Pro"), ReadinessRules.OS_VERSION)
+                            .remedy())
+                    .contains("legacy");
         }
 
         @Test
         void windows10Of1803AndWindows11Pass() {
-            assertThat(finding(DeviceState.windows(17134, "Pro"), ReadinessRules.OS_VERSION)).isNull();
-            assertThat(finding(DeviceState.windows(26100, "Pro"), ReadinessRules.OS_VERSION)).isNull();
+            assertThat(finding(DeviceState.windows(17134, "Pro"), ReadinessRules.OS_VERSION))
+                    .isNull();
+            assertThat(finding(DeviceState.windows(26100, "Pro"), ReadinessRules.OS_VERSION))
+                    .isNull();
         }
     }
 
@@ -75,7 +92,8 @@ class ReadinessRulesTests {
     class JoinState {
         @Test
         void notJoinedIsAnError() {
-            assertThat(finding(ready().withJoined(false), ReadinessRules.JOIN_STATE)).isNotNull();
+            assertThat(finding(ready().withJoined(false), ReadinessRules.JOIN_STATE))
+                    .isNotNull();
         }
 
         @Test
@@ -88,21 +106,34 @@ class ReadinessRulesTests {
     class PolicyDisabled {
         @Test
         void neitherProfileNorRegistryIsAnError() {
-            assertThat(finding(DeviceState.windows(19045, "Pro"), ReadinessRules.POLICY_DISABLED)).isNotNull();
-            assertThat(finding(DeviceState.windows(19045, "Pro").withSetting(OmaUris.ALLOW_PASSWORD_RESET, 0),
-                    ReadinessRules.POLICY_DISABLED)).isNotNull();
+            assertThat(finding(DeviceState.windows(19045, "Pro"), ReadinessRules.POLICY_DISABLED))
+                    .isNotNull();
+            assertThat(finding(
+                            DeviceState.windows(19045, "Pro").withSetting(OmaUris.ALLOW_PASSWORD_RESET, 0),
+                            ReadinessRules.POLICY_DISABLED))
+                    .isNotNull();
         }
 
         @Test
         void theDeviceFormOfTheSettingEnablesIt() {
-            assertThat(finding(DeviceState.windows(19045, "Pro").withSetting(
-                    "./Device/Vendor/MSFT/Policy/Config/Authentication/AllowAadPasswordReset", 1), ReadinessRules.POLICY_DISABLED)).isNull();
+            assertThat(finding(
+                            DeviceState.windows(19045, "Pro")
+                                    .withSetting(
+                                            "./Device/Vendor/MSFT/Policy/Config/Authentication/AllowAadPasswordReset",
+                                            1),
+                            ReadinessRules.POLICY_DISABLED))
+                    .isNull();
         }
 
         @Test
         void theRegistryValueEnablesIt() {
-            assertThat(finding(DeviceState.windows(19045, "Pro").withRegistry(
-                    "HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\AzureADAccount\\AllowPasswordReset", 1), ReadinessRules.POLICY_DISABLED)).isNull();
+            assertThat(finding(
+                            DeviceState.windows(19045, "Pro")
+                                    .withRegistry(
+                                            "HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\AzureADAccount\\AllowPasswordReset",
+                                            1),
+                            ReadinessRules.POLICY_DISABLED))
+                    .isNull();
         }
     }
 
@@ -110,13 +141,18 @@ class ReadinessRulesTests {
     class RemoteSession {
         @Test
         void rdpAndEnhancedHyperVAreErrors() {
-            assertThat(finding(ready().withSessionType(SessionType.RDP), ReadinessRules.REMOTE_SESSION)).isNotNull();
-            assertThat(finding(ready().withSessionType(SessionType.parse("hyperv-enhanced")), ReadinessRules.REMOTE_SESSION)).isNotNull();
+            assertThat(finding(ready().withSessionType(SessionType.RDP), ReadinessRules.REMOTE_SESSION))
+                    .isNotNull();
+            assertThat(finding(
+                            ready().withSessionType(SessionType.parse("hyperv-enhanced")),
+                            ReadinessRules.REMOTE_SESSION))
+                    .isNotNull();
         }
 
         @Test
         void consolePasses() {
-            assertThat(finding(ready().withSessionType(SessionType.parse("console")), ReadinessRules.REMOTE_SESSION)).isNull();
+            assertThat(finding(ready().withSessionType(SessionType.parse("console")), ReadinessRules.REMOTE_SESSION))
+                    .isNull();
         }
     }
 
@@ -124,7 +160,11 @@ class ReadinessRulesTests {
     class ThirdPartyCredentialProvider {
         @Test
         void anUnknownProviderIsAWarning() {
-            Finding f = finding(ready().withRegistry(RegistryPaths.CREDENTIAL_PROVIDERS + "{11111111-2222-3333-4444-555555555555}\\(Default)", "Acme"),
+            Finding f = finding(
+                    ready().withRegistry(
+                                    RegistryPaths.CREDENTIAL_PROVIDERS
+                                            + "{11111111-2222-3333-4444-555555555555}\\(Default)",
+                                    "Acme"),
                     ReadinessRules.THIRD_PARTY_CREDENTIAL_PROVIDER);
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.message()).contains("{11111111-2222-3333-4444-555555555555}");
@@ -132,8 +172,13 @@ class ReadinessRulesTests {
 
         @Test
         void microsoftsOwnProvidersPass() {
-            assertThat(finding(ready().withRegistry(RegistryPaths.CREDENTIAL_PROVIDERS + "{60B78E88-EAD8-445C-9CFD-0B87F74EA6CD}\\(Default)",
-                    "PasswordProvider"), ReadinessRules.THIRD_PARTY_CREDENTIAL_PROVIDER)).isNull();
+            assertThat(finding(
+                            ready().withRegistry(
+                                            RegistryPaths.CREDENTIAL_PROVIDERS
+                                                    + "{60B78E88-EAD8-445C-9CFD-0B87F74EA6CD}\\(Default)",
+                                            "PasswordProvider"),
+                            ReadinessRules.THIRD_PARTY_CREDENTIAL_PROVIDER))
+                    .isNull();
         }
     }
 
@@ -141,12 +186,14 @@ class ReadinessRulesTests {
     class UacDisabled {
         @Test
         void enableLuaZeroIsAnError() {
-            assertThat(finding(ready().withRegistry(SYSTEM + "EnableLUA", 0), ReadinessRules.UAC_DISABLED)).isNotNull();
+            assertThat(finding(ready().withRegistry(SYSTEM + "EnableLUA", 0), ReadinessRules.UAC_DISABLED))
+                    .isNotNull();
         }
 
         @Test
         void enableLuaOnePasses() {
-            assertThat(finding(ready().withRegistry(SYSTEM + "EnableLUA", 1), ReadinessRules.UAC_DISABLED)).isNull();
+            assertThat(finding(ready().withRegistry(SYSTEM + "EnableLUA", 1), ReadinessRules.UAC_DISABLED))
+                    .isNull();
         }
     }
 
@@ -154,13 +201,22 @@ class ReadinessRulesTests {
     class CtrlAltDel1809 {
         @Test
         void build17763WithCtrlAltDelRequiredIsAnError() {
-            assertThat(finding(DeviceState.windows(17763, "Pro").withRegistry(SYSTEM + "DisableCAD", 0), ReadinessRules.CTRL_ALT_DEL_1809)).isNotNull();
+            assertThat(finding(
+                            DeviceState.windows(17763, "Pro").withRegistry(SYSTEM + "DisableCAD", 0),
+                            ReadinessRules.CTRL_ALT_DEL_1809))
+                    .isNotNull();
         }
 
         @Test
         void otherBuildsOrCtrlAltDelNotRequiredPass() {
-            assertThat(finding(DeviceState.windows(17763, "Pro").withRegistry(SYSTEM + "DisableCAD", 1), ReadinessRules.CTRL_ALT_DEL_1809)).isNull();
-            assertThat(finding(DeviceState.windows(19045, "Pro").withRegistry(SYSTEM + "DisableCAD", 0), ReadinessRules.CTRL_ALT_DEL_1809)).isNull();
+            assertThat(finding(
+                            DeviceState.windows(17763, "Pro").withRegistry(SYSTEM + "DisableCAD", 1),
+                            ReadinessRules.CTRL_ALT_DEL_1809))
+                    .isNull();
+            assertThat(finding(
+                            DeviceState.windows(19045, "Pro").withRegistry(SYSTEM + "DisableCAD", 0),
+                            ReadinessRules.CTRL_ALT_DEL_1809))
+                    .isNull();
         }
     }
 
@@ -168,14 +224,18 @@ class ReadinessRulesTests {
     class LockScreenNotificationsDisabled {
         @Test
         void notificationsOffIsAnError() {
-            assertThat(finding(ready().withRegistry(RegistryPaths.DISABLE_LOCK_SCREEN_APP_NOTIFICATIONS, 1),
-                    ReadinessRules.LOCK_SCREEN_NOTIFICATIONS_DISABLED)).isNotNull();
+            assertThat(finding(
+                            ready().withRegistry(RegistryPaths.DISABLE_LOCK_SCREEN_APP_NOTIFICATIONS, 1),
+                            ReadinessRules.LOCK_SCREEN_NOTIFICATIONS_DISABLED))
+                    .isNotNull();
         }
 
         @Test
         void notificationsOnPass() {
-            assertThat(finding(ready().withRegistry(RegistryPaths.DISABLE_LOCK_SCREEN_APP_NOTIFICATIONS, 0),
-                    ReadinessRules.LOCK_SCREEN_NOTIFICATIONS_DISABLED)).isNull();
+            assertThat(finding(
+                            ready().withRegistry(RegistryPaths.DISABLE_LOCK_SCREEN_APP_NOTIFICATIONS, 0),
+                            ReadinessRules.LOCK_SCREEN_NOTIFICATIONS_DISABLED))
+                    .isNull();
         }
     }
 
@@ -183,12 +243,18 @@ class ReadinessRulesTests {
     class HideFastUserSwitching {
         @Test
         void hiddenIsAnError() {
-            assertThat(finding(ready().withRegistry(SYSTEM + "HideFastUserSwitching", 1), ReadinessRules.HIDE_FAST_USER_SWITCHING)).isNotNull();
+            assertThat(finding(
+                            ready().withRegistry(SYSTEM + "HideFastUserSwitching", 1),
+                            ReadinessRules.HIDE_FAST_USER_SWITCHING))
+                    .isNotNull();
         }
 
         @Test
         void shownPasses() {
-            assertThat(finding(ready().withRegistry(SYSTEM + "HideFastUserSwitching", 0), ReadinessRules.HIDE_FAST_USER_SWITCHING)).isNull();
+            assertThat(finding(
+                            ready().withRegistry(SYSTEM + "HideFastUserSwitching", 0),
+                            ReadinessRules.HIDE_FAST_USER_SWITCHING))
+                    .isNull();
         }
     }
 
@@ -196,12 +262,18 @@ class ReadinessRulesTests {
     class DontDisplayLastUserName {
         @Test
         void hiddenLastUserIsAnError() {
-            assertThat(finding(ready().withRegistry(SYSTEM + "DontDisplayLastUserName", 1L), ReadinessRules.DONT_DISPLAY_LAST_USER_NAME)).isNotNull();
+            assertThat(finding(
+                            ready().withRegistry(SYSTEM + "DontDisplayLastUserName", 1L),
+                            ReadinessRules.DONT_DISPLAY_LAST_USER_NAME))
+                    .isNotNull();
         }
 
         @Test
         void shownLastUserPasses() {
-            assertThat(finding(ready().withRegistry(SYSTEM + "DontDisplayLastUserName", 0L), ReadinessRules.DONT_DISPLAY_LAST_USER_NAME)).isNull();
+            assertThat(finding(
+                            ready().withRegistry(SYSTEM + "DontDisplayLastUserName", 0L),
+                            ReadinessRules.DONT_DISPLAY_LAST_USER_NAME))
+                    .isNull();
         }
     }
 
@@ -209,12 +281,14 @@ class ReadinessRulesTests {
     class NoLockScreen {
         @Test
         void noLockScreenIsAnError() {
-            assertThat(finding(ready().withRegistry(RegistryPaths.NO_LOCK_SCREEN, "1"), ReadinessRules.NO_LOCK_SCREEN)).isNotNull();
+            assertThat(finding(ready().withRegistry(RegistryPaths.NO_LOCK_SCREEN, "1"), ReadinessRules.NO_LOCK_SCREEN))
+                    .isNotNull();
         }
 
         @Test
         void lockScreenShownPasses() {
-            assertThat(finding(ready().withRegistry(RegistryPaths.NO_LOCK_SCREEN, "0"), ReadinessRules.NO_LOCK_SCREEN)).isNull();
+            assertThat(finding(ready().withRegistry(RegistryPaths.NO_LOCK_SCREEN, "0"), ReadinessRules.NO_LOCK_SCREEN))
+                    .isNull();
         }
     }
 
@@ -222,12 +296,14 @@ class ReadinessRulesTests {
     class LostMode {
         @Test
         void lostModeIsAnError() {
-            assertThat(finding(ready().withLostMode(true), ReadinessRules.LOST_MODE)).isNotNull();
+            assertThat(finding(ready().withLostMode(true), ReadinessRules.LOST_MODE))
+                    .isNotNull();
         }
 
         @Test
         void notLostPasses() {
-            assertThat(finding(ready().withLostMode(false), ReadinessRules.LOST_MODE)).isNull();
+            assertThat(finding(ready().withLostMode(false), ReadinessRules.LOST_MODE))
+                    .isNull();
         }
     }
 
@@ -235,33 +311,46 @@ class ReadinessRulesTests {
     class CustomShell {
         @Test
         void aKioskShellIsAnError() {
-            assertThat(finding(ready().withRegistry(RegistryPaths.WINLOGON_SHELL, "C:\\Kiosk\\kiosk.exe"), ReadinessRules.CUSTOM_SHELL)).isNotNull();
+            assertThat(finding(
+                            ready().withRegistry(RegistryPaths.WINLOGON_SHELL, "C:\\Kiosk\\kiosk.exe"),
+                            ReadinessRules.CUSTOM_SHELL))
+                    .isNotNull();
         }
 
         @Test
         void explorerPasses() {
-            assertThat(finding(ready().withRegistry(RegistryPaths.WINLOGON_SHELL, "Explorer.EXE"), ReadinessRules.CUSTOM_SHELL)).isNull();
+            assertThat(finding(
+                            ready().withRegistry(RegistryPaths.WINLOGON_SHELL, "Explorer.EXE"),
+                            ReadinessRules.CUSTOM_SHELL))
+                    .isNull();
         }
     }
 
     @Nested
     class CadNotificationsSkuCombination {
         private DeviceState combination(String edition) {
-            return DeviceState.windows(19045, edition).withSetting(OmaUris.ALLOW_PASSWORD_RESET, 1)
-                    .withRegistry(SYSTEM + "DisableCAD", 0).withRegistry(RegistryPaths.DISABLE_LOCK_SCREEN_APP_NOTIFICATIONS, 1);
+            return DeviceState.windows(19045, edition)
+                    .withSetting(OmaUris.ALLOW_PASSWORD_RESET, 1)
+                    .withRegistry(SYSTEM + "DisableCAD", 0)
+                    .withRegistry(RegistryPaths.DISABLE_LOCK_SCREEN_APP_NOTIFICATIONS, 1);
         }
 
         @Test
         void allThreeOnEnterpriseIsAnError() {
-            assertThat(finding(combination("Enterprise"), ReadinessRules.CAD_NOTIFICATIONS_SKU_COMBINATION)).isNotNull();
+            assertThat(finding(combination("Enterprise"), ReadinessRules.CAD_NOTIFICATIONS_SKU_COMBINATION))
+                    .isNotNull();
         }
 
         @Test
         void homeAndProOrCtrlAltDelNotRequiredPass() {
-            assertThat(finding(combination("Home"), ReadinessRules.CAD_NOTIFICATIONS_SKU_COMBINATION)).isNull();
-            assertThat(finding(combination("Pro"), ReadinessRules.CAD_NOTIFICATIONS_SKU_COMBINATION)).isNull();
-            assertThat(finding(combination("Enterprise").withRegistry(SYSTEM + "DisableCAD", 1),
-                    ReadinessRules.CAD_NOTIFICATIONS_SKU_COMBINATION)).isNull();
+            assertThat(finding(combination("Home"), ReadinessRules.CAD_NOTIFICATIONS_SKU_COMBINATION))
+                    .isNull();
+            assertThat(finding(combination("Pro"), ReadinessRules.CAD_NOTIFICATIONS_SKU_COMBINATION))
+                    .isNull();
+            assertThat(finding(
+                            combination("Enterprise").withRegistry(SYSTEM + "DisableCAD", 1),
+                            ReadinessRules.CAD_NOTIFICATIONS_SKU_COMBINATION))
+                    .isNull();
         }
     }
 
@@ -269,12 +358,14 @@ class ReadinessRulesTests {
     class SmartCardRequired {
         @Test
         void smartCardForcedIsAnError() {
-            assertThat(finding(ready().withRegistry(SYSTEM + "scforceoption", 1), ReadinessRules.SMART_CARD_REQUIRED)).isNotNull();
+            assertThat(finding(ready().withRegistry(SYSTEM + "scforceoption", 1), ReadinessRules.SMART_CARD_REQUIRED))
+                    .isNotNull();
         }
 
         @Test
         void smartCardOptionalPasses() {
-            assertThat(finding(ready().withRegistry(SYSTEM + "scforceoption", 0), ReadinessRules.SMART_CARD_REQUIRED)).isNull();
+            assertThat(finding(ready().withRegistry(SYSTEM + "scforceoption", 0), ReadinessRules.SMART_CARD_REQUIRED))
+                    .isNull();
         }
     }
 
@@ -282,12 +373,18 @@ class ReadinessRulesTests {
     class BlockNonAdminUserInstall {
         @Test
         void blockedIsAnError() {
-            assertThat(finding(ready().withRegistry(RegistryPaths.BLOCK_NON_ADMIN_USER_INSTALL, 1), ReadinessRules.BLOCK_NON_ADMIN_USER_INSTALL)).isNotNull();
+            assertThat(finding(
+                            ready().withRegistry(RegistryPaths.BLOCK_NON_ADMIN_USER_INSTALL, 1),
+                            ReadinessRules.BLOCK_NON_ADMIN_USER_INSTALL))
+                    .isNotNull();
         }
 
         @Test
         void allowedPasses() {
-            assertThat(finding(ready().withRegistry(RegistryPaths.BLOCK_NON_ADMIN_USER_INSTALL, 0), ReadinessRules.BLOCK_NON_ADMIN_USER_INSTALL)).isNull();
+            assertThat(finding(
+                            ready().withRegistry(RegistryPaths.BLOCK_NON_ADMIN_USER_INSTALL, 0),
+                            ReadinessRules.BLOCK_NON_ADMIN_USER_INSTALL))
+                    .isNull();
         }
     }
 
@@ -295,15 +392,18 @@ class ReadinessRulesTests {
     class Tls12Disabled {
         @Test
         void windows7WithTls12OnlyNegotiableIsAnError() {
-            DeviceState device = DeviceState.windows(7601, "Pro").withRegistry(RegistryPaths.TLS12_CLIENT_ENABLED, 1)
+            DeviceState device = DeviceState.windows(7601, "Pro")
+                    .withRegistry(RegistryPaths.TLS12_CLIENT_ENABLED, 1)
                     .withRegistry(RegistryPaths.TLS12_CLIENT_DISABLED_BY_DEFAULT, 1);
             assertThat(finding(device, ReadinessRules.TLS12_DISABLED)).isNotNull();
-            assertThat(finding(DeviceState.windows(9600, "Pro"), ReadinessRules.TLS12_DISABLED)).isNotNull();
+            assertThat(finding(DeviceState.windows(9600, "Pro"), ReadinessRules.TLS12_DISABLED))
+                    .isNotNull();
         }
 
         @Test
         void windows7WithTls12EnabledOrWindows10Pass() {
-            DeviceState device = DeviceState.windows(7601, "Pro").withRegistry(RegistryPaths.TLS12_CLIENT_ENABLED, 1)
+            DeviceState device = DeviceState.windows(7601, "Pro")
+                    .withRegistry(RegistryPaths.TLS12_CLIENT_ENABLED, 1)
                     .withRegistry(RegistryPaths.TLS12_CLIENT_DISABLED_BY_DEFAULT, 0);
             assertThat(finding(device, ReadinessRules.TLS12_DISABLED)).isNull();
             assertThat(finding(ready(), ReadinessRules.TLS12_DISABLED)).isNull();
@@ -314,19 +414,32 @@ class ReadinessRulesTests {
     class Dot1xPreLogon {
         @Test
         void beforeUserLogonIsAWarning() {
-            assertThat(finding(ready().withDot1xBeforeLogon(true), ReadinessRules.DOT1X_PRELOGON).severity()).isEqualTo(Severity.WARNING);
+            assertThat(finding(ready().withDot1xBeforeLogon(true), ReadinessRules.DOT1X_PRELOGON)
+                            .severity())
+                    .isEqualTo(Severity.WARNING);
         }
 
         @Test
         void machineAuthenticationPasses() {
-            assertThat(finding(ready().withDot1xBeforeLogon(false), ReadinessRules.DOT1X_PRELOGON)).isNull();
+            assertThat(finding(ready().withDot1xBeforeLogon(false), ReadinessRules.DOT1X_PRELOGON))
+                    .isNull();
         }
     }
 
     @Test
     void windowsRulesDoNotApplyToLinux() {
-        DeviceState linux = new DeviceState("Linux", 0, "Debian 13", null, "workgroup", true, SessionType.CONSOLE,
-                java.util.Map.of(RegistryPaths.NO_LOCK_SCREEN, 1), java.util.Map.of(OmaUris.ALLOW_PASSWORD_RESET, 1), false, false);
+        DeviceState linux = new DeviceState(
+                "Linux",
+                0,
+                "Debian 13",
+                null,
+                "workgroup",
+                true,
+                SessionType.CONSOLE,
+                java.util.Map.of(RegistryPaths.NO_LOCK_SCREEN, 1),
+                java.util.Map.of(OmaUris.ALLOW_PASSWORD_RESET, 1),
+                false,
+                false);
         assertThat(rules.evaluate(linux).findings()).isEmpty();
     }
 }

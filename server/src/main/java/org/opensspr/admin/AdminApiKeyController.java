@@ -1,8 +1,7 @@
 package org.opensspr.admin;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.opensspr.apikeys.ApiKeyService;
 import org.opensspr.web.Callers;
 import org.springframework.http.HttpStatus;
@@ -41,13 +40,10 @@ class AdminApiKeyController {
         keys.revoke(name, Callers.from(request));
     }
 
-    record NewKey(String name) {
-    }
+    record NewKey(String name) {}
 
     /** {@code key} is shown this once. */
-    record IssuedKey(String name, String key) {
-    }
+    record IssuedKey(String name, String key) {}
 
-    record KeyNames(List<String> names) {
-    }
+    record KeyNames(List<String> names) {}
 }

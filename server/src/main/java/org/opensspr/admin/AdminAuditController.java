@@ -2,7 +2,6 @@ package org.opensspr.admin;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
 import org.opensspr.audit.AuditQuery;
@@ -23,23 +22,40 @@ class AdminAuditController {
     }
 
     @GetMapping("/api/v1/admin/audit")
-    AuditPage json(@RequestParam(required = false) String target, @RequestParam(required = false) String activity,
-                   @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-                   @RequestParam(required = false) Integer limit) {
+    AuditPage json(
+            @RequestParam(required = false) String target,
+            @RequestParam(required = false) String activity,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) Integer limit) {
         return new AuditPage(audit.search(new AuditQuery(target, activity, from, to, limit)));
     }
 
     @GetMapping(value = "/api/v1/admin/audit.csv", produces = "text/csv")
-    ResponseEntity<String> csv(@RequestParam(required = false) String target, @RequestParam(required = false) String activity,
-                               @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-                               @RequestParam(required = false) Integer limit) {
+    ResponseEntity<String> csv(
+            @RequestParam(required = false) String target,
+            @RequestParam(required = false) String activity,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) Integer limit) {
         StringBuilder csv = new StringBuilder("time,activity,result,actor,target,ip,clientType,details\r\n");
         for (AuditEvent e : audit.search(new AuditQuery(target, activity, from, to, limit))) {
-            csv.append(String.join(",", cell(e.time().toString()), cell(e.activity()), cell(e.result().name()),
-                    cell(e.actor()), cell(e.target()), cell(e.ip()), cell(e.clientType().name()), cell(e.details()))).append("\r\n");
+            csv.append(String.join(
+                            ",",
+                            cell(e.time().toString()),
+                            cell(e.activity()),
+                            cell(e.result().name()),
+                            cell(e.actor()),
+                            cell(e.target()),
+                            cell(e.ip()),
+                            cell(e.clientType().name()),
+                            cell(e.details())))
+                    .append("\r\n");
         }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"audit.csv\"").body(csv.toString());
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"audit.csv\"")
+                .body(csv.toString());
     }
 
     /** RFC 4180 quoting; a leading =, +, - or @ is defused so a spreadsheet does not run it as a formula. */
@@ -48,6 +64,5 @@ class AdminAuditController {
         return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 
-    record AuditPage(List<AuditEvent> events) {
-    }
+    record AuditPage(List<AuditEvent> events) {}
 }

@@ -1,8 +1,7 @@
 package org.opensspr.admin;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.opensspr.devices.ConfigurationProfile;
 import org.opensspr.devices.DeviceService;
 import org.opensspr.devices.DeviceSummary;
@@ -42,7 +41,8 @@ class AdminDeviceController {
         if (body.uses() == null || body.expiresInHours() == null) {
             throw new IllegalArgumentException("uses and expiresInHours are required");
         }
-        return new IssuedToken(devices.issueJoinToken(body.uses(), body.expiresInHours(), body.groups(), Callers.from(request)));
+        return new IssuedToken(
+                devices.issueJoinToken(body.uses(), body.expiresInHours(), body.groups(), Callers.from(request)));
     }
 
     @GetMapping("/api/v1/admin/devices")
@@ -79,10 +79,15 @@ class AdminDeviceController {
         if (body.settings() == null) {
             throw new IllegalArgumentException("settings are required");
         }
-        ConfigurationProfile profile = new ConfigurationProfile(body.name(),
-                body.settings().stream().map(s -> Setting.of(s.omaUri(), s.dataType(), s.value())).toList(), body.groups());
+        ConfigurationProfile profile = new ConfigurationProfile(
+                body.name(),
+                body.settings().stream()
+                        .map(s -> Setting.of(s.omaUri(), s.dataType(), s.value()))
+                        .toList(),
+                body.groups());
         boolean created = profiles.save(profile, Callers.from(request));
-        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(ProfileView.of(profile));
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(ProfileView.of(profile));
     }
 
     @GetMapping("/api/v1/admin/device-profiles")
@@ -96,29 +101,27 @@ class AdminDeviceController {
         profiles.delete(name, Callers.from(request));
     }
 
-    record NewJoinToken(Integer uses, Integer expiresInHours, List<String> groups) {
-    }
+    record NewJoinToken(Integer uses, Integer expiresInHours, List<String> groups) {}
 
     /** {@code token} is shown this once. */
-    record IssuedToken(String token) {
-    }
+    record IssuedToken(String token) {}
 
-    record DeviceList(List<DeviceSummary> devices) {
-    }
+    record DeviceList(List<DeviceSummary> devices) {}
 
-    record Groups(List<String> groups) {
-    }
+    record Groups(List<String> groups) {}
 
-    record SettingView(String omaUri, String dataType, Object value) {
-    }
+    record SettingView(String omaUri, String dataType, Object value) {}
 
     record ProfileView(String name, List<SettingView> settings, List<String> groups) {
         static ProfileView of(ConfigurationProfile profile) {
-            return new ProfileView(profile.name(), profile.settings().stream()
-                    .map(s -> new SettingView(s.omaUri(), s.dataType().id(), s.value())).toList(), profile.groups());
+            return new ProfileView(
+                    profile.name(),
+                    profile.settings().stream()
+                            .map(s -> new SettingView(s.omaUri(), s.dataType().id(), s.value()))
+                            .toList(),
+                    profile.groups());
         }
     }
 
-    record ProfileList(List<ProfileView> profiles) {
-    }
+    record ProfileList(List<ProfileView> profiles) {}
 }

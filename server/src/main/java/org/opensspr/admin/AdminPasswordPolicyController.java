@@ -1,9 +1,8 @@
 package org.opensspr.admin;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.opensspr.passwordpolicy.PasswordPolicy;
 import org.opensspr.passwordpolicy.PasswordSettings;
 import org.opensspr.passwordpolicy.Violation;
@@ -53,13 +52,16 @@ class AdminPasswordPolicyController {
         return new Evaluation(violations.isEmpty(), violations);
     }
 
-    record SettingsBody(Integer minLength, Integer maxLength, List<String> customBannedTerms, Boolean enforceCustomList,
-                        Boolean requireThreeClasses, Boolean checkBreached, Integer historySize) {
-    }
+    record SettingsBody(
+            Integer minLength,
+            Integer maxLength,
+            List<String> customBannedTerms,
+            Boolean enforceCustomList,
+            Boolean requireThreeClasses,
+            Boolean checkBreached,
+            Integer historySize) {}
 
-    record EvaluateBody(String password, String login) {
-    }
+    record EvaluateBody(String password, String login) {}
 
-    record Evaluation(boolean accepted, List<Violation> violations) {
-    }
+    record Evaluation(boolean accepted, List<Violation> violations) {}
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
@@ -40,15 +39,22 @@ public class ApiKeyService {
     /** Issues a key named {@code name}; the returned key is never shown again. */
     public String issue(String name, Caller admin) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("name must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw new IllegalArgumentException(
+                    "name must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         String key = PREFIX + Digests.newToken();
         try {
             jdbc.sql("INSERT INTO api_key (name, key_hash, created_by, created_at) VALUES (:name, :hash, :by, :at)")
-                    .param("name", name).param("hash", Digests.sha256(key)).param("by", admin.actor())
-                    .param("at", clock.millis()).update();
+                    .param("name", name)
+                    .param("hash", Digests.sha256(key))
+                    .param("by", admin.actor())
+                    .param("at", clock.millis())
+                    .update();
         } catch (DuplicateKeyException e) {
-            throw Problems.of(HttpStatus.CONFLICT, "api-key-exists", "Name taken",
+            throw Problems.of(
+                    HttpStatus.CONFLICT,
+                    "api-key-exists",
+                    "Name taken",
                     "An API key named '" + name + "' exists. Delete it first or choose another name.");
         }
         audit.record(AuditEvent.of(clock.instant(), Activity.CREATE_API_KEY, AuditResult.Success, admin, name, ""));
@@ -56,8 +62,15 @@ public class ApiKeyService {
     }
 
     public void revoke(String name, Caller admin) {
-        if (jdbc.sql("DELETE FROM api_key WHERE name = :name").param("name", name).update() == 0) {
-            throw Problems.of(HttpStatus.NOT_FOUND, "api-key-not-found", "No such key", "There is no API key named '" + name + "'.");
+        if (jdbc.sql("DELETE FROM api_key WHERE name = :name")
+                        .param("name", name)
+                        .update()
+                == 0) {
+            throw Problems.of(
+                    HttpStatus.NOT_FOUND,
+                    "api-key-not-found",
+                    "No such key",
+                    "There is no API key named '" + name + "'.");
         }
         audit.record(AuditEvent.of(clock.instant(), Activity.DELETE_API_KEY, AuditResult.Success, admin, name, ""));
     }
@@ -67,11 +80,15 @@ public class ApiKeyService {
         if (key == null || !key.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT name FROM api_key WHERE key_hash = :hash").param("hash", Digests.sha256(key))
-                .query(String.class).optional();
+        return jdbc.sql("SELECT name FROM api_key WHERE key_hash = :hash")
+                .param("hash", Digests.sha256(key))
+                .query(String.class)
+                .optional();
     }
 
     public List<String> names() {
-        return jdbc.sql("SELECT name FROM api_key ORDER BY name").query(String.class).list();
+        return jdbc.sql("SELECT name FROM api_key ORDER BY name")
+                .query(String.class)
+                .list();
     }
 }

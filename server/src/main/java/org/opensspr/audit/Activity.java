@@ -23,6 +23,5 @@ public final class Activity {
     public static final String UPDATE_DEVICE_PROFILE = "Update device configuration profile";
     public static final String START_LOGON_SESSION = "Start logon session";
 
-    private Activity() {
-    }
+    private Activity() {}
 }

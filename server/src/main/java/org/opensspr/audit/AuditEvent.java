@@ -9,8 +9,15 @@ import java.util.Objects;
  * not be the place where an unknown login stands out). {@code details} is the reason string
  * of Azure's "flow activity progress" events, or a short note; never a secret.
  */
-public record AuditEvent(Instant time, String activity, AuditResult result, String actor, String target,
-                         String ip, ClientType clientType, String details) {
+public record AuditEvent(
+        Instant time,
+        String activity,
+        AuditResult result,
+        String actor,
+        String target,
+        String ip,
+        ClientType clientType,
+        String details) {
 
     public AuditEvent {
         Objects.requireNonNull(time, "time cannot be null");
@@ -24,8 +31,9 @@ public record AuditEvent(Instant time, String activity, AuditResult result, Stri
     }
 
     /** An event now-ish: {@code time} from the caller's clock, actor, IP and ClientType from {@code caller}. */
-    public static AuditEvent of(java.time.Instant time, String activity, AuditResult result, Caller caller, String target,
-                                String details) {
-        return new AuditEvent(time, activity, result, caller.actor(), target, caller.ip(), caller.clientType(), details);
+    public static AuditEvent of(
+            java.time.Instant time, String activity, AuditResult result, Caller caller, String target, String details) {
+        return new AuditEvent(
+                time, activity, result, caller.actor(), target, caller.ip(), caller.clientType(), details);
     }
 }

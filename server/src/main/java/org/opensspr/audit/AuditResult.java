@@ -2,5 +2,9 @@ package org.opensspr.audit;
 
 /** The outcome of an audited step. */
 public enum AuditResult {
-    Success, Failure, Blocked, Abandoned, Cancelled
+    Success,
+    Failure,
+    Blocked,
+    Abandoned,
+    Cancelled
 }

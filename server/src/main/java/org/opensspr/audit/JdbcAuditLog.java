@@ -1,15 +1,13 @@
 package org.opensspr.audit;
 
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.LinkedHashMap;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,7 +38,9 @@ class JdbcAuditLog implements AuditLog {
     public void record(AuditEvent event) {
         ownTransaction.executeWithoutResult(status -> {
             jdbc.sql("UPDATE audit_head SET seq = seq + 1 WHERE id = 1").update();
-            Map<String, Object> head = jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1").query().singleRow();
+            Map<String, Object> head = jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1")
+                    .query()
+                    .singleRow();
             long seq = ((Number) head.get("seq")).longValue();
             String previous = (String) head.get("hash");
             String hash = chainHash(previous, seq, event);
@@ -59,7 +59,9 @@ class JdbcAuditLog implements AuditLog {
                     .param("prev", previous)
                     .param("hash", hash)
                     .update();
-            jdbc.sql("UPDATE audit_head SET hash = :hash WHERE id = 1").param("hash", hash).update();
+            jdbc.sql("UPDATE audit_head SET hash = :hash WHERE id = 1")
+                    .param("hash", hash)
+                    .update();
         });
     }
 
@@ -84,10 +86,18 @@ class JdbcAuditLog implements AuditLog {
             params.put("to", query.to().toEpochMilli());
         }
         sql.append(" ORDER BY seq DESC FETCH FIRST ").append(query.limit()).append(" ROWS ONLY");
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new AuditEvent(
-                Instant.ofEpochMilli(rs.getLong("time_at")), rs.getString("activity"),
-                AuditResult.valueOf(rs.getString("result")), rs.getString("actor"), rs.getString("target"),
-                rs.getString("ip"), ClientType.valueOf(rs.getString("client_type")), rs.getString("details"))).list();
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, n) -> new AuditEvent(
+                        Instant.ofEpochMilli(rs.getLong("time_at")),
+                        rs.getString("activity"),
+                        AuditResult.valueOf(rs.getString("result")),
+                        rs.getString("actor"),
+                        rs.getString("target"),
+                        rs.getString("ip"),
+                        ClientType.valueOf(rs.getString("client_type")),
+                        rs.getString("details")))
+                .list();
     }
 
     @Override
@@ -96,11 +106,18 @@ class JdbcAuditLog implements AuditLog {
         long[] firstBroken = {-1};
         jdbc.sql("SELECT * FROM audit_event ORDER BY seq").query(rs -> {
             long seq = rs.getLong("seq");
-            AuditEvent event = new AuditEvent(Instant.ofEpochMilli(rs.getLong("time_at")), rs.getString("activity"),
-                    AuditResult.valueOf(rs.getString("result")), rs.getString("actor"), rs.getString("target"),
-                    rs.getString("ip"), ClientType.valueOf(rs.getString("client_type")), rs.getString("details"));
+            AuditEvent event = new AuditEvent(
+                    Instant.ofEpochMilli(rs.getLong("time_at")),
+                    rs.getString("activity"),
+                    AuditResult.valueOf(rs.getString("result")),
+                    rs.getString("actor"),
+                    rs.getString("target"),
+                    rs.getString("ip"),
+                    ClientType.valueOf(rs.getString("client_type")),
+                    rs.getString("details"));
             String expected = chainHash(previous[0], seq, event);
-            if (firstBroken[0] < 0 && (!previous[0].equals(rs.getString("prev_hash")) || !expected.equals(rs.getString("hash")))) {
+            if (firstBroken[0] < 0
+                    && (!previous[0].equals(rs.getString("prev_hash")) || !expected.equals(rs.getString("hash")))) {
                 firstBroken[0] = seq;
             }
             previous[0] = rs.getString("hash");
@@ -109,11 +126,21 @@ class JdbcAuditLog implements AuditLog {
     }
 
     static String chainHash(String previous, long seq, AuditEvent event) {
-        String canonical = String.join("\u001f", previous, Long.toString(seq), Long.toString(event.time().toEpochMilli()),
-                event.activity(), event.result().name(), truncate(event.actor(), 256), truncate(event.target(), 256),
-                truncate(event.ip(), 64), event.clientType().name(), truncate(event.details(), 4000));
+        String canonical = String.join(
+                "\u001f",
+                previous,
+                Long.toString(seq),
+                Long.toString(event.time().toEpochMilli()),
+                event.activity(),
+                event.result().name(),
+                truncate(event.actor(), 256),
+                truncate(event.target(), 256),
+                truncate(event.ip(), 64),
+                event.clientType().name(),
+                truncate(event.details(), 4000));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

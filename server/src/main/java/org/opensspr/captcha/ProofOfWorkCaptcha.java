@@ -10,10 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.opensspr.secrets.Digests;
 import org.opensspr.secrets.MasterKey;
 import org.slf4j.Logger;
@@ -39,6 +37,7 @@ public final class ProofOfWorkCaptcha {
     static final int MAX_SOLUTION_LENGTH = 200;
     /** Used challenges are kept this long past their expiry, so a node whose clock is behind cannot accept one twice. */
     static final Duration PURGE_GRACE = Duration.ofHours(1);
+
     private static final int NONCE_BYTES = 16;
     private static final int PAYLOAD_BYTES = NONCE_BYTES + 8 + 1;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -56,24 +55,32 @@ public final class ProofOfWorkCaptcha {
         this.key = new SecretKeySpec(masterKey.derive("captcha"), "HmacSHA256");
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc cannot be null");
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
-        this.difficulty = Objects.requireNonNull(properties, "properties cannot be null").difficulty();
+        this.difficulty =
+                Objects.requireNonNull(properties, "properties cannot be null").difficulty();
         if (difficulty == 0) {
-            log.warn("The CAPTCHA asks for no work (sspr.captcha.difficulty=0): it only checks that a challenge is fresh and unused");
+            log.warn(
+                    "The CAPTCHA asks for no work (sspr.captcha.difficulty=0): it only checks that a challenge is fresh and unused");
         } else {
-            log.info("The CAPTCHA asks for {} leading zero bits of SHA-256 (about {} hashes per flow start)", difficulty, 1L << difficulty);
+            log.info(
+                    "The CAPTCHA asks for {} leading zero bits of SHA-256 (about {} hashes per flow start)",
+                    difficulty,
+                    1L << difficulty);
         }
     }
 
     /** A challenge issued by this server. */
-    public record Challenge(String challenge, int difficulty, Instant expiresAt) {
-    }
+    public record Challenge(String challenge, int difficulty, Instant expiresAt) {}
 
     /** A new signed challenge at the configured difficulty, valid for {@value #LIFETIME_MINUTES} minutes. */
     public Challenge issue() {
         long expiry = clock.instant().plus(Duration.ofMinutes(LIFETIME_MINUTES)).getEpochSecond();
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
-        byte[] payload = ByteBuffer.allocate(PAYLOAD_BYTES).put(nonce).putLong(expiry).put((byte) difficulty).array();
+        byte[] payload = ByteBuffer.allocate(PAYLOAD_BYTES)
+                .put(nonce)
+                .putLong(expiry)
+                .put((byte) difficulty)
+                .array();
         return new Challenge(sign(payload), difficulty, Instant.ofEpochSecond(expiry));
     }
 
@@ -115,7 +122,9 @@ public final class ProofOfWorkCaptcha {
         }
         try {
             jdbc.sql("INSERT INTO captcha_used (challenge_hash, expires_at) VALUES (:hash, :expires)")
-                    .param("hash", Digests.sha256(challenge)).param("expires", expiry * 1000).update();
+                    .param("hash", Digests.sha256(challenge))
+                    .param("expires", expiry * 1000)
+                    .update();
             return true;
         } catch (DuplicateKeyException e) {
             return reject("already used");
@@ -126,7 +135,8 @@ public final class ProofOfWorkCaptcha {
     @Scheduled(fixedDelay = 600_000, initialDelay = 60_000)
     public int purgeExpired() {
         return jdbc.sql("DELETE FROM captcha_used WHERE expires_at < :before")
-                .param("before", clock.instant().minus(PURGE_GRACE).toEpochMilli()).update();
+                .param("before", clock.instant().minus(PURGE_GRACE).toEpochMilli())
+                .update();
     }
 
     private String sign(byte[] payload) {

@@ -13,8 +13,7 @@ import java.util.Objects;
  */
 public final class ProofOfWorkSolver {
 
-    private ProofOfWorkSolver() {
-    }
+    private ProofOfWorkSolver() {}
 
     /**
      * The solution {@code challenge + ":" + counter}, ready to send as {@code captcha}.

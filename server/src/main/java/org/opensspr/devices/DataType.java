@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The data type of an OMA-URI setting, and the check of a value against it. */
 public enum DataType {
-    INTEGER, STRING, BOOLEAN;
+    INTEGER,
+    STRING,
+    BOOLEAN;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -34,7 +36,10 @@ public enum DataType {
         }
         switch (this) {
             case INTEGER -> {
-                if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+                if (value instanceof Integer
+                        || value instanceof Long
+                        || value instanceof Short
+                        || value instanceof Byte) {
                     return ((Number) value).longValue();
                 }
                 if (value instanceof java.math.BigInteger big && big.bitLength() < 64) {
@@ -52,7 +57,9 @@ public enum DataType {
                 if (value instanceof Boolean flag) {
                     return flag;
                 }
-                if (value instanceof String text && (text.strip().equalsIgnoreCase("true") || text.strip().equalsIgnoreCase("false"))) {
+                if (value instanceof String text
+                        && (text.strip().equalsIgnoreCase("true")
+                                || text.strip().equalsIgnoreCase("false"))) {
                     return Boolean.parseBoolean(text.strip());
                 }
             }

@@ -1,9 +1,8 @@
 package org.opensspr.devices;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.opensspr.readiness.SessionType;
 import org.opensspr.readiness.Verdict;
 import org.springframework.http.HttpStatus;
@@ -42,23 +41,39 @@ class DeviceController {
 
     @PutMapping("/api/v1/devices/self/inventory")
     VerdictView inventory(@AuthenticationPrincipal DeviceIdentity device, @RequestBody InventoryRequest body) {
-        Verdict verdict = devices.inventory(device, new Inventory(body.os(), body.osBuild() == null ? 0 : body.osBuild(),
-                body.osVersion(), body.edition(), body.joinType(), SessionType.parse(body.sessionType()), body.registry(),
-                Boolean.TRUE.equals(body.lostMode()), Boolean.TRUE.equals(body.dot1xBeforeLogon())));
-        return new VerdictView(verdict.ready(), verdict.findings().stream().map(ReadinessFinding::of).toList());
+        Verdict verdict = devices.inventory(
+                device,
+                new Inventory(
+                        body.os(),
+                        body.osBuild() == null ? 0 : body.osBuild(),
+                        body.osVersion(),
+                        body.edition(),
+                        body.joinType(),
+                        SessionType.parse(body.sessionType()),
+                        body.registry(),
+                        Boolean.TRUE.equals(body.lostMode()),
+                        Boolean.TRUE.equals(body.dot1xBeforeLogon())));
+        return new VerdictView(
+                verdict.ready(),
+                verdict.findings().stream().map(ReadinessFinding::of).toList());
     }
 
-    record JoinRequest(String joinToken, String name, String os, String osVersion) {
-    }
+    record JoinRequest(String joinToken, String name, String os, String osVersion) {}
 
     /** {@code registry}: values by full path ({@code HKLM\...\Name}); integers or strings. */
-    record InventoryRequest(String os, Integer osBuild, String osVersion, String edition, String joinType, String sessionType,
-                            Map<String, Object> registry, Boolean lostMode, Boolean dot1xBeforeLogon) {
-    }
+    record InventoryRequest(
+            String os,
+            Integer osBuild,
+            String osVersion,
+            String edition,
+            String joinType,
+            String sessionType,
+            Map<String, Object> registry,
+            Boolean lostMode,
+            Boolean dot1xBeforeLogon) {}
 
-    record ConfigurationView(List<EffectiveConfiguration.AppliedSetting> settings, List<EffectiveConfiguration.Conflict> conflicts) {
-    }
+    record ConfigurationView(
+            List<EffectiveConfiguration.AppliedSetting> settings, List<EffectiveConfiguration.Conflict> conflicts) {}
 
-    record VerdictView(boolean ready, List<ReadinessFinding> findings) {
-    }
+    record VerdictView(boolean ready, List<ReadinessFinding> findings) {}
 }

@@ -13,13 +13,13 @@ final class DeviceGroups {
     static final String ALL = "all";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
-    private DeviceGroups() {
-    }
+    private DeviceGroups() {}
 
     static String check(String name, String what) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(what + " must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit, not '"
-                    + name + "'");
+            throw new IllegalArgumentException(
+                    what + " must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit, not '"
+                            + name + "'");
         }
         return name;
     }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
@@ -43,7 +42,12 @@ public class DeviceService {
     private final AuditLog audit;
     private final Clock clock;
 
-    DeviceService(JdbcDeviceRepository devices, JdbcJoinTokenRepository joinTokens, ProfileService profiles, AuditLog audit, Clock clock) {
+    DeviceService(
+            JdbcDeviceRepository devices,
+            JdbcJoinTokenRepository joinTokens,
+            ProfileService profiles,
+            AuditLog audit,
+            Clock clock) {
         this.devices = devices;
         this.joinTokens = joinTokens;
         this.profiles = profiles;
@@ -64,8 +68,19 @@ public class DeviceService {
         String token = JOIN_TOKEN_PREFIX + Digests.newToken();
         long now = clock.millis();
         joinTokens.purge(now);
-        joinTokens.insert(Digests.sha256(token), uses, checked, admin.actor(), now, now + Duration.ofHours(hours).toMillis());
-        audit.record(AuditEvent.of(clock.instant(), Activity.CREATE_JOIN_TOKEN, AuditResult.Success, admin, "",
+        joinTokens.insert(
+                Digests.sha256(token),
+                uses,
+                checked,
+                admin.actor(),
+                now,
+                now + Duration.ofHours(hours).toMillis());
+        audit.record(AuditEvent.of(
+                clock.instant(),
+                Activity.CREATE_JOIN_TOKEN,
+                AuditResult.Success,
+                admin,
+                "",
                 uses + " uses, " + hours + " hours, groups " + checked));
         return token;
     }
@@ -81,18 +96,33 @@ public class DeviceService {
         String deviceOsVersion = field(osVersion, "osVersion", 100);
         String id = ID_PREFIX + randomId();
         Caller caller = new Caller(new DeviceIdentity(id, deviceName).actor(), ip, ClientType.Api);
-        String hash = joinToken == null || !joinToken.startsWith(JOIN_TOKEN_PREFIX) || joinToken.length() > 100 ? null : Digests.sha256(joinToken);
+        String hash = joinToken == null || !joinToken.startsWith(JOIN_TOKEN_PREFIX) || joinToken.length() > 100
+                ? null
+                : Digests.sha256(joinToken);
         if (hash == null || !joinTokens.spend(hash, clock.millis())) {
-            audit.record(AuditEvent.of(clock.instant(), Activity.JOIN_DEVICE, AuditResult.Failure, caller, deviceName,
+            audit.record(AuditEvent.of(
+                    clock.instant(),
+                    Activity.JOIN_DEVICE,
+                    AuditResult.Failure,
+                    caller,
+                    deviceName,
                     "The join token is unknown, spent or expired"));
-            throw Problems.of(HttpStatus.FORBIDDEN, "join-token-invalid", "Join token not valid",
+            throw Problems.of(
+                    HttpStatus.FORBIDDEN,
+                    "join-token-invalid",
+                    "Join token not valid",
                     "The join token is unknown, used up or expired. Ask an admin for a new one.");
         }
         String secret = Digests.newToken();
         devices.insert(id, Digests.sha256(secret), deviceName, deviceOs, deviceOsVersion, clock.millis());
         List<String> groups = joinTokens.groups(hash).orElse(List.of());
         devices.setGroups(id, groups);
-        audit.record(AuditEvent.of(clock.instant(), Activity.JOIN_DEVICE, AuditResult.Success, caller, id,
+        audit.record(AuditEvent.of(
+                clock.instant(),
+                Activity.JOIN_DEVICE,
+                AuditResult.Success,
+                caller,
+                id,
                 "Joined as " + deviceName + " (" + deviceOs + " " + deviceOsVersion + "), groups " + groups));
         return new JoinedDevice(id, secret);
     }
@@ -105,7 +135,8 @@ public class DeviceService {
         if (id == null || secret == null || !id.startsWith(ID_PREFIX) || id.length() > 40 || secret.length() > 100) {
             return Optional.empty();
         }
-        return devices.enabled(id).filter(d -> Digests.constantTimeEquals(d.secretHash(), Digests.sha256(secret)))
+        return devices.enabled(id)
+                .filter(d -> Digests.constantTimeEquals(d.secretHash(), Digests.sha256(secret)))
                 .map(JdbcDeviceRepository.DeviceIdentityWithSecret::device);
     }
 
@@ -115,7 +146,13 @@ public class DeviceService {
         if (!devices.setEnabled(id, enabled)) {
             throw notFound(id);
         }
-        audit.record(AuditEvent.of(clock.instant(), Activity.UPDATE_DEVICE, AuditResult.Success, admin, id, enabled ? "Enabled" : "Disabled"));
+        audit.record(AuditEvent.of(
+                clock.instant(),
+                Activity.UPDATE_DEVICE,
+                AuditResult.Success,
+                admin,
+                id,
+                enabled ? "Enabled" : "Disabled"));
     }
 
     /** Deletes a device with its groups and logon sessions. */
@@ -135,7 +172,8 @@ public class DeviceService {
             throw notFound(id);
         }
         devices.setGroups(id, checked);
-        audit.record(AuditEvent.of(clock.instant(), Activity.UPDATE_DEVICE, AuditResult.Success, admin, id, "Groups " + checked));
+        audit.record(AuditEvent.of(
+                clock.instant(), Activity.UPDATE_DEVICE, AuditResult.Success, admin, id, "Groups " + checked));
         return checked;
     }
 
@@ -158,12 +196,26 @@ public class DeviceService {
     @Transactional
     public Verdict inventory(DeviceIdentity device, Inventory inventory) {
         EffectiveConfiguration configuration = profiles.effectiveFor(devices.groups(device.id()));
-        DeviceState state = new DeviceState(inventory.os(), inventory.osBuild(), inventory.osVersion(), inventory.edition(),
-                inventory.joinType(), true, inventory.sessionType(), inventory.registry(), configuration.asMap(),
-                inventory.lostMode(), inventory.dot1xBeforeLogon());
+        DeviceState state = new DeviceState(
+                inventory.os(),
+                inventory.osBuild(),
+                inventory.osVersion(),
+                inventory.edition(),
+                inventory.joinType(),
+                true,
+                inventory.sessionType(),
+                inventory.registry(),
+                configuration.asMap(),
+                inventory.lostMode(),
+                inventory.dot1xBeforeLogon());
         Verdict verdict = RULES.evaluate(state);
-        devices.saveVerdict(device.id(), inventory.osBuild(), inventory.edition(), verdict.ready(),
-                verdict.findings().stream().map(ReadinessFinding::of).toList(), clock.millis());
+        devices.saveVerdict(
+                device.id(),
+                inventory.osBuild(),
+                inventory.edition(),
+                verdict.ready(),
+                verdict.findings().stream().map(ReadinessFinding::of).toList(),
+                clock.millis());
         return verdict;
     }
 
@@ -181,10 +233,10 @@ public class DeviceService {
     }
 
     private static RuntimeException notFound(String id) {
-        return Problems.of(HttpStatus.NOT_FOUND, "device-not-found", "No such device", "There is no device '" + id + "'.");
+        return Problems.of(
+                HttpStatus.NOT_FOUND, "device-not-found", "No such device", "There is no device '" + id + "'.");
     }
 
     /** A joined device: {@code deviceSecret} is shown this once. */
-    public record JoinedDevice(String deviceId, String deviceSecret) {
-    }
+    public record JoinedDevice(String deviceId, String deviceSecret) {}
 }

@@ -17,8 +17,9 @@ import java.util.Objects;
  */
 public record EffectiveConfiguration(List<AppliedSetting> settings, List<Conflict> conflicts) {
 
-    static final Comparator<ConfigurationProfile> ORDER = Comparator
-            .comparing((ConfigurationProfile p) -> p.name().toLowerCase(Locale.ROOT)).thenComparing(ConfigurationProfile::name);
+    static final Comparator<ConfigurationProfile> ORDER = Comparator.comparing(
+                    (ConfigurationProfile p) -> p.name().toLowerCase(Locale.ROOT))
+            .thenComparing(ConfigurationProfile::name);
 
     public EffectiveConfiguration {
         settings = List.copyOf(settings);
@@ -33,9 +34,14 @@ public record EffectiveConfiguration(List<AppliedSetting> settings, List<Conflic
             for (Setting setting : profile.settings()) {
                 AppliedSetting winner = applied.get(setting.key());
                 if (winner == null) {
-                    applied.put(setting.key(), new AppliedSetting(setting.omaUri(), setting.dataType().id(), setting.value(), profile.name()));
-                } else if (!winner.dataType().equals(setting.dataType().id()) || !Objects.equals(winner.value(), setting.value())) {
-                    conflicts.add(new Conflict(winner.omaUri(), winner.profile(), winner.value(), profile.name(), setting.value()));
+                    applied.put(
+                            setting.key(),
+                            new AppliedSetting(
+                                    setting.omaUri(), setting.dataType().id(), setting.value(), profile.name()));
+                } else if (!winner.dataType().equals(setting.dataType().id())
+                        || !Objects.equals(winner.value(), setting.value())) {
+                    conflicts.add(new Conflict(
+                            winner.omaUri(), winner.profile(), winner.value(), profile.name(), setting.value()));
                 }
             }
         });
@@ -45,8 +51,11 @@ public record EffectiveConfiguration(List<AppliedSetting> settings, List<Conflic
     /** The value of {@code omaUri} (either form, any case), or null when no profile sets it. */
     public Object value(String omaUri) {
         String key = org.opensspr.readiness.OmaUris.key(omaUri);
-        return settings.stream().filter(s -> org.opensspr.readiness.OmaUris.key(s.omaUri()).equals(key))
-                .map(AppliedSetting::value).findFirst().orElse(null);
+        return settings.stream()
+                .filter(s -> org.opensspr.readiness.OmaUris.key(s.omaUri()).equals(key))
+                .map(AppliedSetting::value)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The settings by URI, as the readiness rules read them. */
@@ -57,10 +66,9 @@ public record EffectiveConfiguration(List<AppliedSetting> settings, List<Conflic
     }
 
     /** A setting in effect, and the profile it came from. */
-    public record AppliedSetting(String omaUri, String dataType, Object value, String profile) {
-    }
+    public record AppliedSetting(String omaUri, String dataType, Object value, String profile) {}
 
     /** {@code profile} won {@code omaUri} with {@code value}; {@code overriddenProfile}'s {@code overriddenValue} was not applied. */
-    public record Conflict(String omaUri, String profile, Object value, String overriddenProfile, Object overriddenValue) {
-    }
+    public record Conflict(
+            String omaUri, String profile, Object value, String overriddenProfile, Object overriddenValue) {}
 }

@@ -2,7 +2,6 @@ package org.opensspr.devices;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.opensspr.readiness.SessionType;
 
 /**
@@ -11,8 +10,16 @@ import org.opensspr.readiness.SessionType;
  * characters (a JSON true/false counts as 1/0). {@code sessionType} is console, rdp or
  * hyperv-enhanced (null: console).
  */
-public record Inventory(String os, int osBuild, String osVersion, String edition, String joinType, SessionType sessionType,
-                        Map<String, Object> registry, boolean lostMode, boolean dot1xBeforeLogon) {
+public record Inventory(
+        String os,
+        int osBuild,
+        String osVersion,
+        String edition,
+        String joinType,
+        SessionType sessionType,
+        Map<String, Object> registry,
+        boolean lostMode,
+        boolean dot1xBeforeLogon) {
 
     public Inventory {
         os = text(os, "os");
@@ -52,7 +59,8 @@ public record Inventory(String os, int osBuild, String osVersion, String edition
             } else if (value instanceof String text && text.length() <= 2000) {
                 checked.put(path, text);
             } else {
-                throw new IllegalArgumentException("The registry value " + path + " must be an integer or a string of at most 2000 characters");
+                throw new IllegalArgumentException(
+                        "The registry value " + path + " must be an integer or a string of at most 2000 characters");
             }
         });
         return Map.copyOf(checked);

@@ -1,7 +1,6 @@
 package org.opensspr.devices;
 
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,8 +18,13 @@ class JdbcLogonSessionRepository {
     }
 
     void insert(String tokenHash, String deviceId, long createdAt, long expiresAt) {
-        jdbc.sql("INSERT INTO logon_session (token_hash, device_id, created_at, expires_at) VALUES (:hash, :device, :at, :expires)")
-                .param("hash", tokenHash).param("device", deviceId).param("at", createdAt).param("expires", expiresAt).update();
+        jdbc.sql(
+                        "INSERT INTO logon_session (token_hash, device_id, created_at, expires_at) VALUES (:hash, :device, :at, :expires)")
+                .param("hash", tokenHash)
+                .param("device", deviceId)
+                .param("at", createdAt)
+                .param("expires", expiresAt)
+                .update();
     }
 
     /** The device of an unexpired session whose device is still enabled. */
@@ -28,8 +32,10 @@ class JdbcLogonSessionRepository {
         return jdbc.sql("""
                 SELECT d.id, d.name FROM logon_session s JOIN device d ON d.id = s.device_id
                 WHERE s.token_hash = :hash AND s.expires_at > :now AND d.enabled = TRUE""")
-                .param("hash", tokenHash).param("now", now)
-                .query((rs, n) -> new DeviceIdentity(rs.getString("id"), rs.getString("name"))).optional();
+                .param("hash", tokenHash)
+                .param("now", now)
+                .query((rs, n) -> new DeviceIdentity(rs.getString("id"), rs.getString("name")))
+                .optional();
     }
 
     /** Ties an unexpired, unused session to a flow and lets it live as long as the flow; false when it cannot. */
@@ -37,14 +43,23 @@ class JdbcLogonSessionRepository {
         return jdbc.sql("""
                 UPDATE logon_session SET flow_id_hash = :flow, expires_at = :expires
                 WHERE token_hash = :hash AND flow_id_hash IS NULL AND expires_at > :now""")
-                .param("flow", flowIdHash).param("expires", expiresAt).param("hash", tokenHash).param("now", now).update() == 1;
+                        .param("flow", flowIdHash)
+                        .param("expires", expiresAt)
+                        .param("hash", tokenHash)
+                        .param("now", now)
+                        .update()
+                == 1;
     }
 
     int deleteForFlow(String flowIdHash) {
-        return jdbc.sql("DELETE FROM logon_session WHERE flow_id_hash = :flow").param("flow", flowIdHash).update();
+        return jdbc.sql("DELETE FROM logon_session WHERE flow_id_hash = :flow")
+                .param("flow", flowIdHash)
+                .update();
     }
 
     void purge(long now) {
-        jdbc.sql("DELETE FROM logon_session WHERE expires_at <= :now").param("now", now).update();
+        jdbc.sql("DELETE FROM logon_session WHERE expires_at <= :now")
+                .param("now", now)
+                .update();
     }
 }

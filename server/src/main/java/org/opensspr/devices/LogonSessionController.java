@@ -22,7 +22,8 @@ class LogonSessionController {
 
     @PostMapping("/api/v1/logon/sessions")
     @ResponseStatus(HttpStatus.CREATED)
-    LogonSessionService.StartedSession start(@AuthenticationPrincipal DeviceIdentity device, HttpServletRequest request) {
+    LogonSessionService.StartedSession start(
+            @AuthenticationPrincipal DeviceIdentity device, HttpServletRequest request) {
         return sessions.start(device, request.getRemoteAddr());
     }
 }

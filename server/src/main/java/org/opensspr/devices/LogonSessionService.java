@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
@@ -50,9 +49,17 @@ public class LogonSessionService {
         Caller caller = new Caller(device.actor(), ip, ClientType.LogonScreen);
         Object enabled = devices.configuration(device).value(OmaUris.ALLOW_PASSWORD_RESET);
         if (!Objects.equals(enabled, 1L)) {
-            audit.record(AuditEvent.of(clock.instant(), Activity.START_LOGON_SESSION, AuditResult.Blocked, caller, device.id(),
+            audit.record(AuditEvent.of(
+                    clock.instant(),
+                    Activity.START_LOGON_SESSION,
+                    AuditResult.Blocked,
+                    caller,
+                    device.id(),
                     "The device's configuration does not enable password reset from the sign-in screen"));
-            throw Problems.of(HttpStatus.FORBIDDEN, "logon-reset-not-enabled", "Reset not enabled on this device",
+            throw Problems.of(
+                    HttpStatus.FORBIDDEN,
+                    "logon-reset-not-enabled",
+                    "Reset not enabled on this device",
                     "Password reset from the sign-in screen is not enabled for this device: no configuration profile of its groups sets "
                             + OmaUris.ALLOW_PASSWORD_RESET + " to 1.");
         }
@@ -82,7 +89,10 @@ public class LogonSessionService {
      */
     public void claim(String sessionHash, String flowIdHash, Instant flowExpiresAt) {
         if (!sessions.claim(sessionHash, flowIdHash, clock.millis(), flowExpiresAt.toEpochMilli())) {
-            throw Problems.of(HttpStatus.FORBIDDEN, "logon-session-used", "Logon session used",
+            throw Problems.of(
+                    HttpStatus.FORBIDDEN,
+                    "logon-session-used",
+                    "Logon session used",
                     "This logon session already started a reset flow or expired. Start a new logon session.");
         }
     }
@@ -93,10 +103,8 @@ public class LogonSessionService {
     }
 
     /** A new session: {@code sessionToken} is shown this once. */
-    public record StartedSession(String sessionToken, Instant expiresAt) {
-    }
+    public record StartedSession(String sessionToken, Instant expiresAt) {}
 
     /** A live session: the SHA-256 of its token and its device. */
-    public record LogonSession(String tokenHash, DeviceIdentity device) {
-    }
+    public record LogonSession(String tokenHash, DeviceIdentity device) {}
 }

@@ -3,7 +3,6 @@ package org.opensspr.devices;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
@@ -36,18 +35,28 @@ public class ProfileService {
     @Transactional
     public boolean save(ConfigurationProfile profile, Caller admin) {
         boolean created = profiles.save(profile, admin.actor(), clock.millis());
-        audit.record(AuditEvent.of(clock.instant(), Activity.UPDATE_DEVICE_PROFILE, AuditResult.Success, admin, profile.name(),
-                (created ? "Created" : "Replaced") + " with " + profile.settings().size() + " settings for groups "
-                        + profile.groups()));
+        audit.record(AuditEvent.of(
+                clock.instant(),
+                Activity.UPDATE_DEVICE_PROFILE,
+                AuditResult.Success,
+                admin,
+                profile.name(),
+                (created ? "Created" : "Replaced") + " with "
+                        + profile.settings().size() + " settings for groups " + profile.groups()));
         return created;
     }
 
     @Transactional
     public void delete(String name, Caller admin) {
         if (!profiles.delete(name)) {
-            throw Problems.of(HttpStatus.NOT_FOUND, "profile-not-found", "No such profile", "There is no profile named '" + name + "'.");
+            throw Problems.of(
+                    HttpStatus.NOT_FOUND,
+                    "profile-not-found",
+                    "No such profile",
+                    "There is no profile named '" + name + "'.");
         }
-        audit.record(AuditEvent.of(clock.instant(), Activity.UPDATE_DEVICE_PROFILE, AuditResult.Success, admin, name, "Deleted"));
+        audit.record(AuditEvent.of(
+                clock.instant(), Activity.UPDATE_DEVICE_PROFILE, AuditResult.Success, admin, name, "Deleted"));
     }
 
     public List<ConfigurationProfile> all() {

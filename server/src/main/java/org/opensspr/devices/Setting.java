@@ -2,7 +2,6 @@ package org.opensspr.devices;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
-
 import org.opensspr.readiness.OmaUris;
 
 /**

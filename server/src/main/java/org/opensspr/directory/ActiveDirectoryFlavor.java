@@ -1,11 +1,5 @@
 package org.opensspr.directory;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-
 import com.unboundid.asn1.ASN1Integer;
 import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.asn1.ASN1Sequence;
@@ -20,6 +14,11 @@ import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.RootDSE;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import org.opensspr.directory.DirectoryRejectedPasswordException.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,10 +51,12 @@ final class ActiveDirectoryFlavor implements Flavor {
 
     @Override
     public Set<String> groupsOf(LDAPConnectionPool pool, String baseDn, String userDn) throws LDAPException {
-        Filter filter = Filter.createANDFilter(Filter.createEqualityFilter("objectClass", "group"),
+        Filter filter = Filter.createANDFilter(
+                Filter.createEqualityFilter("objectClass", "group"),
                 Filter.createExtensibleMatchFilter("member", IN_CHAIN, false, userDn));
         Set<String> names = new LinkedHashSet<>();
-        for (SearchResultEntry entry : pool.search(baseDn, SearchScope.SUB, filter, "cn").getSearchEntries()) {
+        for (SearchResultEntry entry :
+                pool.search(baseDn, SearchScope.SUB, filter, "cn").getSearchEntries()) {
             Optional.ofNullable(entry.getAttributeValue("cn")).ifPresent(names::add);
         }
         return names;
@@ -63,8 +64,8 @@ final class ActiveDirectoryFlavor implements Flavor {
 
     @Override
     public void setPassword(LDAPConnectionPool pool, String dn, String password) throws LDAPException {
-        ModifyRequest modify = new ModifyRequest(dn, new Modification(ModificationType.REPLACE, "unicodePwd",
-                unicodePwd(password)));
+        ModifyRequest modify =
+                new ModifyRequest(dn, new Modification(ModificationType.REPLACE, "unicodePwd", unicodePwd(password)));
         policyHints(pool).ifPresent(oid -> modify.addControl(policyHintsControl(oid)));
         try {
             pool.modify(modify);
@@ -97,11 +98,14 @@ final class ActiveDirectoryFlavor implements Flavor {
         Optional<String> known = policyHints;
         if (known == null) {
             RootDSE root = pool.getRootDSE();
-            known = root != null && root.supportsControl(POLICY_HINTS_OID) ? Optional.of(POLICY_HINTS_OID)
-                    : root != null && root.supportsControl(POLICY_HINTS_DEPRECATED_OID) ? Optional.of(POLICY_HINTS_DEPRECATED_OID)
-                    : Optional.empty();
-            log.info("Active Directory password policy hints control: {}", known.orElse(
-                    "not supported; a reset does not check the password history"));
+            known = root != null && root.supportsControl(POLICY_HINTS_OID)
+                    ? Optional.of(POLICY_HINTS_OID)
+                    : root != null && root.supportsControl(POLICY_HINTS_DEPRECATED_OID)
+                            ? Optional.of(POLICY_HINTS_DEPRECATED_OID)
+                            : Optional.empty();
+            log.info(
+                    "Active Directory password policy hints control: {}",
+                    known.orElse("not supported; a reset does not check the password history"));
             policyHints = known;
         }
         return known;
@@ -129,6 +133,7 @@ final class ActiveDirectoryFlavor implements Flavor {
             // AD's own 0000052D names no rule; Samba's "does not meet the complexity criteria" is complexity.
             reason = Reason.QUALITY;
         }
-        return new DirectoryRejectedPasswordException(reason, diagnostic.isEmpty() ? e.getResultCode().getName() : diagnostic);
+        return new DirectoryRejectedPasswordException(
+                reason, diagnostic.isEmpty() ? e.getResultCode().getName() : diagnostic);
     }
 }

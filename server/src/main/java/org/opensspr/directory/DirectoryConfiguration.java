@@ -1,11 +1,5 @@
 package org.opensspr.directory;
 
-import java.net.URI;
-import java.security.GeneralSecurityException;
-import java.util.List;
-
-import javax.net.SocketFactory;
-
 import com.unboundid.ldap.sdk.GetEntryLDAPConnectionPoolHealthCheck;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
@@ -17,6 +11,10 @@ import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.util.List;
+import javax.net.SocketFactory;
 import org.opensspr.system.DataDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,15 +32,30 @@ class DirectoryConfiguration {
     private static final int MAX_CONNECTIONS = 10;
 
     @Bean(destroyMethod = "close")
-    LdapDirectory directory(DirectoryProperties properties, DataDirectory dataDirectory) throws GeneralSecurityException {
+    LdapDirectory directory(DirectoryProperties properties, DataDirectory dataDirectory)
+            throws GeneralSecurityException {
         if (properties.url() == null) {
-            EmbeddedDirectoryServer embedded = EmbeddedDirectoryServer.start(dataDirectory.folder("directory"),
-                    properties.baseDn(), properties.embedded().port(), properties.embedded().seed());
-            log.info("Embedded directory listening on ldap://127.0.0.1:{} (base {})", embedded.port(), properties.baseDn());
+            EmbeddedDirectoryServer embedded = EmbeddedDirectoryServer.start(
+                    dataDirectory.folder("directory"),
+                    properties.baseDn(),
+                    properties.embedded().port(),
+                    properties.embedded().seed());
+            log.info(
+                    "Embedded directory listening on ldap://127.0.0.1:{} (base {})",
+                    embedded.port(),
+                    properties.baseDn());
             try {
-                return new LdapDirectory(pool("127.0.0.1", embedded.port(), SocketFactory.getDefault(), null,
-                        EmbeddedDirectoryServer.MANAGER_DN, embedded.managerPassword(), properties.baseDn()),
-                        properties.baseDn(), embedded);
+                return new LdapDirectory(
+                        pool(
+                                "127.0.0.1",
+                                embedded.port(),
+                                SocketFactory.getDefault(),
+                                null,
+                                EmbeddedDirectoryServer.MANAGER_DN,
+                                embedded.managerPassword(),
+                                properties.baseDn()),
+                        properties.baseDn(),
+                        embedded);
             } catch (RuntimeException e) {
                 embedded.close();
                 throw e;
@@ -53,12 +66,32 @@ class DirectoryConfiguration {
         int port = url.getPort() > 0 ? url.getPort() : (ldaps ? 636 : 389);
         SocketFactory sockets = ldaps ? tls(properties).createSSLSocketFactory() : SocketFactory.getDefault();
         PostConnectProcessor startTls = properties.startTls()
-                ? new StartTLSPostConnectProcessor(tls(properties).createSSLSocketFactory()) : null;
-        Flavor flavor = properties.kind() == DirectoryProperties.DirectoryFlavor.AD ? new ActiveDirectoryFlavor() : new OpenLdapFlavor();
-        log.info("Directory: {}{} as {} (flavor {}, users {} by {})", url, properties.startTls() ? " with StartTLS" : "",
-                properties.bindDn(), properties.flavor(), properties.userFilter(), properties.loginAttributes());
-        return new LdapDirectory(pool(url.getHost(), port, sockets, startTls, properties.bindDn(), properties.bindPassword(),
-                properties.baseDn()), properties.baseDn(), UserMapping.of(properties), flavor, null);
+                ? new StartTLSPostConnectProcessor(tls(properties).createSSLSocketFactory())
+                : null;
+        Flavor flavor = properties.kind() == DirectoryProperties.DirectoryFlavor.AD
+                ? new ActiveDirectoryFlavor()
+                : new OpenLdapFlavor();
+        log.info(
+                "Directory: {}{} as {} (flavor {}, users {} by {})",
+                url,
+                properties.startTls() ? " with StartTLS" : "",
+                properties.bindDn(),
+                properties.flavor(),
+                properties.userFilter(),
+                properties.loginAttributes());
+        return new LdapDirectory(
+                pool(
+                        url.getHost(),
+                        port,
+                        sockets,
+                        startTls,
+                        properties.bindDn(),
+                        properties.bindPassword(),
+                        properties.baseDn()),
+                properties.baseDn(),
+                UserMapping.of(properties),
+                flavor,
+                null);
     }
 
     @Bean
@@ -68,7 +101,9 @@ class DirectoryConfiguration {
 
     /** TLS 1.2+ trusting the CAs of {@code ca-file}, or the JVM's trust store; never everything. */
     private static SSLUtil tls(DirectoryProperties properties) throws GeneralSecurityException {
-        SSLUtil ssl = properties.caFile() == null ? new SSLUtil() : new SSLUtil(new PEMFileTrustManager(properties.caFile().toFile()));
+        SSLUtil ssl = properties.caFile() == null
+                ? new SSLUtil()
+                : new SSLUtil(new PEMFileTrustManager(properties.caFile().toFile()));
         // Static: the LDAP SDK's default for every SSL socket it creates in this JVM, not a setting of `ssl`.
         SSLUtil.setEnabledSSLProtocols(List.of("TLSv1.3", "TLSv1.2"));
         return ssl;
@@ -79,24 +114,33 @@ class DirectoryConfiguration {
      * Connections time out after 5 s (connect) and 10 s (answer); the pool checks its connections by
      * reading the base entry every 30 s and after an operation failed, and replaces one that fails. {@code startTls} (null: none) runs StartTLS before the bind.
      */
-    private static LDAPConnectionPool pool(String host, int port, SocketFactory sockets, PostConnectProcessor startTls,
-                                           String bindDn, String bindPassword, String baseDn) {
+    private static LDAPConnectionPool pool(
+            String host,
+            int port,
+            SocketFactory sockets,
+            PostConnectProcessor startTls,
+            String bindDn,
+            String bindPassword,
+            String baseDn) {
         LDAPConnectionOptions options = new LDAPConnectionOptions();
         options.setConnectTimeoutMillis(5_000);
         options.setResponseTimeoutMillis(10_000);
         options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
         try {
             SimpleBindRequest bind = bindDn == null ? null : new SimpleBindRequest(bindDn, bindPassword);
-            LDAPConnectionPool pool = new LDAPConnectionPool(new SingleServerSet(host, port, sockets, options), bind,
-                    1, MAX_CONNECTIONS, 1, startTls, false);
+            LDAPConnectionPool pool = new LDAPConnectionPool(
+                    new SingleServerSet(host, port, sockets, options), bind, 1, MAX_CONNECTIONS, 1, startTls, false);
             pool.setRetryFailedOperationsDueToInvalidConnections(true);
-            pool.setHealthCheck(new GetEntryLDAPConnectionPoolHealthCheck(baseDn, 5_000, false, false, false, true, true));
+            pool.setHealthCheck(
+                    new GetEntryLDAPConnectionPoolHealthCheck(baseDn, 5_000, false, false, false, true, true));
             pool.setHealthCheckIntervalMillis(30_000);
             pool.setConnectionPoolName("sspr-directory");
             return pool;
         } catch (LDAPException e) {
-            throw new IllegalStateException("cannot create the directory connection pool for " + host + ":" + port + ": "
-                    + e.getExceptionMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create the directory connection pool for " + host + ":" + port + ": "
+                            + e.getExceptionMessage(),
+                    e);
         }
     }
 }

@@ -14,7 +14,10 @@ final class DirectoryHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        return directory.isAvailable() ? Health.up().build()
-                : Health.down().withDetail("reason", "the directory does not answer").build();
+        return directory.isAvailable()
+                ? Health.up().build()
+                : Health.down()
+                        .withDetail("reason", "the directory does not answer")
+                        .build();
     }
 }

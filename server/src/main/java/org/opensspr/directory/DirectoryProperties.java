@@ -1,13 +1,12 @@
 package org.opensspr.directory;
 
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
-import com.unboundid.ldap.sdk.Filter;
-import com.unboundid.ldap.sdk.LDAPException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,9 +19,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Directory and Samba AD). Every setting is checked at start, with a message that names it.
  */
 @ConfigurationProperties("sspr.directory")
-public record DirectoryProperties(URI url, String flavor, String baseDn, String bindDn, String bindPassword,
-                                  Path caFile, Boolean startTls, String userFilter, List<String> loginAttributes,
-                                  String mailAttribute, String mobileAttribute, Embedded embedded) {
+public record DirectoryProperties(
+        URI url,
+        String flavor,
+        String baseDn,
+        String bindDn,
+        String bindPassword,
+        Path caFile,
+        Boolean startTls,
+        String userFilter,
+        List<String> loginAttributes,
+        String mailAttribute,
+        String mobileAttribute,
+        Embedded embedded) {
 
     private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z][A-Za-z0-9-]*");
 
@@ -32,7 +41,8 @@ public record DirectoryProperties(URI url, String flavor, String baseDn, String 
         baseDn = baseDn == null ? "dc=example,dc=org" : baseDn;
         startTls = startTls != null && startTls;
         userFilter = userFilter == null || userFilter.isBlank() ? kind.defaultUserFilter() : userFilter.strip();
-        loginAttributes = loginAttributes == null || loginAttributes.isEmpty() ? kind.defaultLoginAttributes()
+        loginAttributes = loginAttributes == null || loginAttributes.isEmpty()
+                ? kind.defaultLoginAttributes()
                 : List.copyOf(loginAttributes);
         mailAttribute = mailAttribute == null || mailAttribute.isBlank() ? "mail" : mailAttribute.strip();
         mobileAttribute = mobileAttribute == null || mobileAttribute.isBlank() ? "mobile" : mobileAttribute.strip();
@@ -41,18 +51,21 @@ public record DirectoryProperties(URI url, String flavor, String baseDn, String 
             throw new IllegalArgumentException("sspr.directory.url must be an ldap:// or ldaps:// URL, got " + url);
         }
         if (startTls && (url == null || !"ldap".equals(url.getScheme()))) {
-            throw new IllegalArgumentException("sspr.directory.start-tls needs an ldap:// URL (ldaps:// is TLS already), got "
-                    + url);
+            throw new IllegalArgumentException(
+                    "sspr.directory.start-tls needs an ldap:// URL (ldaps:// is TLS already), got " + url);
         }
         if (kind == DirectoryFlavor.AD && url != null && "ldap".equals(url.getScheme()) && !startTls) {
-            throw new IllegalArgumentException("sspr.directory.flavor=ad writes unicodePwd, which Active Directory accepts only"
-                    + " over an encrypted connection: use an ldaps:// URL or set sspr.directory.start-tls=true");
+            throw new IllegalArgumentException(
+                    "sspr.directory.flavor=ad writes unicodePwd, which Active Directory accepts only"
+                            + " over an encrypted connection: use an ldaps:// URL or set sspr.directory.start-tls=true");
         }
         try {
             Filter.create(userFilter);
         } catch (LDAPException e) {
-            throw new IllegalArgumentException("sspr.directory.user-filter is not an LDAP filter (RFC 4515), such as"
-                    + " (objectClass=person): " + userFilter, e);
+            throw new IllegalArgumentException(
+                    "sspr.directory.user-filter is not an LDAP filter (RFC 4515), such as" + " (objectClass=person): "
+                            + userFilter,
+                    e);
         }
         for (String attribute : loginAttributes) {
             checkAttribute("login-attributes", attribute);
@@ -108,13 +121,15 @@ public record DirectoryProperties(URI url, String flavor, String baseDn, String 
             }
             String wanted = flavor.strip().toLowerCase(Locale.ROOT);
             for (DirectoryFlavor kind : values()) {
-                if (kind.id.equals(wanted) || ("389-ds".equals(wanted) && kind == DS389)
+                if (kind.id.equals(wanted)
+                        || ("389-ds".equals(wanted) && kind == DS389)
                         || ("samba".equals(wanted) && kind == AD)) {
                     return kind;
                 }
             }
-            throw new IllegalArgumentException("sspr.directory.flavor must be openldap, 389ds or ad (Active Directory and"
-                    + " Samba AD), got " + flavor);
+            throw new IllegalArgumentException(
+                    "sspr.directory.flavor must be openldap, 389ds or ad (Active Directory and" + " Samba AD), got "
+                            + flavor);
         }
 
         String id() {

@@ -1,7 +1,6 @@
 package org.opensspr.directory;
 
 import java.net.URI;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -11,7 +10,8 @@ public class DirectoryUnavailableException extends ErrorResponseException {
 
     public DirectoryUnavailableException(String reason, Throwable cause) {
         super(HttpStatus.SERVICE_UNAVAILABLE, problem(), cause);
-        setDetail("The directory cannot be reached right now, so nothing was changed. Please try again in a few minutes.");
+        setDetail(
+                "The directory cannot be reached right now, so nothing was changed. Please try again in a few minutes.");
         getBody().setProperty("reason", reason);
     }
 

@@ -1,20 +1,5 @@
 package org.opensspr.directory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-
 import com.unboundid.ldap.listener.Base64PasswordEncoderOutputFormatter;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
@@ -29,10 +14,22 @@ import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
-import com.unboundid.ldap.sdk.schema.Schema;
 import com.unboundid.ldap.sdk.extensions.PasswordModifyExtendedRequest;
+import com.unboundid.ldap.sdk.schema.Schema;
 import com.unboundid.ldif.LDIFException;
 import com.unboundid.ldif.LDIFReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
 import org.opensspr.secrets.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,10 +62,15 @@ final class EmbeddedDirectoryServer implements AutoCloseable {
         this.managerPassword = managerPassword(folder.resolve("manager.secret"));
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(baseDn);
         config.addAdditionalBindCredentials(MANAGER_DN, managerPassword);
-        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap",
-                InetAddress.getLoopbackAddress(), port, null));
-        config.setPasswordEncoders(new SaltedMessageDigestInMemoryPasswordEncoder("{SSHA256}", Base64PasswordEncoderOutputFormatter.getInstance(),
-                MessageDigest.getInstance("SHA-256"), 16, true, true));
+        config.setListenerConfigs(
+                InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), port, null));
+        config.setPasswordEncoders(new SaltedMessageDigestInMemoryPasswordEncoder(
+                "{SSHA256}",
+                Base64PasswordEncoderOutputFormatter.getInstance(),
+                MessageDigest.getInstance("SHA-256"),
+                16,
+                true,
+                true));
         config.addInMemoryOperationInterceptor(new PersistOnChange());
         try (InputStream nis = EmbeddedDirectoryServer.class.getResourceAsStream("/directory/nis-schema.ldif")) {
             config.setSchema(Schema.mergeSchemas(Schema.getDefaultStandardSchema(), Schema.getSchema(nis)));
@@ -80,7 +82,10 @@ final class EmbeddedDirectoryServer implements AutoCloseable {
         } else {
             int entries = seed(seed);
             persist();
-            log.info("Embedded directory seeded with {} entries from {}", entries, seed == null ? "the demo organisation" : seed);
+            log.info(
+                    "Embedded directory seeded with {} entries from {}",
+                    entries,
+                    seed == null ? "the demo organisation" : seed);
         }
         server.startListening();
     }
@@ -90,8 +95,8 @@ final class EmbeddedDirectoryServer implements AutoCloseable {
         try {
             return new EmbeddedDirectoryServer(folder, baseDn, port, seed);
         } catch (LDAPException e) {
-            throw new IllegalStateException("cannot start the embedded directory on 127.0.0.1:" + port + ": "
-                    + e.getExceptionMessage(), e);
+            throw new IllegalStateException(
+                    "cannot start the embedded directory on 127.0.0.1:" + port + ": " + e.getExceptionMessage(), e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the embedded directory: " + e.getMessage(), e);
         }
@@ -114,9 +119,9 @@ final class EmbeddedDirectoryServer implements AutoCloseable {
     private int seed(Path seed) throws IOException, LDAPException, LDIFException {
         int count = 0;
         try (InputStream in = seed == null
-                ? EmbeddedDirectoryServer.class.getResourceAsStream("/directory/demo.ldif")
-                : Files.newInputStream(seed);
-             LDIFReader reader = new LDIFReader(in)) {
+                        ? EmbeddedDirectoryServer.class.getResourceAsStream("/directory/demo.ldif")
+                        : Files.newInputStream(seed);
+                LDIFReader reader = new LDIFReader(in)) {
             Entry entry;
             while ((entry = reader.readEntry()) != null) {
                 server.add(entry);
@@ -179,7 +184,8 @@ final class EmbeddedDirectoryServer implements AutoCloseable {
         @Override
         public void processExtendedResult(InMemoryInterceptedExtendedResult result) {
             // Password modify (RFC 3062) changes an entry; WhoAmI and the others change nothing.
-            if (PasswordModifyExtendedRequest.PASSWORD_MODIFY_REQUEST_OID.equals(result.getRequest().getOID())) {
+            if (PasswordModifyExtendedRequest.PASSWORD_MODIFY_REQUEST_OID.equals(
+                    result.getRequest().getOID())) {
                 persistIf(result.getResult().getResultCode());
             }
         }
@@ -190,5 +196,4 @@ final class EmbeddedDirectoryServer implements AutoCloseable {
             }
         }
     }
-
 }

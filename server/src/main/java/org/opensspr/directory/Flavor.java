@@ -1,9 +1,8 @@
 package org.opensspr.directory;
 
-import java.util.Set;
-
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
+import java.util.Set;
 
 /**
  * What differs between kinds of directory: how nested groups are found, how a password is

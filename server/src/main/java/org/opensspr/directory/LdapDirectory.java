@@ -1,10 +1,5 @@
 package org.opensspr.directory;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -12,6 +7,10 @@ import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +24,15 @@ import org.slf4j.LoggerFactory;
 final class LdapDirectory implements Directory, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LdapDirectory.class);
-    private static final Set<ResultCode> UNAVAILABLE = Set.of(ResultCode.SERVER_DOWN, ResultCode.CONNECT_ERROR,
-            ResultCode.TIMEOUT, ResultCode.UNAVAILABLE, ResultCode.BUSY, ResultCode.LOCAL_ERROR,
-            ResultCode.DECODING_ERROR, ResultCode.ENCODING_ERROR);
+    private static final Set<ResultCode> UNAVAILABLE = Set.of(
+            ResultCode.SERVER_DOWN,
+            ResultCode.CONNECT_ERROR,
+            ResultCode.TIMEOUT,
+            ResultCode.UNAVAILABLE,
+            ResultCode.BUSY,
+            ResultCode.LOCAL_ERROR,
+            ResultCode.DECODING_ERROR,
+            ResultCode.ENCODING_ERROR);
 
     private final LDAPConnectionPool pool;
     private final String baseDn;
@@ -36,7 +41,12 @@ final class LdapDirectory implements Directory, AutoCloseable {
     private final EmbeddedDirectoryServer embedded;
 
     /** @param embedded the embedded server this directory owns and closes, or null */
-    LdapDirectory(LDAPConnectionPool pool, String baseDn, UserMapping users, Flavor flavor, EmbeddedDirectoryServer embedded) {
+    LdapDirectory(
+            LDAPConnectionPool pool,
+            String baseDn,
+            UserMapping users,
+            Flavor flavor,
+            EmbeddedDirectoryServer embedded) {
         this.pool = pool;
         this.baseDn = baseDn;
         this.users = users;
@@ -55,8 +65,9 @@ final class LdapDirectory implements Directory, AutoCloseable {
             return Optional.empty();
         }
         try {
-            List<SearchResultEntry> entries = pool.search(baseDn, SearchScope.SUB, users.byLogin(login.strip()),
-                    users.attributes()).getSearchEntries();
+            List<SearchResultEntry> entries = pool.search(
+                            baseDn, SearchScope.SUB, users.byLogin(login.strip()), users.attributes())
+                    .getSearchEntries();
             return entries.size() == 1 ? users.toUser(entries.get(0)) : Optional.empty();
         } catch (LDAPException e) {
             throw translate("search for a user", e);
@@ -94,13 +105,16 @@ final class LdapDirectory implements Directory, AutoCloseable {
 
     @Override
     public List<DirectoryUser> membersOf(String group) {
-        Filter filter = Filter.createANDFilter(Filter.createEqualityFilter("cn", group), Filter.createORFilter(
-                Filter.createEqualityFilter("objectClass", "groupOfNames"),
-                Filter.createEqualityFilter("objectClass", "groupOfUniqueNames"),
-                Filter.createEqualityFilter("objectClass", "group")));
+        Filter filter = Filter.createANDFilter(
+                Filter.createEqualityFilter("cn", group),
+                Filter.createORFilter(
+                        Filter.createEqualityFilter("objectClass", "groupOfNames"),
+                        Filter.createEqualityFilter("objectClass", "groupOfUniqueNames"),
+                        Filter.createEqualityFilter("objectClass", "group")));
         try {
             List<DirectoryUser> members = new ArrayList<>();
-            for (SearchResultEntry entry : pool.search(baseDn, SearchScope.SUB, filter, "member", "uniqueMember").getSearchEntries()) {
+            for (SearchResultEntry entry : pool.search(baseDn, SearchScope.SUB, filter, "member", "uniqueMember")
+                    .getSearchEntries()) {
                 List<String> dns = new ArrayList<>();
                 Optional.ofNullable(entry.getAttributeValues("member")).ifPresent(v -> dns.addAll(List.of(v)));
                 Optional.ofNullable(entry.getAttributeValues("uniqueMember")).ifPresent(v -> dns.addAll(List.of(v)));

@@ -1,13 +1,5 @@
 package org.opensspr.directory;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-
 import com.unboundid.ldap.sdk.Control;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
@@ -22,6 +14,13 @@ import com.unboundid.ldap.sdk.experimental.DraftBeheraLDAPPasswordPolicy10ErrorT
 import com.unboundid.ldap.sdk.experimental.DraftBeheraLDAPPasswordPolicy10RequestControl;
 import com.unboundid.ldap.sdk.experimental.DraftBeheraLDAPPasswordPolicy10ResponseControl;
 import com.unboundid.ldap.sdk.extensions.PasswordModifyExtendedRequest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import org.opensspr.directory.DirectoryRejectedPasswordException.Reason;
 
 /**
@@ -37,12 +36,12 @@ final class OpenLdapFlavor implements Flavor {
     /** How deep nested groups are followed; deeper nesting is almost always a mistake in the directory. */
     static final int MAX_NESTING = 8;
 
-    private static final Set<ResultCode> PASSWORD_REFUSED = Set.of(ResultCode.CONSTRAINT_VIOLATION,
-            ResultCode.UNWILLING_TO_PERFORM, ResultCode.INVALID_ATTRIBUTE_SYNTAX);
+    private static final Set<ResultCode> PASSWORD_REFUSED = Set.of(
+            ResultCode.CONSTRAINT_VIOLATION, ResultCode.UNWILLING_TO_PERFORM, ResultCode.INVALID_ATTRIBUTE_SYNTAX);
 
     /** The account was not locked, or the directory has no lockout attribute: nothing to do. */
-    private static final Set<ResultCode> NOT_LOCKED = Set.of(ResultCode.NO_SUCH_ATTRIBUTE, ResultCode.UNDEFINED_ATTRIBUTE_TYPE,
-            ResultCode.OBJECT_CLASS_VIOLATION);
+    private static final Set<ResultCode> NOT_LOCKED = Set.of(
+            ResultCode.NO_SUCH_ATTRIBUTE, ResultCode.UNDEFINED_ATTRIBUTE_TYPE, ResultCode.OBJECT_CLASS_VIOLATION);
 
     @Override
     public Set<String> groupsOf(LDAPConnectionPool pool, String baseDn, String userDn) throws LDAPException {
@@ -53,7 +52,8 @@ final class OpenLdapFlavor implements Flavor {
         // at most MAX_NESTING deep and each group once (cycles end here).
         for (int depth = 0; depth < MAX_NESTING && !level.isEmpty(); depth++) {
             List<String> next = new ArrayList<>();
-            for (SearchResultEntry entry : pool.search(baseDn, SearchScope.SUB, groupsWithMember(level), "cn").getSearchEntries()) {
+            for (SearchResultEntry entry : pool.search(baseDn, SearchScope.SUB, groupsWithMember(level), "cn")
+                    .getSearchEntries()) {
                 if (seen.add(entry.getDN().toLowerCase(Locale.ROOT))) {
                     Optional.ofNullable(entry.getAttributeValue("cn")).ifPresent(names::add);
                     next.add(entry.getDN());
@@ -71,14 +71,17 @@ final class OpenLdapFlavor implements Flavor {
             members.add(Filter.createEqualityFilter("member", dn));
             members.add(Filter.createEqualityFilter("uniqueMember", dn));
         }
-        return Filter.createANDFilter(Filter.createORFilter(Filter.createEqualityFilter("objectClass", "groupOfNames"),
-                Filter.createEqualityFilter("objectClass", "groupOfUniqueNames")), Filter.createORFilter(members));
+        return Filter.createANDFilter(
+                Filter.createORFilter(
+                        Filter.createEqualityFilter("objectClass", "groupOfNames"),
+                        Filter.createEqualityFilter("objectClass", "groupOfUniqueNames")),
+                Filter.createORFilter(members));
     }
 
     @Override
     public void setPassword(LDAPConnectionPool pool, String dn, String password) throws LDAPException {
-        PasswordModifyExtendedRequest request = new PasswordModifyExtendedRequest(dn, (String) null, password,
-                new Control[] {new DraftBeheraLDAPPasswordPolicy10RequestControl()});
+        PasswordModifyExtendedRequest request = new PasswordModifyExtendedRequest(
+                dn, (String) null, password, new Control[] {new DraftBeheraLDAPPasswordPolicy10RequestControl()});
         LDAPResult result = pool.processExtendedOperation(request);
         if (!ResultCode.SUCCESS.equals(result.getResultCode())) {
             LDAPException failure = new LDAPException(result);

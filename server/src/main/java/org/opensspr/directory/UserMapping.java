@@ -1,14 +1,13 @@
 package org.opensspr.directory;
 
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import com.unboundid.ldap.sdk.Entry;
-import com.unboundid.ldap.sdk.Filter;
-import com.unboundid.ldap.sdk.LDAPException;
 
 /**
  * Where a user is in the directory: the filter every user entry matches, the attributes a login
@@ -18,10 +17,14 @@ record UserMapping(Filter userFilter, List<String> loginAttributes, String mailA
 
     static UserMapping of(DirectoryProperties properties) {
         try {
-            return new UserMapping(Filter.create(properties.userFilter()), properties.loginAttributes(),
-                    properties.mailAttribute(), properties.mobileAttribute());
+            return new UserMapping(
+                    Filter.create(properties.userFilter()),
+                    properties.loginAttributes(),
+                    properties.mailAttribute(),
+                    properties.mobileAttribute());
         } catch (LDAPException e) {
-            throw new IllegalArgumentException("sspr.directory.user-filter is not an LDAP filter: " + properties.userFilter(), e);
+            throw new IllegalArgumentException(
+                    "sspr.directory.user-filter is not an LDAP filter: " + properties.userFilter(), e);
         }
     }
 
@@ -55,9 +58,12 @@ record UserMapping(Filter userFilter, List<String> loginAttributes, String mailA
         if (login == null) {
             return Optional.empty();
         }
-        return Optional.of(new DirectoryUser(entry.getDN(), login,
+        return Optional.of(new DirectoryUser(
+                entry.getDN(),
+                login,
                 Optional.ofNullable(entry.getAttributeValue("displayName")).orElse(entry.getAttributeValue("cn")),
-                entry.getAttributeValue("givenName"), entry.getAttributeValue("sn"),
+                entry.getAttributeValue("givenName"),
+                entry.getAttributeValue("sn"),
                 Optional.ofNullable(entry.getAttributeValue(mailAttribute)),
                 Optional.ofNullable(entry.getAttributeValue(mobileAttribute))));
     }

@@ -16,8 +16,7 @@ import java.util.Locale;
  */
 public final class AnswerNormalizer {
 
-    private AnswerNormalizer() {
-    }
+    private AnswerNormalizer() {}
 
     /**
      * The normalised form of an answer. Never throws: {@code null} gives {@code ""}, and unpaired

@@ -13,8 +13,7 @@ final class Base32 {
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-    private Base32() {
-    }
+    private Base32() {}
 
     /** {@code "foobar"} bytes -> {@code MZXW6YTBOI}: upper case, no {@code =} padding. */
     static String encode(byte[] data) {

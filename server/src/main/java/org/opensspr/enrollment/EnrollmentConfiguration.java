@@ -1,7 +1,6 @@
 package org.opensspr.enrollment;
 
 import java.time.Clock;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -3,8 +3,7 @@ package org.opensspr.enrollment;
 /** Masks addresses the way Azure's reset page does: the first letters and the end, never the whole. */
 public final class Hints {
 
-    private Hints() {
-    }
+    private Hints() {}
 
     /** {@code alice@example.org} -> {@code a****@e******.org}. */
     public static String email(String address) {

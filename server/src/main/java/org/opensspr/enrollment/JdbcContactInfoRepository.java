@@ -3,7 +3,6 @@ package org.opensspr.enrollment;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,18 +19,27 @@ class JdbcContactInfoRepository {
     }
 
     Optional<ContactInfo> find(String login) {
-        return jdbc.sql("SELECT email, phone FROM contact_info WHERE login = :login").param("login", key(login))
-                .query((rs, n) -> new ContactInfo(rs.getString("email"), rs.getString("phone"))).optional();
+        return jdbc.sql("SELECT email, phone FROM contact_info WHERE login = :login")
+                .param("login", key(login))
+                .query((rs, n) -> new ContactInfo(rs.getString("email"), rs.getString("phone")))
+                .optional();
     }
 
     void save(String login, ContactInfo info) {
-        int updated = jdbc.sql("UPDATE contact_info SET email = :email, phone = :phone, updated_at = :at WHERE login = :login")
-                .param("email", info.email()).param("phone", info.phone()).param("at", clock.millis())
-                .param("login", key(login)).update();
+        int updated = jdbc.sql(
+                        "UPDATE contact_info SET email = :email, phone = :phone, updated_at = :at WHERE login = :login")
+                .param("email", info.email())
+                .param("phone", info.phone())
+                .param("at", clock.millis())
+                .param("login", key(login))
+                .update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO contact_info (login, email, phone, updated_at) VALUES (:login, :email, :phone, :at)")
-                    .param("login", key(login)).param("email", info.email()).param("phone", info.phone())
-                    .param("at", clock.millis()).update();
+                    .param("login", key(login))
+                    .param("email", info.email())
+                    .param("phone", info.phone())
+                    .param("at", clock.millis())
+                    .update();
         }
     }
 

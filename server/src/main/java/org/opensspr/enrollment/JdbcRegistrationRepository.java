@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.opensspr.policy.MethodType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,9 +19,14 @@ class JdbcRegistrationRepository {
     }
 
     List<RegisteredMethod> methods(String login) {
-        return jdbc.sql("SELECT * FROM registered_method WHERE login = :login ORDER BY type").param("login", key(login))
-                .query((rs, n) -> new RegisteredMethod(rs.getString("login"), MethodType.of(rs.getString("type")),
-                        rs.getString("method_value"), rs.getLong("last_step"), Instant.ofEpochMilli(rs.getLong("registered_at"))))
+        return jdbc.sql("SELECT * FROM registered_method WHERE login = :login ORDER BY type")
+                .param("login", key(login))
+                .query((rs, n) -> new RegisteredMethod(
+                        rs.getString("login"),
+                        MethodType.of(rs.getString("type")),
+                        rs.getString("method_value"),
+                        rs.getLong("last_step"),
+                        Instant.ofEpochMilli(rs.getLong("registered_at"))))
                 .list();
     }
 
@@ -35,54 +39,82 @@ class JdbcRegistrationRepository {
         jdbc.sql("""
                 INSERT INTO registered_method (login, type, method_value, last_step, registered_at)
                 VALUES (:login, :type, :value, -1, :at)""")
-                .param("login", key(login)).param("type", type.id()).param("value", value).param("at", now.toEpochMilli())
+                .param("login", key(login))
+                .param("type", type.id())
+                .param("value", value)
+                .param("at", now.toEpochMilli())
                 .update();
     }
 
     boolean delete(String login, MethodType type) {
         return jdbc.sql("DELETE FROM registered_method WHERE login = :login AND type = :type")
-                .param("login", key(login)).param("type", type.id()).update() == 1;
+                        .param("login", key(login))
+                        .param("type", type.id())
+                        .update()
+                == 1;
     }
 
     /** Moves the last accepted TOTP step forward; false if another request already used this step or a later one. */
     boolean advanceTotpStep(String login, long step) {
-        return jdbc.sql("UPDATE registered_method SET last_step = :step WHERE login = :login AND type = 'totp' AND last_step < :step")
-                .param("step", step).param("login", key(login)).update() == 1;
+        return jdbc.sql(
+                                "UPDATE registered_method SET last_step = :step WHERE login = :login AND type = 'totp' AND last_step < :step")
+                        .param("step", step)
+                        .param("login", key(login))
+                        .update()
+                == 1;
     }
 
     void savePending(String login, MethodType type, String value, String codeHash, Instant expiresAt) {
         jdbc.sql("DELETE FROM registration_challenge WHERE login = :login AND type = :type")
-                .param("login", key(login)).param("type", type.id()).update();
+                .param("login", key(login))
+                .param("type", type.id())
+                .update();
         jdbc.sql("""
                 INSERT INTO registration_challenge (login, type, pending_value, code_hash, expires_at, failures)
                 VALUES (:login, :type, :value, :code, :expires, 0)""")
-                .param("login", key(login)).param("type", type.id()).param("value", value).param("code", codeHash)
-                .param("expires", expiresAt.toEpochMilli()).update();
+                .param("login", key(login))
+                .param("type", type.id())
+                .param("value", value)
+                .param("code", codeHash)
+                .param("expires", expiresAt.toEpochMilli())
+                .update();
     }
 
     /** The pending value, if a registration of this type is waiting and has not expired. */
     Optional<Pending> pending(String login, MethodType type, Instant now) {
-        return jdbc.sql("SELECT pending_value, code_hash, failures FROM registration_challenge WHERE login = :login AND type = :type AND expires_at > :now")
-                .param("login", key(login)).param("type", type.id()).param("now", now.toEpochMilli())
-                .query((rs, n) -> new Pending(rs.getString("pending_value"), rs.getString("code_hash"), rs.getInt("failures")))
+        return jdbc.sql(
+                        "SELECT pending_value, code_hash, failures FROM registration_challenge WHERE login = :login AND type = :type AND expires_at > :now")
+                .param("login", key(login))
+                .param("type", type.id())
+                .param("now", now.toEpochMilli())
+                .query((rs, n) ->
+                        new Pending(rs.getString("pending_value"), rs.getString("code_hash"), rs.getInt("failures")))
                 .optional();
     }
 
     /** Consumes the pending registration; true only for the request whose delete removed it. */
     boolean consumePending(String login, MethodType type) {
         return jdbc.sql("DELETE FROM registration_challenge WHERE login = :login AND type = :type")
-                .param("login", key(login)).param("type", type.id()).update() == 1;
+                        .param("login", key(login))
+                        .param("type", type.id())
+                        .update()
+                == 1;
     }
 
     int countPendingFailure(String login, MethodType type) {
         jdbc.sql("UPDATE registration_challenge SET failures = failures + 1 WHERE login = :login AND type = :type")
-                .param("login", key(login)).param("type", type.id()).update();
+                .param("login", key(login))
+                .param("type", type.id())
+                .update();
         return jdbc.sql("SELECT failures FROM registration_challenge WHERE login = :login AND type = :type")
-                .param("login", key(login)).param("type", type.id()).query(Integer.class).optional().orElse(0);
+                .param("login", key(login))
+                .param("type", type.id())
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
     }
 
-    record Pending(String value, String codeHash, int failures) {
-    }
+    record Pending(String value, String codeHash, int failures) {}
 
     static String key(String login) {
         return login.strip().toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package org.opensspr.enrollment;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-import org.opensspr.audit.Caller;
 import org.opensspr.directory.Directory;
 import org.opensspr.directory.DirectoryUser;
 import org.opensspr.policy.MethodType;
@@ -44,8 +42,13 @@ class MeController {
     private final String issuer;
     private final Clock clock;
 
-    MeController(RegistrationService registration, MethodsService methods, PolicyService policies, Directory directory,
-                 @Value("${sspr.totp.issuer:OpenSSPR}") String issuer, Clock clock) {
+    MeController(
+            RegistrationService registration,
+            MethodsService methods,
+            PolicyService policies,
+            Directory directory,
+            @Value("${sspr.totp.issuer:OpenSSPR}") String issuer,
+            Clock clock) {
         this.clock = clock;
         this.registration = registration;
         this.methods = methods;
@@ -60,12 +63,20 @@ class MeController {
         SsprPolicy policy = policies.current();
         Requirements requirements = policies.requirementsFor(policy, user);
         List<UsableView> usable = methods.usableMethods(user, policy, requirements).stream()
-                .map(m -> new UsableView(m.id(), m.type().id(), m.hint())).toList();
+                .map(m -> new UsableView(m.id(), m.type().id(), m.hint()))
+                .toList();
         List<RegistrationService.RegisteredView> registered = registration.view(user);
         Instant reconfirmBefore = clock.instant().minus(Duration.ofDays(policy.reconfirmDays()));
-        boolean reconfirm = policy.reconfirmDays() > 0 && registered.stream().anyMatch(r -> r.registeredAt().isBefore(reconfirmBefore));
-        return new MethodsView(requirements.required(), requirements.allowed().stream().map(MethodType::id).toList(),
-                usable.size() >= requirements.required(), policy.registrationRequired(), reconfirm, usable, registered);
+        boolean reconfirm = policy.reconfirmDays() > 0
+                && registered.stream().anyMatch(r -> r.registeredAt().isBefore(reconfirmBefore));
+        return new MethodsView(
+                requirements.required(),
+                requirements.allowed().stream().map(MethodType::id).toList(),
+                usable.size() >= requirements.required(),
+                policy.registrationRequired(),
+                reconfirm,
+                usable,
+                registered);
     }
 
     @PostMapping("/api/v1/me/methods/email")
@@ -111,7 +122,8 @@ class MeController {
         if (body.answers() != null) {
             for (AnswerBody answer : body.answers()) {
                 if (answer.questionId() == null || answers.put(answer.questionId(), answer.answer()) != null) {
-                    throw new IllegalArgumentException("Each question can be answered once; every answer needs a questionId.");
+                    throw new IllegalArgumentException(
+                            "Each question can be answered once; every answer needs a questionId.");
                 }
             }
         }
@@ -125,37 +137,40 @@ class MeController {
     }
 
     private DirectoryUser user(Authentication authentication) {
-        return directory.findUser(authentication.getName()).orElseThrow(() -> Problems.of(HttpStatus.FORBIDDEN,
-                "not-a-directory-user", "Not a directory user", "Sign in with your own directory account to register methods."));
+        return directory
+                .findUser(authentication.getName())
+                .orElseThrow(() -> Problems.of(
+                        HttpStatus.FORBIDDEN,
+                        "not-a-directory-user",
+                        "Not a directory user",
+                        "Sign in with your own directory account to register methods."));
     }
 
-    record AddressBody(String address) {
-    }
+    record AddressBody(String address) {}
 
-    record PhoneBody(String phone) {
-    }
+    record PhoneBody(String phone) {}
 
-    record CodeBody(String code) {
-    }
+    record CodeBody(String code) {}
 
-    record AnswerBody(String questionId, String answer) {
-    }
+    record AnswerBody(String questionId, String answer) {}
 
-    record AnswersBody(List<AnswerBody> answers) {
-    }
+    record AnswersBody(List<AnswerBody> answers) {}
 
-    record UsableView(String id, String type, String hint) {
-    }
+    record UsableView(String id, String type, String hint) {}
 
     /**
      * {@code complete}: the user has the methods a reset needs; {@code registrationRequired}: the
      * portal sends users who are not complete to register; {@code reconfirmDue}: a registration is
      * older than the policy's {@link SsprPolicy#reconfirmDays()} and should be confirmed again.
      */
-    record MethodsView(int required, List<String> allowed, boolean complete, boolean registrationRequired,
-                       boolean reconfirmDue, List<UsableView> usable, List<RegistrationService.RegisteredView> registered) {
-    }
+    record MethodsView(
+            int required,
+            List<String> allowed,
+            boolean complete,
+            boolean registrationRequired,
+            boolean reconfirmDue,
+            List<UsableView> usable,
+            List<RegistrationService.RegisteredView> registered) {}
 
-    record QuestionsView(int toRegister, List<Question> questions) {
-    }
+    record QuestionsView(int toRegister, List<Question> questions) {}
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
@@ -15,9 +14,9 @@ import org.opensspr.directory.DirectoryUser;
 import org.opensspr.policy.MethodType;
 import org.opensspr.policy.Requirements;
 import org.opensspr.policy.SsprPolicy;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.http.HttpStatus;
 
 /**
  * Which verification methods a user can use under a policy, and the admin's pre-filled contact
@@ -33,8 +32,12 @@ public class MethodsService {
     private final AuditLog audit;
     private final Clock clock;
 
-    MethodsService(JdbcContactInfoRepository contacts, JdbcRegistrationRepository registrations, Directory directory,
-                   AuditLog audit, Clock clock) {
+    MethodsService(
+            JdbcContactInfoRepository contacts,
+            JdbcRegistrationRepository registrations,
+            Directory directory,
+            AuditLog audit,
+            Clock clock) {
         this.contacts = contacts;
         this.registrations = registrations;
         this.directory = directory;
@@ -53,15 +56,23 @@ public class MethodsService {
         List<RegisteredMethod> registered = registrations.methods(user.login());
         List<VerificationMethod> methods = new ArrayList<>();
         for (MethodType type : requirements.allowed()) {
-            Optional<String> own = registered.stream().filter(m -> m.type() == type).map(RegisteredMethod::value).findFirst();
+            Optional<String> own = registered.stream()
+                    .filter(m -> m.type() == type)
+                    .map(RegisteredMethod::value)
+                    .findFirst();
             Optional<String> address = switch (type) {
-                case EMAIL -> own.or(() -> prefilled.map(ContactInfo::email))
-                        .or(() -> policy.useDirectoryContacts() ? user.mail() : Optional.empty());
-                case SMS -> own.or(() -> prefilled.map(ContactInfo::phone))
-                        .or(() -> policy.useDirectoryContacts() ? user.mobile().flatMap(MethodsService::e164) : Optional.empty());
+                case EMAIL ->
+                    own.or(() -> prefilled.map(ContactInfo::email))
+                            .or(() -> policy.useDirectoryContacts() ? user.mail() : Optional.empty());
+                case SMS ->
+                    own.or(() -> prefilled.map(ContactInfo::phone))
+                            .or(() -> policy.useDirectoryContacts()
+                                    ? user.mobile().flatMap(MethodsService::e164)
+                                    : Optional.empty());
                 case TOTP, QUESTIONS -> own.map(value -> "");
             };
-            address.ifPresent(value -> methods.add(new VerificationMethod(type.id(), type, value.isEmpty() ? null : value)));
+            address.ifPresent(
+                    value -> methods.add(new VerificationMethod(type.id(), type, value.isEmpty() ? null : value)));
         }
         return methods;
     }
@@ -81,12 +92,21 @@ public class MethodsService {
      * @throws ResponseStatusException 404 when the directory has no such user
      */
     public ContactInfo setContactInfo(String login, ContactInfo info, String admin, String ip, ClientType clientType) {
-        DirectoryUser user = directory.findUser(login)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "The directory has no user '" + login + "'."));
+        DirectoryUser user = directory
+                .findUser(login)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "The directory has no user '" + login + "'."));
         contacts.save(user.login(), info);
-        audit.record(new AuditEvent(clock.instant(), Activity.ADMIN_UPDATED_SECURITY_INFO, AuditResult.Success, admin,
-                user.login(), ip, clientType, "authentication contact info: email " + (info.email() == null ? "cleared" : "set")
-                        + ", phone " + (info.phone() == null ? "cleared" : "set")));
+        audit.record(new AuditEvent(
+                clock.instant(),
+                Activity.ADMIN_UPDATED_SECURITY_INFO,
+                AuditResult.Success,
+                admin,
+                user.login(),
+                ip,
+                clientType,
+                "authentication contact info: email " + (info.email() == null ? "cleared" : "set") + ", phone "
+                        + (info.phone() == null ? "cleared" : "set")));
         return info;
     }
 }

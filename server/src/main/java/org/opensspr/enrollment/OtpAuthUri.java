@@ -13,8 +13,7 @@ public final class OtpAuthUri {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private OtpAuthUri() {
-    }
+    private OtpAuthUri() {}
 
     /**
      * The URI for a TOTP account with our parameters (SHA1, 6 digits, 30 s). Issuer and account are
@@ -55,8 +54,14 @@ public final class OtpAuthUri {
         StringBuilder out = new StringBuilder(value.length() * 3);
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '@') {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || c == '@') {
                 out.append((char) c);
             } else {
                 out.append('%').append(HEX[c >>> 4]).append(HEX[c & 0x0f]);

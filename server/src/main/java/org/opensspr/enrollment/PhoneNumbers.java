@@ -9,8 +9,7 @@ public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     /**
      * The number in E.164 form ({@code +31612345678}). Without a leading {@code +} the number is
@@ -30,8 +29,8 @@ public final class PhoneNumbers {
             }
             return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
         } catch (NumberParseException e) {
-            throw new IllegalArgumentException("'" + input.strip() + "' is not a phone number; use the international form, "
-                    + "for example +31612345678.");
+            throw new IllegalArgumentException("'" + input.strip()
+                    + "' is not a phone number; use the international form, " + "for example +31612345678.");
         }
     }
 }

@@ -1,5 +1,11 @@
 package org.opensspr.enrollment;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
@@ -8,15 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
-
 import javax.imageio.ImageIO;
-
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /**
  * Renders a QR code, for the otpauth URI a user scans into their authenticator app, as SVG for the
@@ -29,15 +27,18 @@ public final class QrCode {
 
     /** ISO/IEC 18004: the light border around the symbol, in modules. */
     static final int QUIET_ZONE = 4;
+
     static final int MAX_PIXELS_PER_MODULE = 32;
     private static final String DEFAULT_TITLE = "QR code";
     private static final Map<EncodeHintType, Object> HINTS = Map.of(
-            EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-            EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(),
-            EncodeHintType.MARGIN, QUIET_ZONE);
+            EncodeHintType.ERROR_CORRECTION,
+            ErrorCorrectionLevel.M,
+            EncodeHintType.CHARACTER_SET,
+            StandardCharsets.UTF_8.name(),
+            EncodeHintType.MARGIN,
+            QUIET_ZONE);
 
-    private QrCode() {
-    }
+    private QrCode() {}
 
     /** {@link #svg(String, String)} with the title "QR code". */
     public static String svg(String text) {
@@ -69,8 +70,15 @@ public final class QrCode {
                     x++;
                 }
                 int run = x - start;
-                path.append('M').append(start).append(' ').append(y)
-                        .append('h').append(run).append("v1h-").append(run).append('z');
+                path.append('M')
+                        .append(start)
+                        .append(' ')
+                        .append(y)
+                        .append('h')
+                        .append(run)
+                        .append("v1h-")
+                        .append(run)
+                        .append('z');
             }
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -90,8 +98,8 @@ public final class QrCode {
      */
     public static byte[] png(String text, int pixelsPerModule) {
         if (pixelsPerModule < 1 || pixelsPerModule > MAX_PIXELS_PER_MODULE) {
-            throw new IllegalArgumentException("pixelsPerModule must be between 1 and " + MAX_PIXELS_PER_MODULE
-                    + ", not " + pixelsPerModule);
+            throw new IllegalArgumentException(
+                    "pixelsPerModule must be between 1 and " + MAX_PIXELS_PER_MODULE + ", not " + pixelsPerModule);
         }
         BitMatrix modules = modules(text);
         int pixels = modules.getWidth() * pixelsPerModule;
@@ -124,8 +132,8 @@ public final class QrCode {
             // Width and height 0: ZXing returns the symbol at its natural size, one bit per module.
             return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, HINTS);
         } catch (WriterException ex) {
-            throw new IllegalArgumentException("text cannot be encoded as a QR code (" + text.length()
-                    + " characters; too long?)", ex);
+            throw new IllegalArgumentException(
+                    "text cannot be encoded as a QR code (" + text.length() + " characters; too long?)", ex);
         }
     }
 

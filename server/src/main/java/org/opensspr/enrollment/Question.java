@@ -1,5 +1,4 @@
 package org.opensspr.enrollment;
 
 /** A security question as a user sees it. */
-public record Question(String id, String text) {
-}
+public record Question(String id, String text) {}

@@ -7,14 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import org.opensspr.secrets.Argon2idHasher;
 import org.opensspr.policy.MethodType;
 import org.opensspr.policy.PolicyService;
+import org.opensspr.secrets.Argon2idHasher;
 import org.opensspr.secrets.Digests;
+import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
-import org.springframework.stereotype.Component;
 
 /**
  * Security questions in a reset: which to ask (picked at random from the user's registered ones)
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class QuestionChecks {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    static final TypeReference<List<StoredAnswer>> STORED = new TypeReference<>() { };
+    static final TypeReference<List<StoredAnswer>> STORED = new TypeReference<>() {};
 
     private final JdbcRegistrationRepository registrations;
     private final QuestionCatalog catalog;
@@ -34,8 +33,12 @@ public class QuestionChecks {
     private final ObjectMapper json;
     private volatile String dummyHash;
 
-    QuestionChecks(JdbcRegistrationRepository registrations, QuestionCatalog catalog, Argon2idHasher hasher,
-                   PolicyService policies, ObjectMapper json) {
+    QuestionChecks(
+            JdbcRegistrationRepository registrations,
+            QuestionCatalog catalog,
+            Argon2idHasher hasher,
+            PolicyService policies,
+            ObjectMapper json) {
         this.registrations = registrations;
         this.catalog = catalog;
         this.hasher = hasher;
@@ -45,10 +48,15 @@ public class QuestionChecks {
 
     /** {@code count} of the user's registered questions in random order; random catalog questions for a decoy (null login). */
     public List<Question> pick(String login, int count, Locale locale) {
-        List<String> ids = new ArrayList<>(login == null ? catalog.ids()
-                : stored(login).stream().map(StoredAnswer::questionId).toList());
+        List<String> ids = new ArrayList<>(
+                login == null
+                        ? catalog.ids()
+                        : stored(login).stream().map(StoredAnswer::questionId).toList());
         Collections.shuffle(ids, RANDOM);
-        return ids.stream().limit(count).map(id -> new Question(id, text(id, locale))).toList();
+        return ids.stream()
+                .limit(count)
+                .map(id -> new Question(id, text(id, locale)))
+                .toList();
     }
 
     /** Whether every asked question has a matching answer. */
@@ -59,8 +67,8 @@ public class QuestionChecks {
         for (String id : asked) {
             String answer = answers.get(id);
             // Hash even when there is nothing to compare with, so that timing does not tell.
-            boolean match = hasher.matches(AnswerNormalizer.normalize(answer == null ? "" : answer),
-                    hashes.getOrDefault(id, dummyHash()));
+            boolean match = hasher.matches(
+                    AnswerNormalizer.normalize(answer == null ? "" : answer), hashes.getOrDefault(id, dummyHash()));
             all &= match && answer != null && hashes.containsKey(id);
         }
         return all;
@@ -80,7 +88,9 @@ public class QuestionChecks {
         if (catalog.isPredefined(id)) {
             return catalog.text(id, locale);
         }
-        return policies.current().customQuestions().stream().filter(q -> CustomQuestions.idOf(q).equals(id)).findFirst()
+        return policies.current().customQuestions().stream()
+                .filter(q -> CustomQuestions.idOf(q).equals(id))
+                .findFirst()
                 .orElse(id);
     }
 
@@ -90,6 +100,5 @@ public class QuestionChecks {
     }
 
     /** One registered answer: the question and the Argon2id hash of the normalised answer. */
-    record StoredAnswer(String questionId, String hash) {
-    }
+    record StoredAnswer(String questionId, String hash) {}
 }

@@ -1,12 +1,11 @@
 package org.opensspr.enrollment;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import org.opensspr.directory.Directory;
 import org.opensspr.directory.DirectoryUser;
 import org.opensspr.policy.MethodType;
@@ -42,8 +41,13 @@ class RegisterPageController {
     private final PageErrors errors;
     private final String issuer;
 
-    RegisterPageController(RegistrationService registration, MethodsService methods, PolicyService policies, Directory directory,
-                           PageErrors errors, @Value("${sspr.totp.issuer:OpenSSPR}") String issuer) {
+    RegisterPageController(
+            RegistrationService registration,
+            MethodsService methods,
+            PolicyService policies,
+            Directory directory,
+            PageErrors errors,
+            @Value("${sspr.totp.issuer:OpenSSPR}") String issuer) {
         this.registration = registration;
         this.methods = methods;
         this.policies = policies;
@@ -53,46 +57,98 @@ class RegisterPageController {
     }
 
     @GetMapping("/register")
-    String show(@RequestParam(required = false) String saved, Authentication authentication, HttpSession session,
-                Model model, Locale locale) {
+    String show(
+            @RequestParam(required = false) String saved,
+            Authentication authentication,
+            HttpSession session,
+            Model model,
+            Locale locale) {
         model.addAttribute("saved", saved != null);
         return page(authentication, session, model, locale);
     }
 
     @PostMapping("/register/email")
-    String startEmail(@RequestParam(defaultValue = "") String address, Authentication authentication, HttpServletRequest request,
-                      HttpSession session, Model model, Locale locale) {
-        return attempt(() -> {
-            registration.startEmail(user(authentication), address, Callers.from(request));
-            session.setAttribute(PENDING + "email", true);
-        }, "address", authentication, session, model, locale, "redirect:/register#email");
+    String startEmail(
+            @RequestParam(defaultValue = "") String address,
+            Authentication authentication,
+            HttpServletRequest request,
+            HttpSession session,
+            Model model,
+            Locale locale) {
+        return attempt(
+                () -> {
+                    registration.startEmail(user(authentication), address, Callers.from(request));
+                    session.setAttribute(PENDING + "email", true);
+                },
+                "address",
+                authentication,
+                session,
+                model,
+                locale,
+                "redirect:/register#email");
     }
 
     @PostMapping("/register/email/verify")
-    String verifyEmail(@RequestParam(defaultValue = "") String code, Authentication authentication, HttpServletRequest request,
-                       HttpSession session, Model model, Locale locale) {
-        return attempt(() -> {
-            registration.verifyCode(user(authentication), MethodType.EMAIL, code, Callers.from(request));
-            session.removeAttribute(PENDING + "email");
-        }, "email-code", authentication, session, model, locale, "redirect:/register?saved");
+    String verifyEmail(
+            @RequestParam(defaultValue = "") String code,
+            Authentication authentication,
+            HttpServletRequest request,
+            HttpSession session,
+            Model model,
+            Locale locale) {
+        return attempt(
+                () -> {
+                    registration.verifyCode(user(authentication), MethodType.EMAIL, code, Callers.from(request));
+                    session.removeAttribute(PENDING + "email");
+                },
+                "email-code",
+                authentication,
+                session,
+                model,
+                locale,
+                "redirect:/register?saved");
     }
 
     @PostMapping("/register/sms")
-    String startSms(@RequestParam(defaultValue = "") String phone, Authentication authentication, HttpServletRequest request,
-                    HttpSession session, Model model, Locale locale) {
-        return attempt(() -> {
-            registration.startSms(user(authentication), phone, Callers.from(request));
-            session.setAttribute(PENDING + "sms", true);
-        }, "phone", authentication, session, model, locale, "redirect:/register#sms");
+    String startSms(
+            @RequestParam(defaultValue = "") String phone,
+            Authentication authentication,
+            HttpServletRequest request,
+            HttpSession session,
+            Model model,
+            Locale locale) {
+        return attempt(
+                () -> {
+                    registration.startSms(user(authentication), phone, Callers.from(request));
+                    session.setAttribute(PENDING + "sms", true);
+                },
+                "phone",
+                authentication,
+                session,
+                model,
+                locale,
+                "redirect:/register#sms");
     }
 
     @PostMapping("/register/sms/verify")
-    String verifySms(@RequestParam(defaultValue = "") String code, Authentication authentication, HttpServletRequest request,
-                     HttpSession session, Model model, Locale locale) {
-        return attempt(() -> {
-            registration.verifyCode(user(authentication), MethodType.SMS, code, Callers.from(request));
-            session.removeAttribute(PENDING + "sms");
-        }, "sms-code", authentication, session, model, locale, "redirect:/register?saved");
+    String verifySms(
+            @RequestParam(defaultValue = "") String code,
+            Authentication authentication,
+            HttpServletRequest request,
+            HttpSession session,
+            Model model,
+            Locale locale) {
+        return attempt(
+                () -> {
+                    registration.verifyCode(user(authentication), MethodType.SMS, code, Callers.from(request));
+                    session.removeAttribute(PENDING + "sms");
+                },
+                "sms-code",
+                authentication,
+                session,
+                model,
+                locale,
+                "redirect:/register?saved");
     }
 
     /** Shows the QR code right away; it is not kept anywhere the page could show it again. */
@@ -109,36 +165,76 @@ class RegisterPageController {
     }
 
     @PostMapping("/register/totp/verify")
-    String verifyTotp(@RequestParam(defaultValue = "") String code, Authentication authentication, HttpServletRequest request,
-                      HttpSession session, Model model, Locale locale) {
-        return attempt(() -> registration.verifyTotp(user(authentication), code, Callers.from(request)),
-                null, authentication, session, model, locale, "redirect:/register?saved");
+    String verifyTotp(
+            @RequestParam(defaultValue = "") String code,
+            Authentication authentication,
+            HttpServletRequest request,
+            HttpSession session,
+            Model model,
+            Locale locale) {
+        return attempt(
+                () -> registration.verifyTotp(user(authentication), code, Callers.from(request)),
+                null,
+                authentication,
+                session,
+                model,
+                locale,
+                "redirect:/register?saved");
     }
 
     @PostMapping("/register/questions")
-    String questions(@RequestParam Map<String, String> form, Authentication authentication, HttpServletRequest request,
-                     HttpSession session, Model model, Locale locale) {
-        return attempt(() -> {
-            Map<String, String> answers = new LinkedHashMap<>();
-            for (int i = 1; i <= policies.current().questionsToRegister(); i++) {
-                String id = form.getOrDefault("question-" + i, "");
-                if (id.isBlank() || answers.put(id, form.getOrDefault("answer-" + i, "")) != null) {
-                    throw new IllegalArgumentException(errors.text("register.questions.different", locale));
-                }
-            }
-            registration.setQuestions(user(authentication), answers, Callers.from(request));
-        }, "question-1", authentication, session, model, locale, "redirect:/register?saved");
+    String questions(
+            @RequestParam Map<String, String> form,
+            Authentication authentication,
+            HttpServletRequest request,
+            HttpSession session,
+            Model model,
+            Locale locale) {
+        return attempt(
+                () -> {
+                    Map<String, String> answers = new LinkedHashMap<>();
+                    for (int i = 1; i <= policies.current().questionsToRegister(); i++) {
+                        String id = form.getOrDefault("question-" + i, "");
+                        if (id.isBlank() || answers.put(id, form.getOrDefault("answer-" + i, "")) != null) {
+                            throw new IllegalArgumentException(errors.text("register.questions.different", locale));
+                        }
+                    }
+                    registration.setQuestions(user(authentication), answers, Callers.from(request));
+                },
+                "question-1",
+                authentication,
+                session,
+                model,
+                locale,
+                "redirect:/register?saved");
     }
 
     @PostMapping("/register/delete")
-    String delete(@RequestParam(defaultValue = "") String type, Authentication authentication, HttpServletRequest request,
-                  HttpSession session, Model model, Locale locale) {
-        return attempt(() -> registration.delete(user(authentication), MethodType.of(type), Callers.from(request)),
-                null, authentication, session, model, locale, "redirect:/register?saved");
+    String delete(
+            @RequestParam(defaultValue = "") String type,
+            Authentication authentication,
+            HttpServletRequest request,
+            HttpSession session,
+            Model model,
+            Locale locale) {
+        return attempt(
+                () -> registration.delete(user(authentication), MethodType.of(type), Callers.from(request)),
+                null,
+                authentication,
+                session,
+                model,
+                locale,
+                "redirect:/register?saved");
     }
 
-    private String attempt(Runnable action, String field, Authentication authentication, HttpSession session, Model model,
-                           Locale locale, String success) {
+    private String attempt(
+            Runnable action,
+            String field,
+            Authentication authentication,
+            HttpSession session,
+            Model model,
+            Locale locale,
+            String success) {
         try {
             action.run();
             return success;
@@ -157,9 +253,16 @@ class RegisterPageController {
         model.addAttribute("user", user.login());
         model.addAttribute("required", requirements.required());
         model.addAttribute("complete", usable.size() >= requirements.required());
-        model.addAttribute("allowed", requirements.allowed().stream().map(MethodType::id).toList());
-        model.addAttribute("usable", usable.stream().map(m -> new Usable(m.type().id(), m.hint())).toList());
-        model.addAttribute("registered", registration.view(user).stream().map(RegistrationService.RegisteredView::type).toList());
+        model.addAttribute(
+                "allowed", requirements.allowed().stream().map(MethodType::id).toList());
+        model.addAttribute(
+                "usable",
+                usable.stream().map(m -> new Usable(m.type().id(), m.hint())).toList());
+        model.addAttribute(
+                "registered",
+                registration.view(user).stream()
+                        .map(RegistrationService.RegisteredView::type)
+                        .toList());
         model.addAttribute("pendingEmail", session.getAttribute(PENDING + "email") != null);
         model.addAttribute("pendingSms", session.getAttribute(PENDING + "sms") != null);
         model.addAttribute("questionCount", policy.questionsToRegister());
@@ -168,11 +271,11 @@ class RegisterPageController {
     }
 
     private DirectoryUser user(Authentication authentication) {
-        return directory.findUser(authentication.getName())
+        return directory
+                .findUser(authentication.getName())
                 .orElseThrow(() -> new IllegalStateException("the signed-in user is no longer in the directory"));
     }
 
     /** A method that counts, as the page lists it; {@code hint} may be null. */
-    record Usable(String type, String hint) {
-    }
+    record Usable(String type, String hint) {}
 }

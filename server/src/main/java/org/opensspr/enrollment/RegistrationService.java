@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
-
-import org.opensspr.secrets.Argon2idHasher;
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
@@ -22,10 +20,11 @@ import org.opensspr.policy.MethodType;
 import org.opensspr.policy.PolicyService;
 import org.opensspr.policy.Requirements;
 import org.opensspr.policy.SsprPolicy;
+import org.opensspr.secrets.Argon2idHasher;
 import org.opensspr.secrets.Digests;
 import org.opensspr.secrets.SecretBox;
-import org.opensspr.throttle.Throttle;
 import org.opensspr.system.Problems;
+import org.opensspr.throttle.Throttle;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -60,10 +59,21 @@ public class RegistrationService {
     private final Argon2idHasher hasher;
     private final ObjectMapper json;
 
-    RegistrationService(JdbcRegistrationRepository registrations, MethodsService methods, PolicyService policies,
-                        NotificationOutbox outbox, Digests digests, Throttle throttle, AuditLog audit, Clock clock,
-                        @Value("${sspr.phone.default-region:}") String defaultRegion, SecretBox box, Totp totp,
-                        QuestionCatalog catalog, Argon2idHasher hasher, ObjectMapper json) {
+    RegistrationService(
+            JdbcRegistrationRepository registrations,
+            MethodsService methods,
+            PolicyService policies,
+            NotificationOutbox outbox,
+            Digests digests,
+            Throttle throttle,
+            AuditLog audit,
+            Clock clock,
+            @Value("${sspr.phone.default-region:}") String defaultRegion,
+            SecretBox box,
+            Totp totp,
+            QuestionCatalog catalog,
+            Argon2idHasher hasher,
+            ObjectMapper json) {
         this.box = box;
         this.totp = totp;
         this.catalog = catalog;
@@ -100,15 +110,23 @@ public class RegistrationService {
     @Transactional(noRollbackFor = RuntimeException.class)
     public void verifyCode(DirectoryUser user, MethodType type, String code, Caller caller) {
         Instant now = clock.instant();
-        JdbcRegistrationRepository.Pending pending = registrations.pending(user.login(), type, now)
-                .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "registration-not-found", "Nothing to confirm",
-                        "There is no " + type.id() + " registration waiting for a code, or its code has expired. Start again."));
+        JdbcRegistrationRepository.Pending pending = registrations
+                .pending(user.login(), type, now)
+                .orElseThrow(() -> Problems.of(
+                        HttpStatus.NOT_FOUND,
+                        "registration-not-found",
+                        "Nothing to confirm",
+                        "There is no " + type.id()
+                                + " registration waiting for a code, or its code has expired. Start again."));
         String expected = digests.hmac(codeInput(user, type, pending.value(), code == null ? "" : code.strip()));
         if (!Digests.constantTimeEquals(expected, pending.codeHash())) {
             if (registrations.countPendingFailure(user.login(), type) >= MAX_FAILURES) {
                 registrations.consumePending(user.login(), type);
             }
-            throw Problems.of(HttpStatus.BAD_REQUEST, "code-invalid", "Code not accepted",
+            throw Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "code-invalid",
+                    "Code not accepted",
                     "The code is wrong or has expired. Check it, or ask for a new code.");
         }
         if (registrations.consumePending(user.login(), type)) {
@@ -124,7 +142,11 @@ public class RegistrationService {
     public TotpEnrollment startTotp(DirectoryUser user, String issuer) {
         byte[] secret = Totp.newSecret();
         String base32 = Base32.encode(secret);
-        registrations.savePending(user.login(), MethodType.TOTP, box.seal(base32, TotpChecks.PURPOSE), null,
+        registrations.savePending(
+                user.login(),
+                MethodType.TOTP,
+                box.seal(base32, TotpChecks.PURPOSE),
+                null,
                 clock.instant().plus(Duration.ofMinutes(TOTP_MINUTES)));
         String uri = OtpAuthUri.of(issuer, user.login(), secret);
         return new TotpEnrollment(base32, uri, QrCode.svg(uri));
@@ -133,15 +155,23 @@ public class RegistrationService {
     /** Confirms the authenticator with its first code, which is then used up. */
     @Transactional(noRollbackFor = RuntimeException.class)
     public void verifyTotp(DirectoryUser user, String code, Caller caller) {
-        JdbcRegistrationRepository.Pending pending = registrations.pending(user.login(), MethodType.TOTP, clock.instant())
-                .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "registration-not-found", "Nothing to confirm",
+        JdbcRegistrationRepository.Pending pending = registrations
+                .pending(user.login(), MethodType.TOTP, clock.instant())
+                .orElseThrow(() -> Problems.of(
+                        HttpStatus.NOT_FOUND,
+                        "registration-not-found",
+                        "Nothing to confirm",
                         "There is no authenticator registration waiting, or it has expired. Start again."));
-        OptionalLong step = totp.verify(Base32.decode(box.open(pending.value(), TotpChecks.PURPOSE)), code, Long.MIN_VALUE);
+        OptionalLong step =
+                totp.verify(Base32.decode(box.open(pending.value(), TotpChecks.PURPOSE)), code, Long.MIN_VALUE);
         if (step.isEmpty()) {
             if (registrations.countPendingFailure(user.login(), MethodType.TOTP) >= MAX_FAILURES) {
                 registrations.consumePending(user.login(), MethodType.TOTP);
             }
-            throw Problems.of(HttpStatus.BAD_REQUEST, "code-invalid", "Code not accepted",
+            throw Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "code-invalid",
+                    "Code not accepted",
                     "The code is wrong. Check the time on your phone and type the code the app shows now.");
         }
         if (registrations.consumePending(user.login(), MethodType.TOTP)) {
@@ -158,9 +188,11 @@ public class RegistrationService {
     public void setQuestions(DirectoryUser user, Map<String, String> answers, Caller caller) {
         SsprPolicy policy = policies.current();
         if (answers.size() != policy.questionsToRegister()) {
-            throw new IllegalArgumentException("Answer exactly " + policy.questionsToRegister() + " different questions.");
+            throw new IllegalArgumentException(
+                    "Answer exactly " + policy.questionsToRegister() + " different questions.");
         }
-        List<String> custom = policy.customQuestions().stream().map(CustomQuestions::idOf).toList();
+        List<String> custom =
+                policy.customQuestions().stream().map(CustomQuestions::idOf).toList();
         List<String> normalized = new ArrayList<>();
         for (String id : answers.keySet()) {
             if (!catalog.isPredefined(id) && !custom.contains(id)) {
@@ -192,14 +224,24 @@ public class RegistrationService {
     void registered(DirectoryUser user, MethodType type, String value, Caller caller) {
         registrations.save(user.login(), type, value, clock.instant());
         Caller self = caller.as(user.login());
-        audit.record(AuditEvent.of(clock.instant(), Activity.REGISTERED_SECURITY_INFO, AuditResult.Success, self, user.login(),
+        audit.record(AuditEvent.of(
+                clock.instant(),
+                Activity.REGISTERED_SECURITY_INFO,
+                AuditResult.Success,
+                self,
+                user.login(),
                 "User registered " + type.id()));
         SsprPolicy policy = policies.current();
         Requirements requirements = policies.requirementsFor(policy, user);
         long counted = methods.usableMethods(user, policy, requirements).size();
         if (counted >= requirements.required()) {
-            audit.record(AuditEvent.of(clock.instant(), Activity.REGISTERED_ALL_SECURITY_INFO, AuditResult.Success, self,
-                    user.login(), counted + " of " + requirements.required() + " required methods"));
+            audit.record(AuditEvent.of(
+                    clock.instant(),
+                    Activity.REGISTERED_ALL_SECURITY_INFO,
+                    AuditResult.Success,
+                    self,
+                    user.login(),
+                    counted + " of " + requirements.required() + " required methods"));
         }
     }
 
@@ -207,47 +249,69 @@ public class RegistrationService {
     @Transactional
     public void delete(DirectoryUser user, MethodType type, Caller caller) {
         if (!registrations.delete(user.login(), type)) {
-            throw Problems.of(HttpStatus.NOT_FOUND, "method-not-registered", "Not registered",
+            throw Problems.of(
+                    HttpStatus.NOT_FOUND,
+                    "method-not-registered",
+                    "Not registered",
                     "You have no " + type.id() + " method registered.");
         }
-        audit.record(AuditEvent.of(clock.instant(), Activity.DELETED_SECURITY_INFO, AuditResult.Success,
-                caller.as(user.login()), user.login(), "User deleted " + type.id()));
+        audit.record(AuditEvent.of(
+                clock.instant(),
+                Activity.DELETED_SECURITY_INFO,
+                AuditResult.Success,
+                caller.as(user.login()),
+                user.login(),
+                "User deleted " + type.id()));
     }
 
     /** The user's methods as the registration page shows them. */
     public List<RegisteredView> view(DirectoryUser user) {
         return registrations.methods(user.login()).stream()
-                .map(m -> new RegisteredView(m.type().id(), switch (m.type()) {
-                    case EMAIL -> Hints.email(m.value());
-                    case SMS -> Hints.phone(m.value());
-                    default -> "";
-                }, m.registeredAt())).toList();
+                .map(m -> new RegisteredView(
+                        m.type().id(),
+                        switch (m.type()) {
+                            case EMAIL -> Hints.email(m.value());
+                            case SMS -> Hints.phone(m.value());
+                            default -> "";
+                        },
+                        m.registeredAt()))
+                .toList();
     }
 
     private void sendCode(DirectoryUser user, MethodType type, String address) {
         if (throttle.count("registration-codes:" + user.login(), Duration.ofMinutes(10)) > MAX_CODES) {
-            throw Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-codes", "Too many codes",
+            throw Problems.of(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-codes",
+                    "Too many codes",
                     "Too many codes were sent. Please wait ten minutes and try again.");
         }
         String code = Digests.newCode(8);
-        registrations.savePending(user.login(), type, address, digests.hmac(codeInput(user, type, address, code)),
+        registrations.savePending(
+                user.login(),
+                type,
+                address,
+                digests.hmac(codeInput(user, type, address, code)),
                 clock.instant().plus(Duration.ofMinutes(CODE_MINUTES)));
         String text = "Your OpenSSPR registration code is " + code + ". It expires in " + CODE_MINUTES + " minutes.";
-        outbox.enqueue(type == MethodType.EMAIL
-                ? Message.email(Message.Kind.REGISTRATION_CODE, address, "Confirm your email address", text
-                        + "\n\nIf you did not add this address to your account, ignore this message.")
-                : Message.sms(Message.Kind.REGISTRATION_CODE, address, text));
+        outbox.enqueue(
+                type == MethodType.EMAIL
+                        ? Message.email(
+                                Message.Kind.REGISTRATION_CODE,
+                                address,
+                                "Confirm your email address",
+                                text + "\n\nIf you did not add this address to your account, ignore this message.")
+                        : Message.sms(Message.Kind.REGISTRATION_CODE, address, text));
     }
 
     private static String codeInput(DirectoryUser user, MethodType type, String address, String code) {
-        return "registration:" + JdbcRegistrationRepository.key(user.login()) + ":" + type.id() + ":" + address + ":" + code;
+        return "registration:" + JdbcRegistrationRepository.key(user.login()) + ":" + type.id() + ":" + address + ":"
+                + code;
     }
 
     /** What an authenticator app needs: the secret (for typing in), the otpauth URI and its QR code as SVG. */
-    public record TotpEnrollment(String secret, String otpauthUri, String qrSvg) {
-    }
+    public record TotpEnrollment(String secret, String otpauthUri, String qrSvg) {}
 
     /** A registered method as shown to its owner. */
-    public record RegisteredView(String type, String hint, Instant registeredAt) {
-    }
+    public record RegisteredView(String type, String hint, Instant registeredAt) {}
 }

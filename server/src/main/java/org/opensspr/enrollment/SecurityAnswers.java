@@ -17,8 +17,7 @@ public final class SecurityAnswers {
     public static final int MIN_QUESTION_LENGTH = 3;
     public static final int MAX_QUESTION_LENGTH = 200;
 
-    private SecurityAnswers() {
-    }
+    private SecurityAnswers() {}
 
     /**
      * What is wrong with a registration's answers, in the order of the questions, as sentences a

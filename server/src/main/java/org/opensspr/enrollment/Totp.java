@@ -8,7 +8,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.OptionalLong;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -25,11 +24,13 @@ public final class Totp {
 
     /** RFC 6238 X: the step length in seconds. */
     static final int PERIOD_SECONDS = 30;
+
     static final int DIGITS = 6;
     /** RFC 4226 section 4 R6: at least 128 bits, 160 recommended (the HMAC-SHA1 output size). */
     static final int SECRET_BYTES = 20;
     /** RFC 6238 section 6: accept at most one step of clock drift either way. */
     private static final int DRIFT_STEPS = 1;
+
     private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -109,7 +110,8 @@ public final class Totp {
         if (digits < 6 || digits > 8) {
             throw new IllegalArgumentException("digits must be 6, 7 or 8, not " + digits);
         }
-        byte[] hash = hmacSha1(key, ByteBuffer.allocate(Long.BYTES).putLong(counter).array());
+        byte[] hash =
+                hmacSha1(key, ByteBuffer.allocate(Long.BYTES).putLong(counter).array());
         int offset = hash[hash.length - 1] & 0x0f;
         int binary = ((hash[offset] & 0x7f) << 24)
                 | ((hash[offset + 1] & 0xff) << 16)

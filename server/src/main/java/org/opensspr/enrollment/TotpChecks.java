@@ -1,7 +1,6 @@
 package org.opensspr.enrollment;
 
 import java.util.OptionalLong;
-
 import org.opensspr.policy.MethodType;
 import org.opensspr.secrets.SecretBox;
 import org.springframework.stereotype.Component;
@@ -27,9 +26,13 @@ public class TotpChecks {
     }
 
     public boolean matches(String login, String code) {
-        return registrations.method(login, MethodType.TOTP).map(method -> {
-            OptionalLong step = totp.verify(Base32.decode(box.open(method.value(), PURPOSE)), code, method.lastStep());
-            return step.isPresent() && registrations.advanceTotpStep(login, step.getAsLong());
-        }).orElse(false);
+        return registrations
+                .method(login, MethodType.TOTP)
+                .map(method -> {
+                    OptionalLong step =
+                            totp.verify(Base32.decode(box.open(method.value(), PURPOSE)), code, method.lastStep());
+                    return step.isPresent() && registrations.advanceTotpStep(login, step.getAsLong());
+                })
+                .orElse(false);
     }
 }

@@ -1,5 +1,7 @@
 package org.opensspr.notify;
 
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,9 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Properties;
-
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * Writes messages to the outbox folder instead of sending them: email as {@code .eml} (RFC 5322,
@@ -41,8 +40,12 @@ final class FolderDelivery implements Delivery {
             }
             target = folder.resolve(base + ".eml");
         } else {
-            String kind = message.kind() == null ? "" : "Kind: " + message.kind().id() + "\n";
-            Files.writeString(tmp, "To: " + message.recipient() + "\n" + kind + "\n" + message.body() + "\n", StandardCharsets.UTF_8);
+            String kind =
+                    message.kind() == null ? "" : "Kind: " + message.kind().id() + "\n";
+            Files.writeString(
+                    tmp,
+                    "To: " + message.recipient() + "\n" + kind + "\n" + message.body() + "\n",
+                    StandardCharsets.UTF_8);
             target = folder.resolve(base + ".sms.txt");
         }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

@@ -14,7 +14,10 @@ public record Message(Channel channel, Kind kind, String recipient, String subje
     /** The email header that names the message's kind, e.g. {@code X-OpenSSPR-Message: reset-code}. */
     public static final String KIND_HEADER = "X-OpenSSPR-Message";
 
-    public enum Channel { EMAIL, SMS }
+    public enum Channel {
+        EMAIL,
+        SMS
+    }
 
     /** What a message is for; {@link #id()} is stable: it is stored in the outbox and sent in a header. */
     public enum Kind {
@@ -56,7 +59,8 @@ public record Message(Channel channel, Kind kind, String recipient, String subje
     }
 
     public static Message email(Kind kind, String recipient, String subject, String body) {
-        return new Message(Channel.EMAIL, Objects.requireNonNull(kind, "kind cannot be null"), recipient, subject, body);
+        return new Message(
+                Channel.EMAIL, Objects.requireNonNull(kind, "kind cannot be null"), recipient, subject, body);
     }
 
     public static Message sms(Kind kind, String recipient, String body) {

@@ -1,11 +1,10 @@
 package org.opensspr.notify;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Date;
-
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
 
 /**
  * Builds the one kind of email OpenSSPR sends: plain UTF-8 text, marked as automatic (RFC 3834
@@ -14,8 +13,7 @@ import jakarta.mail.internet.MimeMessage;
  */
 final class MimeMessages {
 
-    private MimeMessages() {
-    }
+    private MimeMessages() {}
 
     static void fill(MimeMessage mime, String from, Message message) throws MessagingException {
         mime.setFrom(new InternetAddress(from));

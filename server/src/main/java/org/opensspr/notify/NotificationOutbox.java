@@ -3,7 +3,6 @@ package org.opensspr.notify;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
-
 import org.opensspr.secrets.SecretBox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,12 +33,24 @@ public class NotificationOutbox {
     /** Queues {@code message}, which must have a kind. */
     public void enqueue(Message message) {
         Objects.requireNonNull(message.kind(), "message kind cannot be null");
-        String payload = box.seal(json.writeValueAsString(Map.of("kind", message.kind().id(),
-                "recipient", message.recipient(), "subject", message.subject(), "body", message.body())), PURPOSE);
+        String payload = box.seal(
+                json.writeValueAsString(Map.of(
+                        "kind",
+                        message.kind().id(),
+                        "recipient",
+                        message.recipient(),
+                        "subject",
+                        message.subject(),
+                        "body",
+                        message.body())),
+                PURPOSE);
         long now = clock.millis();
         jdbc.sql("""
                 INSERT INTO notification_outbox (channel, payload, created_at, attempts, next_attempt_at, claimed_until)
                 VALUES (:channel, :payload, :now, 0, :now, 0)""")
-                .param("channel", message.channel().name()).param("payload", payload).param("now", now).update();
+                .param("channel", message.channel().name())
+                .param("payload", payload)
+                .param("now", now)
+                .update();
     }
 }

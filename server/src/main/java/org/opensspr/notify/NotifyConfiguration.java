@@ -1,7 +1,6 @@
 package org.opensspr.notify;
 
 import java.time.Clock;
-
 import org.opensspr.secrets.SecretBox;
 import org.opensspr.system.DataDirectory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,10 +19,16 @@ import tools.jackson.databind.ObjectMapper;
 class NotifyConfiguration {
 
     @Bean
-    OutboxDispatcher outboxDispatcher(JdbcClient jdbc, SecretBox box, ObjectMapper json, Clock clock, DataDirectory dataDirectory,
-                                      ObjectProvider<JavaMailSender> mailSender,
-                                      @Value("${sspr.mail.from:OpenSSPR <no-reply@localhost>}") String from,
-                                      @Value("${spring.mail.host:}") String smtpHost, SmsGatewayProperties smsGateway) {
+    OutboxDispatcher outboxDispatcher(
+            JdbcClient jdbc,
+            SecretBox box,
+            ObjectMapper json,
+            Clock clock,
+            DataDirectory dataDirectory,
+            ObjectProvider<JavaMailSender> mailSender,
+            @Value("${sspr.mail.from:OpenSSPR <no-reply@localhost>}") String from,
+            @Value("${spring.mail.host:}") String smtpHost,
+            SmsGatewayProperties smsGateway) {
         Delivery folder = new FolderDelivery(dataDirectory.folder("outbox"), from);
         JavaMailSender sender = mailSender.getIfAvailable();
         Delivery email = sender == null || smtpHost.isBlank() ? folder : new SmtpDelivery(sender, from, smtpHost);

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.opensspr.secrets.SecretBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,10 +47,17 @@ final class OutboxDispatcher {
         long now = clock.millis();
         List<Long> due = jdbc.sql(String.format(Locale.ROOT, """
                 SELECT id FROM notification_outbox WHERE next_attempt_at <= :now AND claimed_until < :now
-                ORDER BY id FETCH FIRST %d ROWS ONLY""", BATCH)).param("now", now).query(Long.class).list();
+                ORDER BY id FETCH FIRST %d ROWS ONLY""", BATCH))
+                .param("now", now)
+                .query(Long.class)
+                .list();
         for (long id : due) {
-            int claimed = jdbc.sql("UPDATE notification_outbox SET claimed_until = :until WHERE id = :id AND claimed_until < :now")
-                    .param("until", now + CLAIM_MILLIS).param("id", id).param("now", now).update();
+            int claimed = jdbc.sql(
+                            "UPDATE notification_outbox SET claimed_until = :until WHERE id = :id AND claimed_until < :now")
+                    .param("until", now + CLAIM_MILLIS)
+                    .param("id", id)
+                    .param("now", now)
+                    .update();
             if (claimed == 1) {
                 deliver(id);
             }
@@ -60,7 +66,9 @@ final class OutboxDispatcher {
 
     private void deliver(long id) {
         Map<String, Object> row = jdbc.sql("SELECT channel, payload, attempts FROM notification_outbox WHERE id = :id")
-                .param("id", id).query().singleRow();
+                .param("id", id)
+                .query()
+                .singleRow();
         Message.Channel channel = Message.Channel.valueOf((String) row.get("channel"));
         int attempts = ((Number) row.get("attempts")).intValue() + 1;
         String opened;
@@ -69,16 +77,26 @@ final class OutboxDispatcher {
         } catch (IllegalStateException e) {
             // Sealed under another key (sspr.secret-key changed, or nodes disagree): retrying cannot help.
             park(id, attempts, e.getMessage());
-            log.error("Parked {} message {}: {}. Do all nodes share the same sspr.secret-key?", channel, id, e.getMessage());
+            log.error(
+                    "Parked {} message {}: {}. Do all nodes share the same sspr.secret-key?",
+                    channel,
+                    id,
+                    e.getMessage());
             return;
         }
         try {
             Map<?, ?> payload = json.readValue(opened, Map.class);
             // "kind" is absent from messages queued before kinds existed: they are delivered without one.
-            Message message = new Message(channel, Message.Kind.ofId((String) payload.get("kind")),
-                    (String) payload.get("recipient"), (String) payload.get("subject"), (String) payload.get("body"));
+            Message message = new Message(
+                    channel,
+                    Message.Kind.ofId((String) payload.get("kind")),
+                    (String) payload.get("recipient"),
+                    (String) payload.get("subject"),
+                    (String) payload.get("body"));
             (channel == Message.Channel.EMAIL ? email : sms).deliver(id, message);
-            jdbc.sql("DELETE FROM notification_outbox WHERE id = :id").param("id", id).update();
+            jdbc.sql("DELETE FROM notification_outbox WHERE id = :id")
+                    .param("id", id)
+                    .update();
         } catch (Exception e) {
             long backoff = Math.min(3_600_000L, 1_000L << Math.min(attempts - 1, 20));
             boolean parked = attempts >= MAX_ATTEMPTS;
@@ -87,8 +105,13 @@ final class OutboxDispatcher {
             if (parked) {
                 log.error("Gave up delivering {} message {} after {} attempts: {}", channel, id, attempts, error);
             } else {
-                log.warn("Delivering {} message {} failed (attempt {}), retrying in {} s: {}", channel, id, attempts,
-                        backoff / 1000, error);
+                log.warn(
+                        "Delivering {} message {} failed (attempt {}), retrying in {} s: {}",
+                        channel,
+                        id,
+                        attempts,
+                        backoff / 1000,
+                        error);
             }
         }
     }
@@ -101,7 +124,10 @@ final class OutboxDispatcher {
         jdbc.sql("""
                 UPDATE notification_outbox SET attempts = :attempts, next_attempt_at = :next, claimed_until = 0,
                 last_error = :error WHERE id = :id""")
-                .param("attempts", attempts).param("next", next)
-                .param("error", error.length() > 1000 ? error.substring(0, 1000) : error).param("id", id).update();
+                .param("attempts", attempts)
+                .param("next", next)
+                .param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
+                .param("id", id)
+                .update();
     }
 }

@@ -20,7 +20,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,14 +73,18 @@ final class SmsGatewayDelivery implements Delivery {
     public void deliver(long id, Message message) throws Exception {
         String body = fill(properties.template(), properties.contentType(), message.recipient(), message.body());
         Excerpt excerpt = new Excerpt();
-        CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(request(body), info -> success(info.statusCode())
-                ? HttpResponse.BodySubscribers.discarding() : HttpResponse.BodySubscribers.ofByteArrayConsumer(excerpt));
+        CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(
+                request(body),
+                info -> success(info.statusCode())
+                        ? HttpResponse.BodySubscribers.discarding()
+                        : HttpResponse.BodySubscribers.ofByteArrayConsumer(excerpt));
         HttpResponse<Void> response;
         try {
             response = exchange.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new IOException("SMS gateway " + gateway + " gave no answer within " + properties.timeout().toMillis() + " ms");
+            throw new IOException("SMS gateway " + gateway + " gave no answer within "
+                    + properties.timeout().toMillis() + " ms");
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
@@ -89,19 +92,29 @@ final class SmsGatewayDelivery implements Delivery {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof HttpTimeoutException) {
-                throw new IOException("SMS gateway " + gateway + " gave no answer within " + properties.timeout().toMillis()
-                        + " ms", cause);
+                throw new IOException(
+                        "SMS gateway " + gateway + " gave no answer within "
+                                + properties.timeout().toMillis() + " ms",
+                        cause);
             }
-            String detail = cause.getMessage() == null ? "" : ": " + cause.getMessage()
-                    .replace(properties.gatewayUrl().toString(), gateway);
-            throw new IOException("SMS gateway " + gateway + " could not be reached (" + cause.getClass().getSimpleName()
-                    + detail + ")", cause);
+            String detail = cause.getMessage() == null
+                    ? ""
+                    : ": " + cause.getMessage().replace(properties.gatewayUrl().toString(), gateway);
+            throw new IOException(
+                    "SMS gateway " + gateway + " could not be reached ("
+                            + cause.getClass().getSimpleName() + detail + ")",
+                    cause);
         }
         int status = response.statusCode();
         if (!success(status)) {
-            String answer = excerpt.text(List.of(body, message.body(), message.recipient(),
-                    escape(message.body(), properties.contentType()), escape(message.recipient(), properties.contentType())));
-            throw new IOException("SMS gateway " + gateway + " answered " + status + (answer.isEmpty() ? "" : ": " + answer));
+            String answer = excerpt.text(List.of(
+                    body,
+                    message.body(),
+                    message.recipient(),
+                    escape(message.body(), properties.contentType()),
+                    escape(message.recipient(), properties.contentType())));
+            throw new IOException(
+                    "SMS gateway " + gateway + " answered " + status + (answer.isEmpty() ? "" : ": " + answer));
         }
         log.debug("SMS message {} accepted by the gateway {} ({})", id, gateway, status);
     }
@@ -114,8 +127,8 @@ final class SmsGatewayDelivery implements Delivery {
     /** The template with {@code {to}} and {@code {message}} replaced in one pass: a value is never filled in again. */
     static String fill(String template, String contentType, String to, String message) {
         Matcher placeholders = PLACEHOLDER.matcher(template);
-        return placeholders.replaceAll(match -> Matcher.quoteReplacement(
-                escape("to".equals(match.group(1)) ? to : message, contentType)));
+        return placeholders.replaceAll(match ->
+                Matcher.quoteReplacement(escape("to".equals(match.group(1)) ? to : message, contentType)));
     }
 
     static String escape(String value, String contentType) {
@@ -154,8 +167,11 @@ final class SmsGatewayDelivery implements Delivery {
     private HttpRequest request(String body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(properties.gatewayUrl())
                 .timeout(properties.timeout())
-                .header("Content-Type", SmsGatewayProperties.TEXT.equals(properties.contentType())
-                        ? SmsGatewayProperties.TEXT + "; charset=UTF-8" : properties.contentType())
+                .header(
+                        "Content-Type",
+                        SmsGatewayProperties.TEXT.equals(properties.contentType())
+                                ? SmsGatewayProperties.TEXT + "; charset=UTF-8"
+                                : properties.contentType())
                 .method(properties.method().name(), HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         for (Map.Entry<String, String> header : properties.headers().entrySet()) {
             builder.header(header.getKey().strip(), header.getValue() == null ? "" : header.getValue());

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,8 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
  * is not positive. Error messages show the gateway as scheme://host:port only: a query may hold a key.
  */
 @ConfigurationProperties("sspr.sms")
-record SmsGatewayProperties(URI gatewayUrl, String template, String contentType, Map<String, String> headers,
-                            Method method, Duration timeout) {
+record SmsGatewayProperties(
+        URI gatewayUrl,
+        String template,
+        String contentType,
+        Map<String, String> headers,
+        Method method,
+        Duration timeout) {
 
     static final String JSON = "application/json";
     static final String FORM = "application/x-www-form-urlencoded";
@@ -41,7 +45,10 @@ record SmsGatewayProperties(URI gatewayUrl, String template, String contentType,
     private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     /** The HTTP methods a gateway may want. */
-    enum Method { POST, PUT }
+    enum Method {
+        POST,
+        PUT
+    }
 
     SmsGatewayProperties {
         gatewayUrl = gatewayUrl == null || gatewayUrl.toString().isBlank() ? null : gatewayUrl;
@@ -54,8 +61,8 @@ record SmsGatewayProperties(URI gatewayUrl, String template, String contentType,
             checkGatewayUrl(gatewayUrl);
         }
         if (!CONTENT_TYPES.contains(contentType)) {
-            throw new IllegalArgumentException("sspr.sms.content-type must be one of " + JSON + ", " + FORM + ", " + TEXT
-                    + "; got " + contentType);
+            throw new IllegalArgumentException("sspr.sms.content-type must be one of " + JSON + ", " + FORM + ", "
+                    + TEXT + "; got " + contentType);
         }
         if (!template.contains("{to}") || !template.contains("{message}")) {
             throw new IllegalArgumentException("sspr.sms.template must contain both {to} and {message}");
@@ -65,7 +72,8 @@ record SmsGatewayProperties(URI gatewayUrl, String template, String contentType,
         }
         for (String name : headers.keySet()) {
             if ("content-type".equals(name.strip().toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("sspr.sms.headers cannot set Content-Type; use sspr.sms.content-type");
+                throw new IllegalArgumentException(
+                        "sspr.sms.headers cannot set Content-Type; use sspr.sms.content-type");
             }
         }
         if (timeout.isZero() || timeout.isNegative()) {
@@ -90,19 +98,23 @@ record SmsGatewayProperties(URI gatewayUrl, String template, String contentType,
     private static void checkGatewayUrl(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!"https".equals(scheme) && !"http".equals(scheme)) {
-            throw new IllegalArgumentException("sspr.sms.gateway-url must be an https:// URL, got scheme '" + scheme + "'");
+            throw new IllegalArgumentException(
+                    "sspr.sms.gateway-url must be an https:// URL, got scheme '" + scheme + "'");
         }
         if (url.getHost() == null) {
-            throw new IllegalArgumentException("sspr.sms.gateway-url must name a host (letters, digits, dots and dashes, "
-                    + "or an IP address), got " + origin(url));
+            throw new IllegalArgumentException(
+                    "sspr.sms.gateway-url must name a host (letters, digits, dots and dashes, "
+                            + "or an IP address), got " + origin(url));
         }
         if (url.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("sspr.sms.gateway-url cannot hold credentials; put them in sspr.sms.headers, "
-                    + "e.g. sspr.sms.headers.Authorization");
+            throw new IllegalArgumentException(
+                    "sspr.sms.gateway-url cannot hold credentials; put them in sspr.sms.headers, "
+                            + "e.g. sspr.sms.headers.Authorization");
         }
         if ("http".equals(scheme) && !isLoopback(url.getHost())) {
-            throw new IllegalArgumentException("sspr.sms.gateway-url must use https:// (plain http:// only to a loopback "
-                    + "address such as 127.0.0.1 or localhost, e.g. a local relay), got " + origin(url));
+            throw new IllegalArgumentException(
+                    "sspr.sms.gateway-url must use https:// (plain http:// only to a loopback "
+                            + "address such as 127.0.0.1 or localhost, e.g. a local relay), got " + origin(url));
         }
     }
 
@@ -129,8 +141,10 @@ record SmsGatewayProperties(URI gatewayUrl, String template, String contentType,
         try {
             JsonMapper.shared().readTree(sample);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("sspr.sms.template is not valid JSON once {to} and {message} are filled in "
-                    + "(put each placeholder inside a JSON string, e.g. \"{message}\"): " + e.getOriginalMessage());
+            throw new IllegalArgumentException(
+                    "sspr.sms.template is not valid JSON once {to} and {message} are filled in "
+                            + "(put each placeholder inside a JSON string, e.g. \"{message}\"): "
+                            + e.getOriginalMessage());
         }
     }
 }

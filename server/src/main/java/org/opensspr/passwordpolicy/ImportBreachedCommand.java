@@ -24,8 +24,7 @@ public final class ImportBreachedCommand {
     static final String USAGE = "usage: sspr-server import-breached FILE|FOLDER [--out PATH] [--hash-bytes 8..20]"
             + " [--sspr.data-dir=DIR]";
 
-    private ImportBreachedCommand() {
-    }
+    private ImportBreachedCommand() {}
 
     /** Runs the command with the arguments after {@link #NAME} and exits the JVM with its exit code. */
     public static void main(String[] args) {
@@ -87,20 +86,26 @@ public final class ImportBreachedCommand {
             err.println(USAGE);
             return 2;
         }
-        Path target = outArgument != null ? Path.of(outArgument)
+        Path target = outArgument != null
+                ? Path.of(outArgument)
                 : dataDirectory(dataDir).resolve("breached").resolve("pwned.bin");
         return importCorpus(source, target, hashBytes, out, err, terminal);
     }
 
-    private static int importCorpus(Path source, Path target, int hashBytes, PrintStream out, PrintStream err,
-            boolean terminal) {
+    private static int importCorpus(
+            Path source, Path target, int hashBytes, PrintStream out, PrintStream err, boolean terminal) {
         long started = System.nanoTime();
         err.println("import-breached: " + source + " -> " + target);
         try {
-            long count = PwnedPasswordsImporter.importCorpus(source, target, hashBytes,
-                    new ImportProgressBar(err, terminal, System::nanoTime));
-            out.printf(Locale.ROOT, "imported %,d hashes into %s (%,.1f MB) in %.1f s%n", count, target,
-                    Files.size(target) / 1e6, (System.nanoTime() - started) / 1e9);
+            long count = PwnedPasswordsImporter.importCorpus(
+                    source, target, hashBytes, new ImportProgressBar(err, terminal, System::nanoTime));
+            out.printf(
+                    Locale.ROOT,
+                    "imported %,d hashes into %s (%,.1f MB) in %.1f s%n",
+                    count,
+                    target,
+                    Files.size(target) / 1e6,
+                    (System.nanoTime() - started) / 1e9);
             return 0;
         } catch (MalformedCorpusException e) {
             err.println();

@@ -39,12 +39,19 @@ final class ImportProgressBar implements PwnedPasswordsImporter.Progress {
         double seconds = Math.max(1e-9, (now - started) / 1e9);
         double bytesPerSecond = bytesRead / seconds;
         String eta = bytesRead == 0 ? "--:--:--" : clock((totalBytes - bytesRead) / bytesPerSecond);
-        String figures = String.format(Locale.ROOT, "%5.1f%%  %8.1f MB/s  ETA %s  (%,.1f of %,.1f MB)",
-                fraction * 100, bytesPerSecond / 1e6, eta, bytesRead / 1e6, totalBytes / 1e6);
+        String figures = String.format(
+                Locale.ROOT,
+                "%5.1f%%  %8.1f MB/s  ETA %s  (%,.1f of %,.1f MB)",
+                fraction * 100,
+                bytesPerSecond / 1e6,
+                eta,
+                bytesRead / 1e6,
+                totalBytes / 1e6);
         if (terminal) {
             if (done || now - lastDrawn >= REDRAW_NANOS) {
                 int filled = (int) Math.round(fraction * WIDTH);
-                err.print("\r[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + figures + (done ? "\n" : ""));
+                err.print(
+                        "\r[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + figures + (done ? "\n" : ""));
                 err.flush();
                 lastDrawn = now;
             }

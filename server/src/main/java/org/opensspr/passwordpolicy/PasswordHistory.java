@@ -3,7 +3,6 @@ package org.opensspr.passwordpolicy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-
 import org.opensspr.secrets.Argon2idHasher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -46,16 +45,27 @@ class PasswordHistory {
             return;
         }
         jdbc.sql("INSERT INTO password_history (login, hash, changed_at) VALUES (:login, :hash, :at)")
-                .param("login", key(login)).param("hash", hasher.hash(password)).param("at", clock.millis()).update();
+                .param("login", key(login))
+                .param("hash", hasher.hash(password))
+                .param("at", clock.millis())
+                .update();
         List<Long> keep = jdbc.sql("SELECT id FROM password_history WHERE login = :login ORDER BY id DESC FETCH FIRST "
-                + size + " ROWS ONLY").param("login", key(login)).query(Long.class).list();
+                        + size + " ROWS ONLY")
+                .param("login", key(login))
+                .query(Long.class)
+                .list();
         jdbc.sql("DELETE FROM password_history WHERE login = :login AND id < :oldest")
-                .param("login", key(login)).param("oldest", keep.get(keep.size() - 1)).update();
+                .param("login", key(login))
+                .param("oldest", keep.get(keep.size() - 1))
+                .update();
     }
 
     private List<String> newest(String login, int size) {
-        return jdbc.sql("SELECT hash FROM password_history WHERE login = :login ORDER BY id DESC FETCH FIRST " + size + " ROWS ONLY")
-                .param("login", key(login)).query(String.class).list();
+        return jdbc.sql("SELECT hash FROM password_history WHERE login = :login ORDER BY id DESC FETCH FIRST " + size
+                        + " ROWS ONLY")
+                .param("login", key(login))
+                .query(String.class)
+                .list();
     }
 
     private static String key(String login) {

@@ -3,7 +3,6 @@ package org.opensspr.passwordpolicy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
@@ -35,8 +34,14 @@ public class PasswordPolicy {
     private final Clock clock;
     private final String organisation;
 
-    PasswordPolicy(JdbcSettings settings, PasswordHistory history, Directory directory, AuditLog audit, Clock clock,
-                   ObjectProvider<BreachedPasswords> breached, @Value("${sspr.organisation-name:}") String organisation) {
+    PasswordPolicy(
+            JdbcSettings settings,
+            PasswordHistory history,
+            Directory directory,
+            AuditLog audit,
+            Clock clock,
+            ObjectProvider<BreachedPasswords> breached,
+            @Value("${sspr.organisation-name:}") String organisation) {
         this.history = history;
         this.rules = new PasswordRules(BannedTerms.global(), breached.getIfAvailable());
         this.settings = settings;
@@ -52,7 +57,12 @@ public class PasswordPolicy {
 
     public PasswordSettings update(PasswordSettings changed, Caller admin) {
         settings.save(NAME, changed);
-        audit.record(AuditEvent.of(clock.instant(), Activity.UPDATE_PASSWORD_POLICY, AuditResult.Success, admin, "password policy",
+        audit.record(AuditEvent.of(
+                clock.instant(),
+                Activity.UPDATE_PASSWORD_POLICY,
+                AuditResult.Success,
+                admin,
+                "password policy",
                 "minLength=" + changed.minLength() + " maxLength=" + changed.maxLength() + " customBannedTerms="
                         + changed.customBannedTerms().size() + " checkBreached=" + changed.checkBreached()
                         + " historySize=" + changed.historySize()));
@@ -84,7 +94,9 @@ public class PasswordPolicy {
 
     /** As {@link #evaluate(String, DirectoryUser, Locale)} for a login, which may not exist (then without user context). */
     public List<Violation> evaluate(String password, String login, Locale locale) {
-        DirectoryUser user = login == null || login.isBlank() ? null : directory.findUser(login).orElse(null);
+        DirectoryUser user = login == null || login.isBlank()
+                ? null
+                : directory.findUser(login).orElse(null);
         return evaluate(password, user, locale);
     }
 
@@ -92,7 +104,8 @@ public class PasswordPolicy {
         if (user == null) {
             return new PasswordContext(null, null, null, null, organisation);
         }
-        return new PasswordContext(user.login(), user.givenName(), user.surname(), user.mail().orElse(null), organisation);
+        return new PasswordContext(
+                user.login(), user.givenName(), user.surname(), user.mail().orElse(null), organisation);
     }
 
     /** {@code dc=example,dc=org} -> {@code example}: the organisation's own name is a banned term by default. */

@@ -1,13 +1,14 @@
 package org.opensspr.policy;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 /** Whom self-service password reset is enabled for. */
 public enum EnabledFor {
-    NONE, ALL, GROUPS;
+    NONE,
+    ALL,
+    GROUPS;
 
     @JsonValue
     public String id() {

@@ -1,13 +1,15 @@
 package org.opensspr.policy;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 /** The verification methods an admin can let count. */
 public enum MethodType {
-    EMAIL, SMS, TOTP, QUESTIONS;
+    EMAIL,
+    SMS,
+    TOTP,
+    QUESTIONS;
 
     @JsonValue
     public String id() {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
@@ -28,8 +27,12 @@ public class PolicyService {
     private final Clock clock;
     private final String adminGroup;
 
-    PolicyService(JdbcSettings settings, Directory directory, AuditLog audit, Clock clock,
-                  @Value("${sspr.admin-group:sspr-admins}") String adminGroup) {
+    PolicyService(
+            JdbcSettings settings,
+            Directory directory,
+            AuditLog audit,
+            Clock clock,
+            @Value("${sspr.admin-group:sspr-admins}") String adminGroup) {
         this.settings = settings;
         this.directory = directory;
         this.audit = audit;
@@ -43,9 +46,16 @@ public class PolicyService {
 
     public SsprPolicy update(SsprPolicy policy, String admin, String ip, ClientType clientType) {
         settings.save(NAME, policy);
-        audit.record(new AuditEvent(clock.instant(), Activity.UPDATE_POLICY, AuditResult.Success, admin, "SSPR policy",
-                ip, clientType, "enabledFor=" + policy.enabledFor().id() + " methodsRequired=" + policy.methodsRequired()
-                        + " methods=" + policy.methods()));
+        audit.record(new AuditEvent(
+                clock.instant(),
+                Activity.UPDATE_POLICY,
+                AuditResult.Success,
+                admin,
+                "SSPR policy",
+                ip,
+                clientType,
+                "enabledFor=" + policy.enabledFor().id() + " methodsRequired=" + policy.methodsRequired() + " methods="
+                        + policy.methods()));
         return policy;
     }
 
@@ -64,8 +74,7 @@ public class PolicyService {
     }
 
     /** Whether the policy's scope includes the user, and what they must pass if so. */
-    public record Eligibility(boolean inScope, Requirements requirements) {
-    }
+    public record Eligibility(boolean inScope, Requirements requirements) {}
 
     /**
      * What this user must pass. Members of the admin group always need two methods and never

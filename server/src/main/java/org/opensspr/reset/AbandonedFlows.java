@@ -3,7 +3,6 @@ package org.opensspr.reset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
@@ -36,8 +35,15 @@ public class AbandonedFlows {
         Instant now = clock.instant();
         for (ResetFlow flow : flows.expiredOpen(now)) {
             if (flows.close(flow.idHash(), ResetFlow.Status.ABANDONED)) {
-                audit.record(new AuditEvent(now, Activity.FLOW_PROGRESS, AuditResult.Abandoned, flow.login(), flow.login(),
-                        flow.ip(), flow.clientType(), "User abandoned after " + flows.progress(flow)));
+                audit.record(new AuditEvent(
+                        now,
+                        Activity.FLOW_PROGRESS,
+                        AuditResult.Abandoned,
+                        flow.login(),
+                        flow.login(),
+                        flow.ip(),
+                        flow.clientType(),
+                        "User abandoned after " + flows.progress(flow)));
             }
         }
         flows.deleteExpired(now.minus(Duration.ofDays(1)));

@@ -23,9 +23,7 @@ class ChangePasswordController {
         return new Changed("changed");
     }
 
-    record ChangeRequest(String currentPassword, String newPassword) {
-    }
+    record ChangeRequest(String currentPassword, String newPassword) {}
 
-    record Changed(String status) {
-    }
+    record Changed(String status) {}
 }

@@ -1,8 +1,7 @@
 package org.opensspr.reset;
 
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import org.opensspr.web.Callers;
 import org.opensspr.web.PageErrors;
 import org.springframework.security.core.Authentication;
@@ -35,9 +34,14 @@ class ChangePasswordPageController {
     }
 
     @PostMapping("/change")
-    String change(@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newPassword,
-                  @RequestParam(defaultValue = "") String confirmPassword, Authentication authentication,
-                  HttpServletRequest request, Model model, Locale locale) {
+    String change(
+            @RequestParam(defaultValue = "") String currentPassword,
+            @RequestParam(defaultValue = "") String newPassword,
+            @RequestParam(defaultValue = "") String confirmPassword,
+            Authentication authentication,
+            HttpServletRequest request,
+            Model model,
+            Locale locale) {
         model.addAttribute("user", authentication.getName());
         model.addAttribute("changed", false);
         if (currentPassword.isEmpty()) {
@@ -52,8 +56,11 @@ class ChangePasswordPageController {
             service.change(authentication.getName(), currentPassword, newPassword, Callers.from(request));
             return "redirect:/change?changed";
         } catch (RuntimeException e) {
-            String field = e instanceof ErrorResponseException problem && problem.getBody().getType() != null
-                    && problem.getBody().getType().toString().endsWith("/current-password-wrong") ? "currentPassword" : "newPassword";
+            String field = e instanceof ErrorResponseException problem
+                            && problem.getBody().getType() != null
+                            && problem.getBody().getType().toString().endsWith("/current-password-wrong")
+                    ? "currentPassword"
+                    : "newPassword";
             model.addAttribute("error", errors.of(e, field, PAGE, locale));
             return "change/change";
         }

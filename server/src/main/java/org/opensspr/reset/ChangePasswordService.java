@@ -3,7 +3,6 @@ package org.opensspr.reset;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
@@ -36,7 +35,8 @@ public class ChangePasswordService {
     private final AuditLog audit;
     private final Clock clock;
 
-    ChangePasswordService(Directory directory, PasswordPolicy passwordPolicy, Throttle throttle, AuditLog audit, Clock clock) {
+    ChangePasswordService(
+            Directory directory, PasswordPolicy passwordPolicy, Throttle throttle, AuditLog audit, Clock clock) {
         this.directory = directory;
         this.passwordPolicy = passwordPolicy;
         this.throttle = throttle;
@@ -46,17 +46,33 @@ public class ChangePasswordService {
 
     public void change(String login, String currentPassword, String newPassword, Caller caller) {
         if (throttle.peek("change:" + login, Duration.ofHours(1)) >= MAX_WRONG) {
-            audit.record(AuditEvent.of(clock.instant(), Activity.CHANGE_PASSWORD, AuditResult.Blocked, caller, login,
+            audit.record(AuditEvent.of(
+                    clock.instant(),
+                    Activity.CHANGE_PASSWORD,
+                    AuditResult.Blocked,
+                    caller,
+                    login,
                     "Too many wrong current passwords"));
-            throw Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many attempts",
+            throw Problems.of(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-attempts",
+                    "Too many attempts",
                     "The current password was wrong too many times. Please wait an hour, or reset your password instead.");
         }
         DirectoryUser user = directory.authenticate(login, currentPassword).orElse(null);
         if (user == null) {
             throttle.count("change:" + login, Duration.ofHours(1));
-            audit.record(AuditEvent.of(clock.instant(), Activity.CHANGE_PASSWORD, AuditResult.Failure, caller, login,
+            audit.record(AuditEvent.of(
+                    clock.instant(),
+                    Activity.CHANGE_PASSWORD,
+                    AuditResult.Failure,
+                    caller,
+                    login,
                     "The current password was wrong"));
-            throw Problems.of(HttpStatus.BAD_REQUEST, "current-password-wrong", "Current password wrong",
+            throw Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "current-password-wrong",
+                    "Current password wrong",
                     "The current password is not right. If you forgot it, reset your password instead.");
         }
         List<Violation> violations = passwordPolicy.check(newPassword, user, LocaleContextHolder.getLocale());
@@ -67,9 +83,15 @@ public class ChangePasswordService {
             directory.resetPassword(user, newPassword);
             passwordPolicy.passwordSet(user, newPassword);
         } catch (DirectoryRejectedPasswordException e) {
-            throw FlowProblems.passwordRejected(List.of(DirectoryRefusals.violation(e, LocaleContextHolder.getLocale())));
+            throw FlowProblems.passwordRejected(
+                    List.of(DirectoryRefusals.violation(e, LocaleContextHolder.getLocale())));
         }
-        audit.record(AuditEvent.of(clock.instant(), Activity.CHANGE_PASSWORD, AuditResult.Success, caller.as(user.login()),
-                user.login(), ""));
+        audit.record(AuditEvent.of(
+                clock.instant(),
+                Activity.CHANGE_PASSWORD,
+                AuditResult.Success,
+                caller.as(user.login()),
+                user.login(),
+                ""));
     }
 }

@@ -3,7 +3,6 @@ package org.opensspr.reset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.opensspr.enrollment.Hints;
 import org.opensspr.policy.MethodType;
 import org.opensspr.policy.SsprPolicy;
@@ -16,8 +15,7 @@ import org.opensspr.secrets.Digests;
  */
 final class Decoys {
 
-    private Decoys() {
-    }
+    private Decoys() {}
 
     static List<FlowMethod> methods(String login, SsprPolicy policy, String baseDn, Digests digests) {
         String seed = digests.hmac("decoy:" + login.toLowerCase(Locale.ROOT));
@@ -27,8 +25,9 @@ final class Decoys {
                 continue;
             }
             String hint = switch (type) {
-                case EMAIL -> Hints.email((login.isEmpty() ? "a" : login.substring(0, 1).toLowerCase(Locale.ROOT)) + "@"
-                        + domainOf(baseDn));
+                case EMAIL ->
+                    Hints.email((login.isEmpty() ? "a" : login.substring(0, 1).toLowerCase(Locale.ROOT)) + "@"
+                            + domainOf(baseDn));
                 case SMS -> Hints.phone("+3161234" + (Integer.parseInt(seed.substring(0, 4), 16) % 10000 + 10000));
                 default -> "";
             };

@@ -1,7 +1,6 @@
 package org.opensspr.reset;
 
 import java.util.Locale;
-
 import org.opensspr.directory.DirectoryRejectedPasswordException;
 import org.opensspr.passwordpolicy.PasswordMessages;
 import org.opensspr.passwordpolicy.Violation;
@@ -15,17 +14,19 @@ import org.opensspr.passwordpolicy.Violation;
  */
 final class DirectoryRefusals {
 
-    private DirectoryRefusals() {
-    }
+    private DirectoryRefusals() {}
 
     static Violation violation(DirectoryRejectedPasswordException refusal, Locale locale) {
         return switch (refusal.reason()) {
-            case TOO_SHORT -> new Violation("password-too-short", PasswordMessages.message("directory-too-short", locale));
+            case TOO_SHORT ->
+                new Violation("password-too-short", PasswordMessages.message("directory-too-short", locale));
             case IN_HISTORY -> PasswordMessages.violation("password-reused", locale);
             case TOO_YOUNG -> PasswordMessages.violation("password-too-young", locale);
             case QUALITY -> PasswordMessages.violation("password-directory-policy", locale);
-            case OTHER -> new Violation("directory-rejected", PasswordMessages.message("directory-rejected", locale,
-                    refusal.getMessage()));
+            case OTHER ->
+                new Violation(
+                        "directory-rejected",
+                        PasswordMessages.message("directory-rejected", locale, refusal.getMessage()));
         };
     }
 }

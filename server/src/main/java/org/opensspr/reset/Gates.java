@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.opensspr.audit.Caller;
 import org.opensspr.enrollment.Question;
 import org.opensspr.enrollment.QuestionChecks;
@@ -34,8 +33,13 @@ class Gates {
     private final Digests digests;
     private final Clock clock;
 
-    Gates(JdbcResetFlowRepository flows, NotificationOutbox outbox, TotpChecks totp, QuestionChecks questions, Digests digests,
-          Clock clock) {
+    Gates(
+            JdbcResetFlowRepository flows,
+            NotificationOutbox outbox,
+            TotpChecks totp,
+            QuestionChecks questions,
+            Digests digests,
+            Clock clock) {
         this.flows = flows;
         this.outbox = outbox;
         this.totp = totp;
@@ -57,8 +61,12 @@ class Gates {
         switch (method.type()) {
             case EMAIL, SMS -> {
                 String code = Digests.newCode(CODE_DIGITS);
-                flows.saveChallenge(flow.idHash(), method.id(), codeHash(flow, method.id(), flow.decoy() ? Digests.newToken() : code),
-                        clock.instant().plus(Duration.ofMinutes(CODE_MINUTES)), null);
+                flows.saveChallenge(
+                        flow.idHash(),
+                        method.id(),
+                        codeHash(flow, method.id(), flow.decoy() ? Digests.newToken() : code),
+                        clock.instant().plus(Duration.ofMinutes(CODE_MINUTES)),
+                        null);
                 if (send && !flow.decoy()) {
                     outbox.enqueue(message(method, code));
                 }
@@ -66,7 +74,10 @@ class Gates {
             }
             case QUESTIONS -> {
                 List<Question> picked = questions.pick(flow.decoy() ? null : flow.login(), questionCount, locale);
-                flows.saveChallenge(flow.idHash(), method.id(), Digests.sha256(Digests.newToken()),
+                flows.saveChallenge(
+                        flow.idHash(),
+                        method.id(),
+                        Digests.sha256(Digests.newToken()),
                         clock.instant().plus(Duration.ofMinutes(CODE_MINUTES)),
                         String.join(",", picked.stream().map(Question::id).toList()));
                 return picked;
@@ -82,13 +93,17 @@ class Gates {
         if (flow.decoy()) {
             flows.deleteChallenge(flow.idHash(), method.id());
             if (method.type() == MethodType.QUESTIONS && answers != null) {
-                questions.matches(flow.login(), List.copyOf(answers.keySet()), answers); // same Argon2id work as a real check
+                questions.matches(
+                        flow.login(), List.copyOf(answers.keySet()), answers); // same Argon2id work as a real check
             }
             return false;
         }
         return switch (method.type()) {
-            case EMAIL, SMS -> code != null && code.strip().matches("[0-9]{" + CODE_DIGITS + "}")
-                    && flows.consumeChallenge(flow.idHash(), method.id(), codeHash(flow, method.id(), code.strip()), clock.instant());
+            case EMAIL, SMS ->
+                code != null
+                        && code.strip().matches("[0-9]{" + CODE_DIGITS + "}")
+                        && flows.consumeChallenge(
+                                flow.idHash(), method.id(), codeHash(flow, method.id(), code.strip()), clock.instant());
             case TOTP -> code != null && totp.matches(flow.login(), code);
             case QUESTIONS -> {
                 List<String> asked = flows.askedQuestions(flow.idHash(), method.id(), clock.instant());
@@ -101,10 +116,15 @@ class Gates {
     private Message message(FlowMethod method, String code) {
         String text = "Your verification code is " + code + ".";
         if (method.type() == MethodType.SMS) {
-            return Message.sms(Message.Kind.RESET_CODE, method.address(), text + " It expires in " + CODE_MINUTES + " minutes.");
+            return Message.sms(
+                    Message.Kind.RESET_CODE, method.address(), text + " It expires in " + CODE_MINUTES + " minutes.");
         }
-        return Message.email(Message.Kind.RESET_CODE, method.address(), "Your password reset code",
-                text + "\n\nIt expires in " + CODE_MINUTES + " minutes. If you did not ask to reset your password, ignore this"
+        return Message.email(
+                Message.Kind.RESET_CODE,
+                method.address(),
+                "Your password reset code",
+                text + "\n\nIt expires in " + CODE_MINUTES
+                        + " minutes. If you did not ask to reset your password, ignore this"
                         + " message; nobody can reset it without the code.");
     }
 

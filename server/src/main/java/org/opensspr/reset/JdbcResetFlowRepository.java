@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.opensspr.audit.ClientType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,7 +19,7 @@ import tools.jackson.databind.ObjectMapper;
 @Repository
 class JdbcResetFlowRepository {
 
-    private static final TypeReference<List<FlowMethod>> METHODS = new TypeReference<>() { };
+    private static final TypeReference<List<FlowMethod>> METHODS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -35,10 +34,16 @@ class JdbcResetFlowRepository {
                 INSERT INTO reset_flow (id_hash, login, user_dn, decoy, client_type, ip, required, methods, status,
                     challenges_sent, failed_verifications, created_at, expires_at)
                 VALUES (:id, :login, :dn, :decoy, :clientType, :ip, :required, :methods, :status, 0, 0, :created, :expires)""")
-                .param("id", flow.idHash()).param("login", flow.login()).param("dn", flow.userDn())
-                .param("decoy", flow.decoy()).param("clientType", flow.clientType().name()).param("ip", flow.ip())
-                .param("required", flow.required()).param("methods", json.writeValueAsString(flow.methods()))
-                .param("status", flow.status().name()).param("created", flow.createdAt().toEpochMilli())
+                .param("id", flow.idHash())
+                .param("login", flow.login())
+                .param("dn", flow.userDn())
+                .param("decoy", flow.decoy())
+                .param("clientType", flow.clientType().name())
+                .param("ip", flow.ip())
+                .param("required", flow.required())
+                .param("methods", json.writeValueAsString(flow.methods()))
+                .param("status", flow.status().name())
+                .param("created", flow.createdAt().toEpochMilli())
                 .param("expires", flow.expiresAt().toEpochMilli())
                 .update();
     }
@@ -46,13 +51,20 @@ class JdbcResetFlowRepository {
     /** The flow if it exists and has not expired, whatever its status. */
     Optional<ResetFlow> find(String idHash, Instant now) {
         return jdbc.sql("SELECT * FROM reset_flow WHERE id_hash = :id AND expires_at > :now")
-                .param("id", idHash).param("now", now.toEpochMilli()).query(this::toFlow).optional();
+                .param("id", idHash)
+                .param("now", now.toEpochMilli())
+                .query(this::toFlow)
+                .optional();
     }
 
     /** Counts a challenge; false when the flow already sent {@code max}. */
     boolean countChallenge(String idHash, int max) {
-        return jdbc.sql("UPDATE reset_flow SET challenges_sent = challenges_sent + 1 WHERE id_hash = :id AND challenges_sent < :max")
-                .param("id", idHash).param("max", max).update() == 1;
+        return jdbc.sql(
+                                "UPDATE reset_flow SET challenges_sent = challenges_sent + 1 WHERE id_hash = :id AND challenges_sent < :max")
+                        .param("id", idHash)
+                        .param("max", max)
+                        .update()
+                == 1;
     }
 
     /** Stores the code (or the asked questions) for a method, replacing any earlier one. */
@@ -61,20 +73,33 @@ class JdbcResetFlowRepository {
         jdbc.sql("""
                 INSERT INTO reset_challenge (flow_id_hash, method_id, code_hash, expires_at, failures, asked)
                 VALUES (:id, :method, :code, :expires, 0, :asked)""")
-                .param("id", idHash).param("method", methodId).param("code", codeHash)
-                .param("expires", expiresAt.toEpochMilli()).param("asked", asked).update();
+                .param("id", idHash)
+                .param("method", methodId)
+                .param("code", codeHash)
+                .param("expires", expiresAt.toEpochMilli())
+                .param("asked", asked)
+                .update();
     }
 
     void deleteChallenge(String idHash, String methodId) {
         jdbc.sql("DELETE FROM reset_challenge WHERE flow_id_hash = :id AND method_id = :method")
-                .param("id", idHash).param("method", methodId).update();
+                .param("id", idHash)
+                .param("method", methodId)
+                .update();
     }
 
     /** The question ids the pending challenge asked; empty when none is pending or it expired. */
     List<String> askedQuestions(String idHash, String methodId, Instant now) {
-        return jdbc.sql("SELECT asked FROM reset_challenge WHERE flow_id_hash = :id AND method_id = :method AND expires_at > :now")
-                .param("id", idHash).param("method", methodId).param("now", now.toEpochMilli()).query(String.class).optional()
-                .filter(asked -> !asked.isBlank()).map(asked -> List.of(asked.split(","))).orElse(List.of());
+        return jdbc.sql(
+                        "SELECT asked FROM reset_challenge WHERE flow_id_hash = :id AND method_id = :method AND expires_at > :now")
+                .param("id", idHash)
+                .param("method", methodId)
+                .param("now", now.toEpochMilli())
+                .query(String.class)
+                .optional()
+                .filter(asked -> !asked.isBlank())
+                .map(asked -> List.of(asked.split(",")))
+                .orElse(List.of());
     }
 
     /** Consumes the code: true only for the one caller whose delete removed a matching, unexpired code. */
@@ -82,44 +107,68 @@ class JdbcResetFlowRepository {
         return jdbc.sql("""
                 DELETE FROM reset_challenge WHERE flow_id_hash = :id AND method_id = :method AND code_hash = :code
                 AND expires_at > :now""")
-                .param("id", idHash).param("method", methodId).param("code", codeHash).param("now", now.toEpochMilli())
-                .update() == 1;
+                        .param("id", idHash)
+                        .param("method", methodId)
+                        .param("code", codeHash)
+                        .param("now", now.toEpochMilli())
+                        .update()
+                == 1;
     }
 
     /** Counts a failed verification; returns the flow's count after it. */
     int countFailure(String idHash) {
         jdbc.sql("UPDATE reset_flow SET failed_verifications = failed_verifications + 1 WHERE id_hash = :id")
-                .param("id", idHash).update();
-        return jdbc.sql("SELECT failed_verifications FROM reset_flow WHERE id_hash = :id").param("id", idHash)
-                .query(Integer.class).single();
+                .param("id", idHash)
+                .update();
+        return jdbc.sql("SELECT failed_verifications FROM reset_flow WHERE id_hash = :id")
+                .param("id", idHash)
+                .query(Integer.class)
+                .single();
     }
 
     void markVerified(String idHash, String methodId, Instant now) {
-        int exists = jdbc.sql("SELECT COUNT(*) FROM reset_verification WHERE flow_id_hash = :id AND method_id = :method")
-                .param("id", idHash).param("method", methodId).query(Integer.class).single();
+        int exists = jdbc.sql(
+                        "SELECT COUNT(*) FROM reset_verification WHERE flow_id_hash = :id AND method_id = :method")
+                .param("id", idHash)
+                .param("method", methodId)
+                .query(Integer.class)
+                .single();
         if (exists == 0) {
-            jdbc.sql("INSERT INTO reset_verification (flow_id_hash, method_id, verified_at) VALUES (:id, :method, :now)")
-                    .param("id", idHash).param("method", methodId).param("now", now.toEpochMilli()).update();
+            jdbc.sql(
+                            "INSERT INTO reset_verification (flow_id_hash, method_id, verified_at) VALUES (:id, :method, :now)")
+                    .param("id", idHash)
+                    .param("method", methodId)
+                    .param("now", now.toEpochMilli())
+                    .update();
         }
     }
 
     int verifiedCount(String idHash) {
-        return jdbc.sql("SELECT COUNT(*) FROM reset_verification WHERE flow_id_hash = :id").param("id", idHash)
-                .query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM reset_verification WHERE flow_id_hash = :id")
+                .param("id", idHash)
+                .query(Integer.class)
+                .single();
     }
 
     /** Moves an OPEN flow to {@code status}; false if it was not OPEN (used, locked) any more. */
     boolean close(String idHash, ResetFlow.Status status) {
         int updated = jdbc.sql("UPDATE reset_flow SET status = :status WHERE id_hash = :id AND status = 'OPEN'")
-                .param("status", status.name()).param("id", idHash).update();
-        jdbc.sql("DELETE FROM reset_challenge WHERE flow_id_hash = :id").param("id", idHash).update();
+                .param("status", status.name())
+                .param("id", idHash)
+                .update();
+        jdbc.sql("DELETE FROM reset_challenge WHERE flow_id_hash = :id")
+                .param("id", idHash)
+                .update();
         return updated == 1;
     }
 
     /** Flows still OPEN after their expiry: abandoned by their user. */
     List<ResetFlow> expiredOpen(Instant now) {
-        return jdbc.sql("SELECT * FROM reset_flow WHERE status = 'OPEN' AND expires_at <= :now FETCH FIRST 500 ROWS ONLY")
-                .param("now", now.toEpochMilli()).query(this::toFlow).list();
+        return jdbc.sql(
+                        "SELECT * FROM reset_flow WHERE status = 'OPEN' AND expires_at <= :now FETCH FIRST 500 ROWS ONLY")
+                .param("now", now.toEpochMilli())
+                .query(this::toFlow)
+                .list();
     }
 
     /** How far an abandoned flow got, in Azure's words. */
@@ -137,18 +186,33 @@ class JdbcResetFlowRepository {
     /** Deletes flows that expired before {@code cutoff}, with their codes and verifications. */
     int deleteExpired(Instant cutoff) {
         long at = cutoff.toEpochMilli();
-        jdbc.sql("DELETE FROM reset_challenge WHERE flow_id_hash IN (SELECT id_hash FROM reset_flow WHERE expires_at < :at)")
-                .param("at", at).update();
-        jdbc.sql("DELETE FROM reset_verification WHERE flow_id_hash IN (SELECT id_hash FROM reset_flow WHERE expires_at < :at)")
-                .param("at", at).update();
-        return jdbc.sql("DELETE FROM reset_flow WHERE expires_at < :at").param("at", at).update();
+        jdbc.sql(
+                        "DELETE FROM reset_challenge WHERE flow_id_hash IN (SELECT id_hash FROM reset_flow WHERE expires_at < :at)")
+                .param("at", at)
+                .update();
+        jdbc.sql(
+                        "DELETE FROM reset_verification WHERE flow_id_hash IN (SELECT id_hash FROM reset_flow WHERE expires_at < :at)")
+                .param("at", at)
+                .update();
+        return jdbc.sql("DELETE FROM reset_flow WHERE expires_at < :at")
+                .param("at", at)
+                .update();
     }
 
     private ResetFlow toFlow(ResultSet rs, int row) throws SQLException {
-        return new ResetFlow(rs.getString("id_hash"), rs.getString("login"), rs.getString("user_dn"), rs.getBoolean("decoy"),
-                ClientType.valueOf(rs.getString("client_type")), rs.getString("ip"), rs.getInt("required"),
-                json.readValue(rs.getString("methods"), METHODS), ResetFlow.Status.valueOf(rs.getString("status")),
-                rs.getInt("challenges_sent"), rs.getInt("failed_verifications"),
-                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("expires_at")));
+        return new ResetFlow(
+                rs.getString("id_hash"),
+                rs.getString("login"),
+                rs.getString("user_dn"),
+                rs.getBoolean("decoy"),
+                ClientType.valueOf(rs.getString("client_type")),
+                rs.getString("ip"),
+                rs.getInt("required"),
+                json.readValue(rs.getString("methods"), METHODS),
+                ResetFlow.Status.valueOf(rs.getString("status")),
+                rs.getInt("challenges_sent"),
+                rs.getInt("failed_verifications"),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("expires_at")));
     }
 }

@@ -1,15 +1,14 @@
 package org.opensspr.reset;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.opensspr.audit.Caller;
 import org.opensspr.audit.ClientType;
 import org.opensspr.captcha.ProofOfWorkCaptcha;
@@ -48,26 +47,38 @@ class ResetFlowController {
         if (caller.clientType() == ClientType.Browser && !captcha.verify(body.captcha())) {
             throw FlowProblems.captchaInvalid();
         }
-        ResetFlowService.StartedFlow flow = service.start(body.login(), caller, Callers.logonSession().orElse(null));
-        return new FlowView(flow.flowId(), flow.expiresAt(), flow.required(),
-                flow.methods().stream().map(m -> new MethodView(m.id(), m.type().id(), m.hint())).toList());
+        ResetFlowService.StartedFlow flow =
+                service.start(body.login(), caller, Callers.logonSession().orElse(null));
+        return new FlowView(
+                flow.flowId(),
+                flow.expiresAt(),
+                flow.required(),
+                flow.methods().stream()
+                        .map(m -> new MethodView(m.id(), m.type().id(), m.hint()))
+                        .toList());
     }
 
     @PostMapping("/{flowId}/challenges")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ChallengeView challenge(@PathVariable String flowId, @Valid @RequestBody ChallengeRequest body, Locale locale,
-                            HttpServletRequest request) {
-        List<Question> questions = service.challenge(flowId, body.methodId(), body.contact(), locale, Callers.from(request));
+    ChallengeView challenge(
+            @PathVariable String flowId,
+            @Valid @RequestBody ChallengeRequest body,
+            Locale locale,
+            HttpServletRequest request) {
+        List<Question> questions =
+                service.challenge(flowId, body.methodId(), body.contact(), locale, Callers.from(request));
         return new ChallengeView(questions.isEmpty() ? null : questions);
     }
 
     @PostMapping("/{flowId}/verifications")
-    VerificationView verify(@PathVariable String flowId, @Valid @RequestBody VerificationRequest body, HttpServletRequest request) {
+    VerificationView verify(
+            @PathVariable String flowId, @Valid @RequestBody VerificationRequest body, HttpServletRequest request) {
         Map<String, String> answers = new HashMap<>();
         if (body.answers() != null) {
             body.answers().forEach(a -> answers.put(a.id(), a.answer()));
         }
-        return new VerificationView(service.verify(flowId, body.methodId(), body.code(), answers, Callers.from(request)));
+        return new VerificationView(
+                service.verify(flowId, body.methodId(), body.code(), answers, Callers.from(request)));
     }
 
     @PostMapping("/{flowId}/unlock")
@@ -77,42 +88,41 @@ class ResetFlowController {
     }
 
     @PostMapping("/{flowId}/password")
-    PasswordView password(@PathVariable String flowId, @Valid @RequestBody PasswordRequest body, HttpServletRequest request) {
+    PasswordView password(
+            @PathVariable String flowId, @Valid @RequestBody PasswordRequest body, HttpServletRequest request) {
         service.resetPassword(flowId, body.newPassword(), Callers.from(request));
         return new PasswordView("reset");
     }
 
     /** {@code captcha}: the solved proof-of-work challenge, {@code <challenge>:<counter>}. */
-    record StartRequest(@NotBlank @Size(max = 256) String login, @Size(max = 300) String captcha) {
-    }
+    record StartRequest(
+            @NotBlank @Size(max = 256) String login,
+            @Size(max = 300) String captcha) {}
 
-    record ChallengeRequest(@NotBlank @Size(max = 40) String methodId, @Size(max = 320) String contact) {
-    }
+    record ChallengeRequest(
+            @NotBlank @Size(max = 40) String methodId,
+            @Size(max = 320) String contact) {}
 
-    record VerificationRequest(@NotBlank @Size(max = 40) String methodId, @Size(max = 40) String code,
-                               @Size(max = 10) List<@Valid Answer> answers) {
-    }
+    record VerificationRequest(
+            @NotBlank @Size(max = 40) String methodId,
+            @Size(max = 40) String code,
+            @Size(max = 10) List<@Valid Answer> answers) {}
 
-    record Answer(@NotBlank @Size(max = 40) String id, @Size(max = 400) String answer) {
-    }
+    record Answer(
+            @NotBlank @Size(max = 40) String id,
+            @Size(max = 400) String answer) {}
 
     /** {@code newPassword} is checked by the password policy, not here, so that its violations say what to do. */
-    record PasswordRequest(@Size(max = 4096) String newPassword) {
-    }
+    record PasswordRequest(@Size(max = 4096) String newPassword) {}
 
-    record FlowView(String flowId, Instant expiresAt, int required, List<MethodView> methods) {
-    }
+    record FlowView(String flowId, Instant expiresAt, int required, List<MethodView> methods) {}
 
-    record MethodView(String id, String type, String hint) {
-    }
+    record MethodView(String id, String type, String hint) {}
 
     /** {@code questions} is set for security questions only. */
-    record ChallengeView(List<Question> questions) {
-    }
+    record ChallengeView(List<Question> questions) {}
 
-    record VerificationView(int remaining) {
-    }
+    record VerificationView(int remaining) {}
 
-    record PasswordView(String status) {
-    }
+    record PasswordView(String status) {}
 }

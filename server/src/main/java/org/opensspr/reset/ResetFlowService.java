@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
@@ -65,9 +64,19 @@ public class ResetFlowService {
     private final LogonSessionService logonSessions;
     private final Clock clock;
 
-    ResetFlowService(JdbcResetFlowRepository flows, Gates gates, ResetThrottling throttling, Directory directory,
-                     PolicyService policies, MethodsService methods, PasswordPolicy passwordPolicy, ResetNotices notices,
-                     Digests digests, AuditLog audit, LogonSessionService logonSessions, Clock clock) {
+    ResetFlowService(
+            JdbcResetFlowRepository flows,
+            Gates gates,
+            ResetThrottling throttling,
+            Directory directory,
+            PolicyService policies,
+            MethodsService methods,
+            PasswordPolicy passwordPolicy,
+            ResetNotices notices,
+            Digests digests,
+            AuditLog audit,
+            LogonSessionService logonSessions,
+            Clock clock) {
         this.flows = flows;
         this.gates = gates;
         this.throttling = throttling;
@@ -128,13 +137,30 @@ public class ResetFlowService {
         if (logonSession != null) {
             logonSessions.claim(logonSession, Digests.sha256(flowId), now.plus(Duration.ofMinutes(FLOW_MINUTES)));
         }
-        ResetFlow flow = new ResetFlow(Digests.sha256(flowId), user.map(DirectoryUser::login).orElse(typed),
-                refusal == null ? user.get().dn() : null, refusal != null, caller.clientType(), caller.ip(),
-                required, offered, ResetFlow.Status.OPEN, 0, 0, now, now.plus(Duration.ofMinutes(FLOW_MINUTES)));
+        ResetFlow flow = new ResetFlow(
+                Digests.sha256(flowId),
+                user.map(DirectoryUser::login).orElse(typed),
+                refusal == null ? user.get().dn() : null,
+                refusal != null,
+                caller.clientType(),
+                caller.ip(),
+                required,
+                offered,
+                ResetFlow.Status.OPEN,
+                0,
+                0,
+                now,
+                now.plus(Duration.ofMinutes(FLOW_MINUTES)));
         flows.insert(flow);
-        audit.record(AuditEvent.of(now, Activity.FLOW_PROGRESS, AuditResult.Success, caller, typed, "User submitted their user ID"));
-        audit.record(AuditEvent.of(now, Activity.FLOW_PROGRESS, refusal == null ? AuditResult.Success : AuditResult.Failure,
-                caller, typed, refusal == null ? "User was presented with verification options" : refusal));
+        audit.record(AuditEvent.of(
+                now, Activity.FLOW_PROGRESS, AuditResult.Success, caller, typed, "User submitted their user ID"));
+        audit.record(AuditEvent.of(
+                now,
+                Activity.FLOW_PROGRESS,
+                refusal == null ? AuditResult.Success : AuditResult.Failure,
+                caller,
+                typed,
+                refusal == null ? "User was presented with verification options" : refusal));
         return new StartedFlow(flowId, flow.expiresAt(), flow.required(), offered);
     }
 
@@ -156,11 +182,13 @@ public class ResetFlowService {
         if (Gates.sendsCode(method.type()) && (contact == null || contact.isBlank())) {
             throw FlowProblems.contactRequired(method.type());
         }
-        boolean contactMatches = !Gates.sendsCode(method.type()) || (method.address() != null && sameContact(method, contact));
+        boolean contactMatches =
+                !Gates.sendsCode(method.type()) || (method.address() != null && sameContact(method, contact));
         if (Gates.sendsCode(method.type())) {
             throttling.codeSent(flow.login(), caller);
         }
-        List<Question> asked = gates.open(flow, method, contactMatches, policies.current().questionsToReset(), locale);
+        List<Question> asked =
+                gates.open(flow, method, contactMatches, policies.current().questionsToReset(), locale);
         if (!contactMatches) {
             audit.record(event(flow, caller, AuditResult.Failure, "User entered an " + name + " that does not match"));
             throttling.identityFailed(flow.login(), caller);
@@ -178,19 +206,28 @@ public class ResetFlowService {
         FlowMethod method = flow.method(methodId).orElseThrow(() -> FlowProblems.unknownMethod(methodId));
         if (!gates.passes(flow, method, code, answers, caller)) {
             int failures = flows.countFailure(flow.idHash());
-            audit.record(event(flow, caller, AuditResult.Failure, method.type() == MethodType.QUESTIONS
-                    ? "User entered incorrect answers to security questions" : "User entered an incorrect " + method.type().id() + " code"));
+            audit.record(event(
+                    flow,
+                    caller,
+                    AuditResult.Failure,
+                    method.type() == MethodType.QUESTIONS
+                            ? "User entered incorrect answers to security questions"
+                            : "User entered an incorrect " + method.type().id() + " code"));
             throttling.verificationFailed(flow.login(), method.type(), caller);
             if (failures >= MAX_FAILURES) {
                 flows.close(flow.idHash(), ResetFlow.Status.LOCKED);
                 logonSessions.flowEnded(flow.idHash());
-                audit.record(event(flow, caller, AuditResult.Blocked, "User failed verification too many times in one flow"));
+                audit.record(event(
+                        flow, caller, AuditResult.Blocked, "User failed verification too many times in one flow"));
                 throw FlowProblems.tooManyAttempts();
             }
             throw method.type() == MethodType.QUESTIONS ? FlowProblems.answersInvalid() : FlowProblems.codeInvalid();
         }
         flows.markVerified(flow.idHash(), methodId, clock.instant());
-        audit.record(event(flow, caller.as(flow.login()), AuditResult.Success,
+        audit.record(event(
+                flow,
+                caller.as(flow.login()),
+                AuditResult.Success,
                 "User completed the " + method.type().id() + " verification option"));
         return remaining(flow);
     }
@@ -208,13 +245,19 @@ public class ResetFlowService {
         try {
             target = target(flow);
         } catch (DirectoryUnavailableException e) {
-            audit.record(AuditEvent.of(clock.instant(), Activity.RESET_PASSWORD, AuditResult.Failure, user, flow.login(),
+            audit.record(AuditEvent.of(
+                    clock.instant(),
+                    Activity.RESET_PASSWORD,
+                    AuditResult.Failure,
+                    user,
+                    flow.login(),
                     "The directory could not be reached; nothing was changed"));
             throw e;
         }
         List<Violation> violations = passwordPolicy.check(newPassword, target, LocaleContextHolder.getLocale());
         if (!violations.isEmpty()) {
-            audit.record(event(flow, user, AuditResult.Failure, "User's new password did not meet the password policy"));
+            audit.record(
+                    event(flow, user, AuditResult.Failure, "User's new password did not meet the password policy"));
             throw FlowProblems.passwordRejected(violations);
         }
         if (!flows.close(flow.idHash(), ResetFlow.Status.COMPLETED)) {
@@ -226,20 +269,36 @@ public class ResetFlowService {
             directory.unlock(target);
             passwordPolicy.passwordSet(target, newPassword);
         } catch (DirectoryUnavailableException e) {
-            audit.record(AuditEvent.of(clock.instant(), Activity.RESET_PASSWORD, AuditResult.Failure, user, flow.login(),
+            audit.record(AuditEvent.of(
+                    clock.instant(),
+                    Activity.RESET_PASSWORD,
+                    AuditResult.Failure,
+                    user,
+                    flow.login(),
                     "The directory could not be reached; nothing was changed"));
             throw e;
         } catch (DirectoryRejectedPasswordException e) {
-            audit.record(AuditEvent.of(clock.instant(), Activity.RESET_PASSWORD, AuditResult.Failure, user, flow.login(),
+            audit.record(AuditEvent.of(
+                    clock.instant(),
+                    Activity.RESET_PASSWORD,
+                    AuditResult.Failure,
+                    user,
+                    flow.login(),
                     "The directory refused the new password (" + e.reason() + "): " + e.getMessage()));
-            throw FlowProblems.passwordRejected(List.of(DirectoryRefusals.violation(e, LocaleContextHolder.getLocale())));
+            throw FlowProblems.passwordRejected(
+                    List.of(DirectoryRefusals.violation(e, LocaleContextHolder.getLocale())));
         }
         throttling.succeeded(flow.login());
-        notices.toUser(flow, Message.Kind.RESET_NOTICE, "Your password was reset", "The password of your account " + flow.login()
-                + " was just reset with self-service password reset.\n\nIf this was not you, contact your helpdesk now.");
+        notices.toUser(
+                flow,
+                Message.Kind.RESET_NOTICE,
+                "Your password was reset",
+                "The password of your account " + flow.login()
+                        + " was just reset with self-service password reset.\n\nIf this was not you, contact your helpdesk now.");
         notices.toOtherAdmins(target, caller);
         audit.record(event(flow, user, AuditResult.Success, "User successfully reset password"));
-        audit.record(AuditEvent.of(clock.instant(), Activity.RESET_PASSWORD, AuditResult.Success, user, flow.login(), ""));
+        audit.record(
+                AuditEvent.of(clock.instant(), Activity.RESET_PASSWORD, AuditResult.Success, user, flow.login(), ""));
     }
 
     /** Unlocks the account without changing its password, where the policy allows it. */
@@ -258,19 +317,34 @@ public class ResetFlowService {
         try {
             directory.unlock(target(flow));
         } catch (DirectoryUnavailableException e) {
-            audit.record(AuditEvent.of(clock.instant(), Activity.UNLOCK, AuditResult.Failure, user, flow.login(),
+            audit.record(AuditEvent.of(
+                    clock.instant(),
+                    Activity.UNLOCK,
+                    AuditResult.Failure,
+                    user,
+                    flow.login(),
                     "The directory could not be reached; nothing was changed"));
             throw e;
         }
         throttling.succeeded(flow.login());
-        notices.toUser(flow, Message.Kind.UNLOCK_NOTICE, "Your account was unlocked", "Your account " + flow.login()
-                + " was just unlocked with self-service password reset.\n\nIf this was not you, contact your helpdesk now.");
+        notices.toUser(
+                flow,
+                Message.Kind.UNLOCK_NOTICE,
+                "Your account was unlocked",
+                "Your account " + flow.login()
+                        + " was just unlocked with self-service password reset.\n\nIf this was not you, contact your helpdesk now.");
         audit.record(AuditEvent.of(clock.instant(), Activity.UNLOCK, AuditResult.Success, user, flow.login(), ""));
     }
 
     private DirectoryUser placeholder(String login) {
-        return new DirectoryUser("uid=" + login.replaceAll("[^A-Za-z0-9._-]", "_") + ",ou=nobody," + directory.baseDn(),
-                login, login, null, null, Optional.empty(), Optional.empty());
+        return new DirectoryUser(
+                "uid=" + login.replaceAll("[^A-Za-z0-9._-]", "_") + ",ou=nobody," + directory.baseDn(),
+                login,
+                login,
+                null,
+                null,
+                Optional.empty(),
+                Optional.empty());
     }
 
     private ResetFlow verifiedFlow(String flowId, Caller caller) {
@@ -287,7 +361,10 @@ public class ResetFlowService {
     }
 
     private DirectoryUser target(ResetFlow flow) {
-        return directory.findUser(flow.login()).filter(u -> u.dn().equals(flow.userDn())).orElseThrow(FlowProblems::flowNotFound);
+        return directory
+                .findUser(flow.login())
+                .filter(u -> u.dn().equals(flow.userDn()))
+                .orElseThrow(FlowProblems::flowNotFound);
     }
 
     private ResetFlow openFlow(String flowId, Caller caller) {
@@ -321,6 +398,5 @@ public class ResetFlowService {
     }
 
     /** The answer to a started flow. {@code flowId} is shown once and stored only as a hash. */
-    public record StartedFlow(String flowId, Instant expiresAt, int required, List<FlowMethod> methods) {
-    }
+    public record StartedFlow(String flowId, Instant expiresAt, int required, List<FlowMethod> methods) {}
 }

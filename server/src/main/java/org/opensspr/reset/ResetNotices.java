@@ -23,7 +23,9 @@ class ResetNotices {
     /** Tells the user at the flow's email address (policy {@code notifyUserOnReset}). */
     void toUser(ResetFlow flow, Message.Kind kind, String subject, String text) {
         if (policies.current().notifyUserOnReset()) {
-            flow.methods().stream().filter(m -> m.type() == MethodType.EMAIL && m.address() != null).findFirst()
+            flow.methods().stream()
+                    .filter(m -> m.type() == MethodType.EMAIL && m.address() != null)
+                    .findFirst()
                     .ifPresent(m -> outbox.enqueue(Message.email(kind, m.address(), subject, text)));
         }
     }
@@ -35,13 +37,16 @@ class ResetNotices {
         }
         for (DirectoryUser other : policies.admins()) {
             if (!other.dn().equals(user.dn()) && other.mail().isPresent()) {
-                outbox.enqueue(Message.email(Message.Kind.ADMIN_RESET_NOTICE, other.mail().get(),
+                outbox.enqueue(Message.email(
+                        Message.Kind.ADMIN_RESET_NOTICE,
+                        other.mail().get(),
                         "An administrator reset their password",
-                        "The administrator account " + user.login() + " just reset its password with self-service password"
-                                + " reset, from " + caller.ip() + " (" + caller.clientType() + ").\n\nIf you do not expect"
+                        "The administrator account " + user.login()
+                                + " just reset its password with self-service password"
+                                + " reset, from " + caller.ip() + " (" + caller.clientType()
+                                + ").\n\nIf you do not expect"
                                 + " this, check the audit log and contact " + user.displayName() + "."));
             }
         }
     }
-
 }

@@ -1,12 +1,11 @@
 package org.opensspr.reset;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import org.opensspr.audit.Caller;
 import org.opensspr.captcha.ProofOfWorkCaptcha;
 import org.opensspr.enrollment.Question;
@@ -54,9 +53,13 @@ class ResetPageController {
     }
 
     @PostMapping("/reset/start")
-    String start(@RequestParam(defaultValue = "") String login,
-                 @RequestParam(name = "captcha", required = false) String solution, HttpServletRequest request,
-                 HttpSession session, Model model, Locale locale) {
+    String start(
+            @RequestParam(defaultValue = "") String login,
+            @RequestParam(name = "captcha", required = false) String solution,
+            HttpServletRequest request,
+            HttpSession session,
+            Model model,
+            Locale locale) {
         if (login.isBlank()) {
             model.addAttribute("error", errors.ofKey("reset.login.required", "login", PAGE, locale));
             return loginStep(model, login);
@@ -65,7 +68,8 @@ class ResetPageController {
             if (!captcha.verify(solution)) {
                 throw FlowProblems.captchaInvalid();
             }
-            session.setAttribute(ResetPageState.SESSION_KEY, ResetPageState.started(service.start(login, Callers.from(request))));
+            session.setAttribute(
+                    ResetPageState.SESSION_KEY, ResetPageState.started(service.start(login, Callers.from(request))));
             return "redirect:/reset";
         } catch (RuntimeException e) {
             model.addAttribute("error", errors.of(e, "login", PAGE, locale));
@@ -74,24 +78,39 @@ class ResetPageController {
     }
 
     @PostMapping("/reset/method")
-    String method(@RequestParam(defaultValue = "") String methodId, HttpServletRequest request, HttpSession session,
-                  Model model, Locale locale) {
+    String method(
+            @RequestParam(defaultValue = "") String methodId,
+            HttpServletRequest request,
+            HttpSession session,
+            Model model,
+            Locale locale) {
         ResetPageState state = state(session);
         if (state == null || state.flowId() == null) {
             return "redirect:/reset";
         }
         if (!state.offers(methodId)) {
-            model.addAttribute("error", errors.ofKey("reset.method.required", "method-" + firstChoice(state), PAGE, locale));
+            model.addAttribute(
+                    "error", errors.ofKey("reset.method.required", "method-" + firstChoice(state), PAGE, locale));
             return view(state.at(ResetPageState.Step.CHOOSE, null, null), model);
         }
-        ResetPageState.Method method = state.methods().stream().filter(m -> m.id().equals(methodId)).findFirst().orElseThrow();
+        ResetPageState.Method method = state.methods().stream()
+                .filter(m -> m.id().equals(methodId))
+                .findFirst()
+                .orElseThrow();
         if (ResetPageState.sendsCode(method.type())) {
             return save(session, state.at(ResetPageState.Step.CONTACT, methodId, null));
         }
         try {
             List<Question> questions = service.challenge(state.flowId(), methodId, null, locale, Callers.from(request));
-            List<ResetPageState.Asked> asked = questions.stream().map(q -> new ResetPageState.Asked(q.id(), q.text())).toList();
-            return save(session, state.at(asked.isEmpty() ? ResetPageState.Step.CODE : ResetPageState.Step.QUESTIONS, methodId, asked));
+            List<ResetPageState.Asked> asked = questions.stream()
+                    .map(q -> new ResetPageState.Asked(q.id(), q.text()))
+                    .toList();
+            return save(
+                    session,
+                    state.at(
+                            asked.isEmpty() ? ResetPageState.Step.CODE : ResetPageState.Step.QUESTIONS,
+                            methodId,
+                            asked));
         } catch (RuntimeException e) {
             model.addAttribute("error", errors.of(e, "method-" + methodId, PAGE, locale));
             return view(state.at(ResetPageState.Step.CHOOSE, null, null), model);
@@ -99,14 +118,20 @@ class ResetPageController {
     }
 
     @PostMapping("/reset/contact")
-    String contact(@RequestParam(defaultValue = "") String contact, HttpServletRequest request, HttpSession session,
-                   Model model, Locale locale) {
+    String contact(
+            @RequestParam(defaultValue = "") String contact,
+            HttpServletRequest request,
+            HttpSession session,
+            Model model,
+            Locale locale) {
         ResetPageState state = state(session);
         if (state == null || state.step() != ResetPageState.Step.CONTACT) {
             return "redirect:/reset";
         }
         if (contact.isBlank()) {
-            model.addAttribute("error", errors.ofKey("reset.contact.required." + state.method().type(), "contact", PAGE, locale));
+            model.addAttribute(
+                    "error",
+                    errors.ofKey("reset.contact.required." + state.method().type(), "contact", PAGE, locale));
             return view(state, model);
         }
         try {
@@ -119,17 +144,24 @@ class ResetPageController {
     }
 
     @PostMapping("/reset/verify")
-    String verify(@RequestParam Map<String, String> form, HttpServletRequest request, HttpSession session, Model model,
-                  Locale locale) {
+    String verify(
+            @RequestParam Map<String, String> form,
+            HttpServletRequest request,
+            HttpSession session,
+            Model model,
+            Locale locale) {
         ResetPageState state = state(session);
-        if (state == null || (state.step() != ResetPageState.Step.CODE && state.step() != ResetPageState.Step.QUESTIONS)) {
+        if (state == null
+                || (state.step() != ResetPageState.Step.CODE && state.step() != ResetPageState.Step.QUESTIONS)) {
             return "redirect:/reset";
         }
         Caller caller = Callers.from(request);
         String code = form.getOrDefault("code", "");
         Map<String, String> answers = new HashMap<>();
         state.questions().forEach(q -> answers.put(q.id(), form.getOrDefault("answer-" + q.id(), "")));
-        String field = state.step() == ResetPageState.Step.CODE ? "code" : "answer-" + state.questions().get(0).id();
+        String field = state.step() == ResetPageState.Step.CODE
+                ? "code"
+                : "answer-" + state.questions().get(0).id();
         if (state.step() == ResetPageState.Step.CODE && code.isBlank()) {
             model.addAttribute("error", errors.ofKey("reset.code.required", field, PAGE, locale));
             return view(state, model);
@@ -148,8 +180,13 @@ class ResetPageController {
     }
 
     @PostMapping("/reset/password")
-    String password(@RequestParam(defaultValue = "") String newPassword, @RequestParam(defaultValue = "") String confirmPassword,
-                    HttpServletRequest request, HttpSession session, Model model, Locale locale) {
+    String password(
+            @RequestParam(defaultValue = "") String newPassword,
+            @RequestParam(defaultValue = "") String confirmPassword,
+            HttpServletRequest request,
+            HttpSession session,
+            Model model,
+            Locale locale) {
         ResetPageState state = state(session);
         if (state == null || state.step() != ResetPageState.Step.PASSWORD) {
             return "redirect:/reset";

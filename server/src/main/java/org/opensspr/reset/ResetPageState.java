@@ -3,7 +3,6 @@ package org.opensspr.reset;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.opensspr.policy.MethodType;
 
 /**
@@ -11,20 +10,32 @@ import org.opensspr.policy.MethodType;
  * the flow id, the methods offered, the ones already passed, and the step the user is on.
  * Immutable; every step stores a new one.
  */
-record ResetPageState(String flowId, List<Method> methods, List<String> verified, int remaining, Step step,
-                      String methodId, List<Asked> questions) implements Serializable {
+record ResetPageState(
+        String flowId,
+        List<Method> methods,
+        List<String> verified,
+        int remaining,
+        Step step,
+        String methodId,
+        List<Asked> questions)
+        implements Serializable {
 
     static final String SESSION_KEY = ResetPageState.class.getName();
 
-    enum Step { CHOOSE, CONTACT, CODE, QUESTIONS, PASSWORD, DONE }
+    enum Step {
+        CHOOSE,
+        CONTACT,
+        CODE,
+        QUESTIONS,
+        PASSWORD,
+        DONE
+    }
 
     /** A method as the page offers it; {@code type} is the method type's id. */
-    record Method(String id, String type, String hint) implements Serializable {
-    }
+    record Method(String id, String type, String hint) implements Serializable {}
 
     /** A security question as asked in this flow. */
-    record Asked(String id, String text) implements Serializable {
-    }
+    record Asked(String id, String text) implements Serializable {}
 
     ResetPageState {
         methods = List.copyOf(methods);
@@ -33,8 +44,16 @@ record ResetPageState(String flowId, List<Method> methods, List<String> verified
     }
 
     static ResetPageState started(ResetFlowService.StartedFlow flow) {
-        return new ResetPageState(flow.flowId(), flow.methods().stream()
-                .map(m -> new Method(m.id(), m.type().id(), m.hint())).toList(), List.of(), flow.required(), Step.CHOOSE, null, null);
+        return new ResetPageState(
+                flow.flowId(),
+                flow.methods().stream()
+                        .map(m -> new Method(m.id(), m.type().id(), m.hint()))
+                        .toList(),
+                List.of(),
+                flow.required(),
+                Step.CHOOSE,
+                null,
+                null);
     }
 
     /** The methods not passed yet, which the user can still choose from. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
@@ -12,8 +11,8 @@ import org.opensspr.audit.AuditResult;
 import org.opensspr.audit.Caller;
 import org.opensspr.audit.ClientType;
 import org.opensspr.policy.MethodType;
-import org.opensspr.throttle.Throttle;
 import org.opensspr.system.Problems;
+import org.opensspr.throttle.Throttle;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -44,8 +43,11 @@ class ResetThrottling {
     private final Clock clock;
     private final int startsPerIp;
 
-    ResetThrottling(Throttle throttle, AuditLog audit, Clock clock,
-                    @Value("${sspr.reset.flow-starts-per-ip:30}") int startsPerIp) {
+    ResetThrottling(
+            Throttle throttle,
+            AuditLog audit,
+            Clock clock,
+            @Value("${sspr.reset.flow-starts-per-ip:30}") int startsPerIp) {
         if (startsPerIp < 1) {
             throw new IllegalArgumentException("sspr.reset.flow-starts-per-ip must be at least 1");
         }
@@ -61,7 +63,10 @@ class ResetThrottling {
             return;
         }
         if (throttle.count("start-ip:" + caller.ip(), START_WINDOW) > startsPerIp) {
-            throw Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+            throw Problems.of(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-requests",
+                    "Too many requests",
                     "Too many password resets were started from your network. Please wait a few minutes and try again.");
         }
     }
@@ -70,7 +75,12 @@ class ResetThrottling {
     void checkNotBlocked(String login, Caller caller) {
         Optional<Instant> until = throttle.blockedUntil(login);
         if (until.isPresent()) {
-            audit.record(AuditEvent.of(clock.instant(), Activity.BLOCKED, AuditResult.Blocked, caller, login,
+            audit.record(AuditEvent.of(
+                    clock.instant(),
+                    Activity.BLOCKED,
+                    AuditResult.Blocked,
+                    caller,
+                    login,
                     "Attempt while blocked until " + until.get()));
             throw blocked();
         }
@@ -78,7 +88,10 @@ class ResetThrottling {
 
     void verificationFailed(String login, MethodType type, Caller caller) {
         if (throttle.count("verify:" + type.id() + ":" + login, METHOD_WINDOW) >= MAX_METHOD_FAILURES) {
-            block(login, caller, "User failed the " + type.id() + " verification " + MAX_METHOD_FAILURES + " times within 1 hour");
+            block(
+                    login,
+                    caller,
+                    "User failed the " + type.id() + " verification " + MAX_METHOD_FAILURES + " times within 1 hour");
         }
     }
 
@@ -95,8 +108,14 @@ class ResetThrottling {
     }
 
     void succeeded(String login) {
-        throttle.clear(login, "identity:" + login, "codes:" + login, "verify:email:" + login, "verify:sms:" + login,
-                "verify:totp:" + login, "verify:questions:" + login);
+        throttle.clear(
+                login,
+                "identity:" + login,
+                "codes:" + login,
+                "verify:email:" + login,
+                "verify:sms:" + login,
+                "verify:totp:" + login,
+                "verify:questions:" + login);
     }
 
     private void block(String login, Caller caller, String reason) {
@@ -105,7 +124,10 @@ class ResetThrottling {
     }
 
     static ErrorResponseException blocked() {
-        return Problems.of(HttpStatus.TOO_MANY_REQUESTS, "reset-blocked", "Too many attempts",
+        return Problems.of(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "reset-blocked",
+                "Too many attempts",
                 "You have tried too many times. For your security, password reset is blocked for up to 24 hours."
                         + " Contact your helpdesk if you need help sooner.");
     }

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -119,13 +118,16 @@ public final class Argon2idHasher {
     }
 
     private static boolean withinLimits(int memoryKib, int iterations, int parallelism) {
-        return parallelism >= 1 && parallelism <= MAX_PARALLELISM
-                && iterations >= 1 && iterations <= MAX_ITERATIONS
-                && memoryKib >= 8 * parallelism && memoryKib <= MAX_MEMORY_KIB;
+        return parallelism >= 1
+                && parallelism <= MAX_PARALLELISM
+                && iterations >= 1
+                && iterations <= MAX_ITERATIONS
+                && memoryKib >= 8 * parallelism
+                && memoryKib <= MAX_MEMORY_KIB;
     }
 
-    private static byte[] argon2id(String answer, byte[] salt, int memoryKib, int iterations, int parallelism,
-            int length) {
+    private static byte[] argon2id(
+            String answer, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memoryKib)

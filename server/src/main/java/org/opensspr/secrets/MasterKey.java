@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +28,8 @@ public final class MasterKey {
 
     private MasterKey(byte[] key) {
         if (key.length < 32) {
-            throw new IllegalArgumentException("the secret key must be at least 256 bits (32 bytes), got " + key.length);
+            throw new IllegalArgumentException(
+                    "the secret key must be at least 256 bits (32 bytes), got " + key.length);
         }
         this.key = key.clone();
     }
@@ -47,12 +46,16 @@ public final class MasterKey {
         Path file = keyFolder.resolve("master.key");
         try {
             if (Files.exists(file)) {
-                return new MasterKey(Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim()));
+                return new MasterKey(Base64.getDecoder()
+                        .decode(Files.readString(file, StandardCharsets.US_ASCII)
+                                .trim()));
             }
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
             SecretFiles.writeOwnerOnly(file, Base64.getEncoder().encodeToString(fresh));
-            log.info("Created a new secret key in {}; set sspr.secret-key instead when several nodes share a database", file);
+            log.info(
+                    "Created a new secret key in {}; set sspr.secret-key instead when several nodes share a database",
+                    file);
             return new MasterKey(fresh);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the secret key " + file + ": " + e.getMessage(), e);

@@ -11,15 +11,15 @@ import java.util.Set;
 /** Files that hold a secret: readable by the owner only, and never seen half-written. */
 public final class SecretFiles {
 
-    private SecretFiles() {
-    }
+    private SecretFiles() {}
 
     /**
      * Writes {@code secret} to {@code file}: into a new owner-only ({@code rw-------}) file beside
      * it, then moved into place atomically. On a non-POSIX file system the folder's ACL applies.
      */
     public static void writeOwnerOnly(Path file, String secret) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+        Path tmp = Files.createTempFile(
+                file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
         try {
             Files.setPosixFilePermissions(tmp, Set.copyOf(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {

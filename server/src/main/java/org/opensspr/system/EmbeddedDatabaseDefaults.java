@@ -2,7 +2,6 @@ package org.opensspr.system;
 
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -20,10 +19,15 @@ public final class EmbeddedDatabaseDefaults implements EnvironmentPostProcessor 
         if (environment.containsProperty("spring.datasource.url")) {
             return;
         }
-        Path dataDir = Path.of(environment.getProperty("sspr.data-dir", "./data")).toAbsolutePath().normalize();
-        String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("sspr").toString().replace('\\', '/')
-                + ";DB_CLOSE_ON_EXIT=FALSE";
-        environment.getPropertySources().addLast(new MapPropertySource("ssprEmbeddedDatabase",
-                Map.of("spring.datasource.url", url, "spring.datasource.username", "sa")));
+        Path dataDir = Path.of(environment.getProperty("sspr.data-dir", "./data"))
+                .toAbsolutePath()
+                .normalize();
+        String url = "jdbc:h2:file:"
+                + dataDir.resolve("db").resolve("sspr").toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE";
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        "ssprEmbeddedDatabase",
+                        Map.of("spring.datasource.url", url, "spring.datasource.username", "sa")));
     }
 }

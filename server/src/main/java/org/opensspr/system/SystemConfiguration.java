@@ -2,7 +2,6 @@ package org.opensspr.system;
 
 import java.nio.file.Path;
 import java.time.Clock;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

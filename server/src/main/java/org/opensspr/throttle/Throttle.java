@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -41,7 +40,9 @@ public class Throttle {
         long now = clock.millis();
         return ownTransaction.execute(status -> {
             jdbc.sql("INSERT INTO throttle_event (subject, occurred_at) VALUES (:subject, :at)")
-                    .param("subject", key(subject)).param("at", now).update();
+                    .param("subject", key(subject))
+                    .param("at", now)
+                    .update();
             return countSince(subject, now - window.toMillis());
         });
     }
@@ -55,11 +56,18 @@ public class Throttle {
     public void block(String login, Duration duration, String reason) {
         long until = clock.instant().plus(duration).toEpochMilli();
         ownTransaction.executeWithoutResult(status -> {
-            int updated = jdbc.sql("UPDATE reset_block SET blocked_until = :until, reason = :reason WHERE login = :login AND blocked_until < :until")
-                    .param("until", until).param("reason", reason).param("login", key(login)).update();
+            int updated = jdbc.sql(
+                            "UPDATE reset_block SET blocked_until = :until, reason = :reason WHERE login = :login AND blocked_until < :until")
+                    .param("until", until)
+                    .param("reason", reason)
+                    .param("login", key(login))
+                    .update();
             if (updated == 0 && blockedUntil(login).isEmpty()) {
                 jdbc.sql("INSERT INTO reset_block (login, blocked_until, reason) VALUES (:login, :until, :reason)")
-                        .param("login", key(login)).param("until", until).param("reason", reason).update();
+                        .param("login", key(login))
+                        .param("until", until)
+                        .param("reason", reason)
+                        .update();
             }
         });
     }
@@ -67,15 +75,23 @@ public class Throttle {
     /** When the login's block ends, if it is blocked now. */
     public Optional<Instant> blockedUntil(String login) {
         return jdbc.sql("SELECT blocked_until FROM reset_block WHERE login = :login AND blocked_until > :now")
-                .param("login", key(login)).param("now", clock.millis()).query(Long.class).optional().map(Instant::ofEpochMilli);
+                .param("login", key(login))
+                .param("now", clock.millis())
+                .query(Long.class)
+                .optional()
+                .map(Instant::ofEpochMilli);
     }
 
     /** Forgets every event about a login and lifts its block (after a successful reset). */
     public void clear(String login, String... subjects) {
         ownTransaction.executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM reset_block WHERE login = :login").param("login", key(login)).update();
+            jdbc.sql("DELETE FROM reset_block WHERE login = :login")
+                    .param("login", key(login))
+                    .update();
             for (String subject : subjects) {
-                jdbc.sql("DELETE FROM throttle_event WHERE subject = :subject").param("subject", key(subject)).update();
+                jdbc.sql("DELETE FROM throttle_event WHERE subject = :subject")
+                        .param("subject", key(subject))
+                        .update();
             }
         });
     }
@@ -83,13 +99,20 @@ public class Throttle {
     @Scheduled(fixedDelay = 600_000, initialDelay = 60_000)
     void purge() {
         long now = clock.millis();
-        jdbc.sql("DELETE FROM throttle_event WHERE occurred_at < :cutoff").param("cutoff", now - LONGEST_WINDOW.toMillis()).update();
-        jdbc.sql("DELETE FROM reset_block WHERE blocked_until < :now").param("now", now).update();
+        jdbc.sql("DELETE FROM throttle_event WHERE occurred_at < :cutoff")
+                .param("cutoff", now - LONGEST_WINDOW.toMillis())
+                .update();
+        jdbc.sql("DELETE FROM reset_block WHERE blocked_until < :now")
+                .param("now", now)
+                .update();
     }
 
     private int countSince(String subject, long since) {
         return jdbc.sql("SELECT COUNT(*) FROM throttle_event WHERE subject = :subject AND occurred_at > :since")
-                .param("subject", key(subject)).param("since", since).query(Integer.class).single();
+                .param("subject", key(subject))
+                .param("since", since)
+                .query(Integer.class)
+                .single();
     }
 
     private static String key(String value) {

@@ -1,13 +1,12 @@
 package org.opensspr.web;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Optional;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 import org.opensspr.apikeys.ApiKeyService;
 import org.opensspr.devices.LogonSessionService;
 import org.opensspr.secrets.Digests;
@@ -39,7 +38,8 @@ final class BootstrapTokenFilter extends OncePerRequestFilter {
     private final ProblemResponses problems;
 
     /** @param token the configured token, or null/blank when none is configured (only API keys and logon sessions are then accepted) */
-    BootstrapTokenFilter(String token, ApiKeyService apiKeys, LogonSessionService logonSessions, ProblemResponses problems) {
+    BootstrapTokenFilter(
+            String token, ApiKeyService apiKeys, LogonSessionService logonSessions, ProblemResponses problems) {
         this.tokenDigest = token == null || token.isBlank() ? null : Digests.sha256(token);
         this.apiKeys = apiKeys;
         this.logonSessions = logonSessions;
@@ -56,7 +56,9 @@ final class BootstrapTokenFilter extends OncePerRequestFilter {
         }
         String presented = header.substring(7).strip();
         if (tokenDigest != null && Digests.constantTimeEquals(tokenDigest, Digests.sha256(presented))) {
-            var authentication = UsernamePasswordAuthenticationToken.authenticated("bootstrap-token", null,
+            var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                    "bootstrap-token",
+                    null,
                     List.of(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority(API_AUTHORITY)));
             SecurityContextHolder.getContext().setAuthentication(authentication);
             chain.doFilter(request, response);
@@ -64,20 +66,27 @@ final class BootstrapTokenFilter extends OncePerRequestFilter {
         }
         Optional<String> apiKey = apiKeys.nameOf(presented);
         if (apiKey.isPresent()) {
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    "api-key:" + apiKey.get(), null, List.of(new SimpleGrantedAuthority(API_AUTHORITY))));
+            SecurityContextHolder.getContext()
+                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                            "api-key:" + apiKey.get(), null, List.of(new SimpleGrantedAuthority(API_AUTHORITY))));
             chain.doFilter(request, response);
             return;
         }
         Optional<LogonSessionService.LogonSession> session = logonSessions.find(presented);
         if (session.isPresent()) {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
             if (!path.startsWith("/api/v1/reset/")) {
-                problems.write(response, 401, "unauthorized", "Unauthorized", "A logon session can only run a password reset flow.");
+                problems.write(
+                        response,
+                        401,
+                        "unauthorized",
+                        "Unauthorized",
+                        "A logon session can only run a password reset flow.");
                 return;
             }
-            var authentication = UsernamePasswordAuthenticationToken.authenticated(session.get().device(), null,
-                    List.of(new SimpleGrantedAuthority(LOGON_SESSION_AUTHORITY)));
+            var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                    session.get().device(), null, List.of(new SimpleGrantedAuthority(LOGON_SESSION_AUTHORITY)));
             authentication.setDetails(session.get().tokenHash());
             SecurityContextHolder.getContext().setAuthentication(authentication);
             chain.doFilter(request, response);

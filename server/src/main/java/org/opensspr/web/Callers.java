@@ -1,8 +1,7 @@
 package org.opensspr.web;
 
-import java.util.Optional;
-
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import org.opensspr.audit.Caller;
 import org.opensspr.audit.ClientType;
 import org.springframework.security.core.Authentication;
@@ -16,12 +15,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public final class Callers {
 
-    private Callers() {
-    }
+    private Callers() {}
 
     public static Caller from(HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        boolean signedIn = authentication != null && authentication.isAuthenticated()
+        boolean signedIn = authentication != null
+                && authentication.isAuthenticated()
                 && !"anonymousUser".equals(authentication.getName());
         ClientType type = ClientType.Browser;
         if (signedIn && has(authentication, BootstrapTokenFilter.API_AUTHORITY)) {
@@ -35,7 +34,9 @@ public final class Callers {
     /** The SHA-256 of the logon session's token, when a logon session makes this request. */
     public static Optional<String> logonSession() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.isAuthenticated() && has(authentication, BootstrapTokenFilter.LOGON_SESSION_AUTHORITY)
+        if (authentication != null
+                && authentication.isAuthenticated()
+                && has(authentication, BootstrapTokenFilter.LOGON_SESSION_AUTHORITY)
                 && authentication.getDetails() instanceof String hash) {
             return Optional.of(hash);
         }

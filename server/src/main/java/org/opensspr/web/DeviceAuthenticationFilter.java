@@ -1,5 +1,10 @@
 package org.opensspr.web;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -7,12 +12,6 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
 import org.opensspr.devices.DeviceIdentity;
 import org.opensspr.devices.DeviceService;
 import org.slf4j.Logger;
@@ -66,18 +65,24 @@ final class DeviceAuthenticationFilter extends OncePerRequestFilter {
         }
         String id = decoded.substring(0, colon);
         if (!isDeviceApi(request)) {
-            problems.write(response, 401, "unauthorized", "Unauthorized", "A device credential works only on the device API.");
+            problems.write(
+                    response, 401, "unauthorized", "Unauthorized", "A device credential works only on the device API.");
             return;
         }
         Optional<DeviceIdentity> device = devices.authenticate(id, decoded.substring(colon + 1));
         if (device.isEmpty()) {
             log.warn("Refused the credential of device {} from {}", id, request.getRemoteAddr());
-            problems.write(response, 401, "unauthorized", "Unauthorized",
+            problems.write(
+                    response,
+                    401,
+                    "unauthorized",
+                    "Unauthorized",
                     "The device credential is not valid: the device is unknown, disabled or deleted, or the secret is wrong.");
             return;
         }
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                device.get(), null, List.of(new SimpleGrantedAuthority(DEVICE_AUTHORITY))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        device.get(), null, List.of(new SimpleGrantedAuthority(DEVICE_AUTHORITY))));
         // The directory's Basic sign-in further down must not try the device's credential again.
         chain.doFilter(new WithoutAuthorization(request), response);
     }

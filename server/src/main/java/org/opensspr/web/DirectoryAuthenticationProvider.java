@@ -2,7 +2,6 @@ package org.opensspr.web;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.opensspr.directory.Directory;
 import org.opensspr.directory.DirectoryUser;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -31,7 +30,8 @@ final class DirectoryAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String login = authentication.getName();
         Object credentials = authentication.getCredentials();
-        DirectoryUser user = directory.authenticate(login, credentials == null ? null : credentials.toString())
+        DirectoryUser user = directory
+                .authenticate(login, credentials == null ? null : credentials.toString())
                 .orElseThrow(() -> new BadCredentialsException("Bad credentials"));
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("ROLE_USER"));

@@ -2,7 +2,6 @@ package org.opensspr.web;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -19,9 +18,12 @@ final class ListenerSafetyCheck implements InitializingBean {
     private final boolean tls;
     private final String trustedProxy;
 
-    ListenerSafetyCheck(@Value("${server.address:}") String address, @Value("${server.ssl.enabled:false}") boolean sslEnabled,
-                        @Value("${server.ssl.bundle:}") String sslBundle, @Value("${server.ssl.key-store:}") String keyStore,
-                        @Value("${sspr.trusted-proxy:}") String trustedProxy) {
+    ListenerSafetyCheck(
+            @Value("${server.address:}") String address,
+            @Value("${server.ssl.enabled:false}") boolean sslEnabled,
+            @Value("${server.ssl.bundle:}") String sslBundle,
+            @Value("${server.ssl.key-store:}") String keyStore,
+            @Value("${sspr.trusted-proxy:}") String trustedProxy) {
         this.address = address;
         this.tls = sslEnabled || !sslBundle.isBlank() || !keyStore.isBlank();
         this.trustedProxy = trustedProxy;

@@ -2,7 +2,6 @@ package org.opensspr.web;
 
 import java.security.SecureRandom;
 import java.util.Locale;
-
 import org.opensspr.policy.PolicyService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +33,7 @@ public final class PageErrors {
      * An error shown on a page: the text, the id of the field it is about (null: the whole form),
      * the support code, and the policy's helpdesk link (null when none is set).
      */
-    public record PageError(String message, String field, String supportCode, String helpdeskUrl) {
-    }
+    public record PageError(String message, String field, String supportCode, String helpdeskUrl) {}
 
     /**
      * The page error for a service exception: an {@link ErrorResponseException}'s detail, an
@@ -51,7 +49,12 @@ public final class PageErrors {
             text = messages.getMessage("error.unexpected", null, locale);
         }
         String code = supportCode();
-        log.warn("Page {} showed an error, support code {}: {}: {}", page, code, e.getClass().getSimpleName(), e.getMessage());
+        log.warn(
+                "Page {} showed an error, support code {}: {}: {}",
+                page,
+                code,
+                e.getClass().getSimpleName(),
+                e.getMessage());
         return new PageError(text, field, code, helpdesk());
     }
 

@@ -15,7 +15,8 @@ class PortalPageController {
     }
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout, Model model) {
+    String login(
+            @RequestParam(required = false) String error, @RequestParam(required = false) String logout, Model model) {
         model.addAttribute("failed", error != null);
         model.addAttribute("loggedOut", logout != null);
         return "login";

@@ -26,19 +26,35 @@ class PortalSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain portal(HttpSecurity http, Directory directory,
-                               @Value("${sspr.admin-group:sspr-admins}") String adminGroup) throws Exception {
-        ProviderManager directoryAuthentication = new ProviderManager(new DirectoryAuthenticationProvider(directory, adminGroup));
-        http.securityMatcher("/", "/reset", "/reset/**", "/register", "/register/**", "/change", "/change/**", "/login", "/logout")
+    SecurityFilterChain portal(
+            HttpSecurity http, Directory directory, @Value("${sspr.admin-group:sspr-admins}") String adminGroup)
+            throws Exception {
+        ProviderManager directoryAuthentication =
+                new ProviderManager(new DirectoryAuthenticationProvider(directory, adminGroup));
+        http.securityMatcher(
+                        "/",
+                        "/reset",
+                        "/reset/**",
+                        "/register",
+                        "/register/**",
+                        "/change",
+                        "/change/**",
+                        "/login",
+                        "/logout")
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/", "/reset", "/reset/**", "/login").permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers("/", "/reset", "/reset/**", "/login")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .authenticationManager(directoryAuthentication)
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/register").permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+                .formLogin(form ->
+                        form.loginPage("/login").defaultSuccessUrl("/register").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout")
+                        .permitAll())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
     }
 }

@@ -1,9 +1,7 @@
 package org.opensspr.web;
 
 import java.net.URI;
-
 import org.springframework.http.HttpHeaders;
-import tools.jackson.databind.exc.PropertyBindingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -13,6 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
  * Every error as an RFC 9457 problem detail. Request bodies that fail a record's own checks
@@ -29,18 +28,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof PropertyBindingException unknown) {
-                return ResponseEntity.badRequest().body(badRequest("Unknown field '" + unknown.getPropertyName()
-                        + "'. Known fields: " + unknown.getKnownPropertyIds() + "."));
+                return ResponseEntity.badRequest()
+                        .body(badRequest("Unknown field '" + unknown.getPropertyName() + "'. Known fields: "
+                                + unknown.getKnownPropertyIds() + "."));
             }
             if (cause instanceof IllegalArgumentException invalid) {
                 return ResponseEntity.badRequest().body(badRequest(invalid.getMessage()));
             }
         }
-        return ResponseEntity.badRequest().body(badRequest("The request body is not valid JSON of the expected shape."));
+        return ResponseEntity.badRequest()
+                .body(badRequest("The request body is not valid JSON of the expected shape."));
     }
 
     private static ProblemDetail badRequest(String detail) {

@@ -26,28 +26,56 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Directory directory, ApiKeyService apiKeys, DeviceService devices,
-                            LogonSessionService logonSessions, ProblemResponses problems,
-                            @Value("${sspr.bootstrap.admin-token:}") String bootstrapToken,
-                            @Value("${sspr.admin-group:sspr-admins}") String adminGroup) throws Exception {
-        ProviderManager directoryAuthentication = new ProviderManager(new DirectoryAuthenticationProvider(directory, adminGroup));
+    SecurityFilterChain api(
+            HttpSecurity http,
+            Directory directory,
+            ApiKeyService apiKeys,
+            DeviceService devices,
+            LogonSessionService logonSessions,
+            ProblemResponses problems,
+            @Value("${sspr.bootstrap.admin-token:}") String bootstrapToken,
+            @Value("${sspr.admin-group:sspr-admins}") String adminGroup)
+            throws Exception {
+        ProviderManager directoryAuthentication =
+                new ProviderManager(new DirectoryAuthenticationProvider(directory, adminGroup));
         http.authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/api/v1/reset/**").permitAll()
-                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/devices").permitAll()
-                        .requestMatchers("/api/v1/devices/self/**", "/api/v1/logon/**").hasAuthority(DeviceAuthenticationFilter.DEVICE_AUTHORITY)
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error", "/js/**", "/css/**").permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers("/api/v1/reset/**")
+                        .permitAll()
+                        .requestMatchers("/api/v1/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/devices")
+                        .permitAll()
+                        .requestMatchers("/api/v1/devices/self/**", "/api/v1/logon/**")
+                        .hasAuthority(DeviceAuthenticationFilter.DEVICE_AUTHORITY)
+                        .requestMatchers(
+                                "/actuator/health/**",
+                                "/actuator/info",
+                                "/v3/api-docs/**",
+                                "/error",
+                                "/js/**",
+                                "/css/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .authenticationManager(directoryAuthentication)
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problems.write(response, 401, "unauthorized", "Unauthorized",
-                                "Sign in with your directory login and password, or an admin bearer token.")))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) -> problems.write(response, 401, "unauthorized",
-                                "Unauthorized", "Sign in with your directory login and password, or an admin bearer token."))
-                        .accessDeniedHandler((request, response, e) -> problems.write(response, 403, "forbidden", "Forbidden",
-                                "Your account may not do this.")))
-                .addFilterBefore(new BootstrapTokenFilter(bootstrapToken, apiKeys, logonSessions, problems), BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problems.write(
+                        response,
+                        401,
+                        "unauthorized",
+                        "Unauthorized",
+                        "Sign in with your directory login and password, or an admin bearer token.")))
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint((request, response, e) -> problems.write(
+                                        response,
+                                        401,
+                                        "unauthorized",
+                                        "Unauthorized",
+                                        "Sign in with your directory login and password, or an admin bearer token."))
+                                .accessDeniedHandler((request, response, e) -> problems.write(
+                                        response, 403, "forbidden", "Forbidden", "Your account may not do this.")))
+                .addFilterBefore(
+                        new BootstrapTokenFilter(bootstrapToken, apiKeys, logonSessions, problems),
+                        BasicAuthenticationFilter.class)
                 .addFilterBefore(new DeviceAuthenticationFilter(devices, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());

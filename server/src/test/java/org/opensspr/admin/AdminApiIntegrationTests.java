@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.opensspr.Http;
 import org.opensspr.ServerIntegrationTest;
@@ -16,37 +15,68 @@ class AdminApiIntegrationTests extends ServerIntegrationTest {
     @Test
     void theAdminApiNeedsAnAdmin() {
         assertThat(http.get("/api/v1/admin/policy").status()).isEqualTo(401);
-        assertThat(http.basic("alice", "wrong-password").get("/api/v1/admin/policy").status()).isEqualTo(401);
-        assertThat(http.bearer("not-the-token").get("/api/v1/admin/policy").status()).isEqualTo(401);
-        assertThat(http.get("/api/v1/me/methods").status()).as("anything that is not public needs a signed-in user").isEqualTo(401);
-        assertThat(http.basic("carol", "carol-demo-2026").get("/api/v1/admin/policy").status())
-                .as("a signed-in user who is not in sspr-admins").isEqualTo(403);
-        assertThat(http.basic("admin", "admin-demo-2026").get("/api/v1/admin/policy").status()).isEqualTo(200);
+        assertThat(http.basic("alice", "wrong-password")
+                        .get("/api/v1/admin/policy")
+                        .status())
+                .isEqualTo(401);
+        assertThat(http.bearer("not-the-token").get("/api/v1/admin/policy").status())
+                .isEqualTo(401);
+        assertThat(http.get("/api/v1/me/methods").status())
+                .as("anything that is not public needs a signed-in user")
+                .isEqualTo(401);
+        assertThat(http.basic("carol", "carol-demo-2026")
+                        .get("/api/v1/admin/policy")
+                        .status())
+                .as("a signed-in user who is not in sspr-admins")
+                .isEqualTo(403);
+        assertThat(http.basic("admin", "admin-demo-2026")
+                        .get("/api/v1/admin/policy")
+                        .status())
+                .isEqualTo(200);
         assertThat(admin.get("/api/v1/admin/policy").status()).isEqualTo(200);
     }
 
     @Test
     void aPolicyIsStoredValidatedAndAudited() {
-        Map<String, Object> policy = Map.of("enabledFor", "groups", "groups", List.of("staff"), "methodsRequired", 1,
-                "methods", List.of("email", "totp"), "helpdeskUrl", "https://help.example.org");
+        Map<String, Object> policy = Map.of(
+                "enabledFor",
+                "groups",
+                "groups",
+                List.of("staff"),
+                "methodsRequired",
+                1,
+                "methods",
+                List.of("email", "totp"),
+                "helpdeskUrl",
+                "https://help.example.org");
         Http.Response put = admin.put("/api/v1/admin/policy", policy);
         assertThat(put.status()).as(put.toString()).isEqualTo(200);
         JsonNode stored = admin.get("/api/v1/admin/policy").json();
         assertThat(stored.get("enabledFor").asString()).isEqualTo("groups");
         assertThat(stored.get("methods").toString()).isEqualTo("[\"email\",\"totp\"]");
-        assertThat(stored.get("reconfirmDays").asInt()).as("a field left out takes its default").isEqualTo(180);
+        assertThat(stored.get("reconfirmDays").asInt())
+                .as("a field left out takes its default")
+                .isEqualTo(180);
 
         Http.Response invalid = admin.put("/api/v1/admin/policy", Map.of("methodsRequired", 3));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.contentType()).startsWith("application/problem+json");
         assertThat(invalid.json().get("detail").asString()).isEqualTo("methodsRequired must be 1 or 2");
-        assertThat(admin.put("/api/v1/admin/policy", Map.of("methods", List.of("carrier-pigeon"))).json().get("detail").asString())
+        assertThat(admin.put("/api/v1/admin/policy", Map.of("methods", List.of("carrier-pigeon")))
+                        .json()
+                        .get("detail")
+                        .asString())
                 .contains("unknown method 'carrier-pigeon'");
         Http.Response typo = admin.put("/api/v1/admin/policy", Map.of("methodRequired", 2));
-        assertThat(typo.status()).as("a misspelt field is an error, not silently ignored").isEqualTo(400);
+        assertThat(typo.status())
+                .as("a misspelt field is an error, not silently ignored")
+                .isEqualTo(400);
         assertThat(typo.json().get("detail").asString()).startsWith("Unknown field 'methodRequired'");
 
-        JsonNode event = admin.get("/api/v1/admin/audit?activity=Update%20SSPR%20policy&limit=1").json().get("events").get(0);
+        JsonNode event = admin.get("/api/v1/admin/audit?activity=Update%20SSPR%20policy&limit=1")
+                .json()
+                .get("events")
+                .get(0);
         assertThat(event.get("actor").asString()).isEqualTo("bootstrap-token");
         assertThat(event.get("clientType").asString()).isEqualTo("Api");
         assertThat(admin.put("/api/v1/admin/policy", Map.of()).status()).isEqualTo(200);
@@ -54,13 +84,18 @@ class AdminApiIntegrationTests extends ServerIntegrationTest {
 
     @Test
     void anOutOfScopeUserGetsADecoyFlow() {
-        assertThat(admin.put("/api/v1/admin/policy", Map.of("enabledFor", "groups", "groups", List.of("sspr-admins"))).status())
+        assertThat(admin.put("/api/v1/admin/policy", Map.of("enabledFor", "groups", "groups", List.of("sspr-admins")))
+                        .status())
                 .isEqualTo(200);
         try {
             Http.Response flow = startFlow("carol");
             assertThat(flow.status()).isEqualTo(201);
-            JsonNode event = admin.get("/api/v1/admin/audit?target=carol&limit=1").json().get("events").get(0);
-            assertThat(event.get("details").asString()).isEqualTo("User is not enabled for self-service password reset");
+            JsonNode event = admin.get("/api/v1/admin/audit?target=carol&limit=1")
+                    .json()
+                    .get("events")
+                    .get(0);
+            assertThat(event.get("details").asString())
+                    .isEqualTo("User is not enabled for self-service password reset");
             assertThat(event.get("result").asString()).isEqualTo("Failure");
         } finally {
             admin.put("/api/v1/admin/policy", Map.of());
@@ -77,16 +112,24 @@ class AdminApiIntegrationTests extends ServerIntegrationTest {
         } finally {
             admin.put("/api/v1/admin/users/carol/contact", Map.of());
         }
-        assertThat(admin.put("/api/v1/admin/users/carol/contact", Map.of("phone", "0612")).status()).isEqualTo(400);
-        assertThat(admin.put("/api/v1/admin/users/nobody-here/contact", Map.of("email", "x@example.org")).status()).isEqualTo(404);
+        assertThat(admin.put("/api/v1/admin/users/carol/contact", Map.of("phone", "0612"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(admin.put("/api/v1/admin/users/nobody-here/contact", Map.of("email", "x@example.org"))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void theAuditLogFiltersAndExportsCsvWithIpAndClientType() {
         startFlow("=cmd|' /C calc'!A0");
-        JsonNode events = admin.get("/api/v1/admin/audit?target=alice&limit=5").json().get("events");
+        JsonNode events =
+                admin.get("/api/v1/admin/audit?target=alice&limit=5").json().get("events");
         startFlow("alice");
-        JsonNode newest = admin.get("/api/v1/admin/audit?target=alice&limit=1").json().get("events").get(0);
+        JsonNode newest = admin.get("/api/v1/admin/audit?target=alice&limit=1")
+                .json()
+                .get("events")
+                .get(0);
         assertThat(newest.get("activity").asString()).isEqualTo("Self-service password reset flow activity progress");
         assertThat(newest.get("details").asString()).isEqualTo("User was presented with verification options");
         assertThat(newest.get("ip").asString()).isEqualTo("127.0.0.1");
@@ -96,7 +139,8 @@ class AdminApiIntegrationTests extends ServerIntegrationTest {
         Http.Response csv = admin.get("/api/v1/admin/audit.csv?limit=50");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.body()).startsWith("time,activity,result,actor,target,ip,clientType,details\r\n")
+        assertThat(csv.body())
+                .startsWith("time,activity,result,actor,target,ip,clientType,details\r\n")
                 .contains("\"'=cmd|' /C calc'!A0\"");
         assertThat(admin.get("/api/v1/admin/audit?limit=0").status()).isEqualTo(400);
     }
@@ -105,18 +149,35 @@ class AdminApiIntegrationTests extends ServerIntegrationTest {
     void healthShowsTheDirectoryAndTheDatabaseAndOpenApiListsTheEndpoints() {
         JsonNode health = http.get("/actuator/health").json();
         assertThat(health.get("status").asString()).isEqualTo("UP");
-        assertThat(health.get("components").get("directory").get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("directory").get("status").asString())
+                .isEqualTo("UP");
         assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
 
         JsonNode paths = http.get("/v3/api-docs").json().get("paths");
-        assertThat(paths.propertyNames()).contains("/api/v1/reset/flows", "/api/v1/reset/flows/{flowId}/challenges",
-                "/api/v1/reset/flows/{flowId}/verifications", "/api/v1/reset/flows/{flowId}/password",
-                "/api/v1/reset/flows/{flowId}/unlock", "/api/v1/reset/captcha",
-                "/api/v1/me/methods", "/api/v1/me/methods/email", "/api/v1/me/methods/email/verify",
-                "/api/v1/me/methods/sms", "/api/v1/me/methods/sms/verify", "/api/v1/me/methods/totp",
-                "/api/v1/me/methods/totp/verify", "/api/v1/me/methods/questions", "/api/v1/me/methods/{type}",
-                "/api/v1/me/questions", "/api/v1/me/password",
-                "/api/v1/admin/policy", "/api/v1/admin/users/{login}/contact", "/api/v1/admin/audit",
-                "/api/v1/admin/audit.csv", "/api/v1/admin/api-keys", "/api/v1/admin/api-keys/{name}");
+        assertThat(paths.propertyNames())
+                .contains(
+                        "/api/v1/reset/flows",
+                        "/api/v1/reset/flows/{flowId}/challenges",
+                        "/api/v1/reset/flows/{flowId}/verifications",
+                        "/api/v1/reset/flows/{flowId}/password",
+                        "/api/v1/reset/flows/{flowId}/unlock",
+                        "/api/v1/reset/captcha",
+                        "/api/v1/me/methods",
+                        "/api/v1/me/methods/email",
+                        "/api/v1/me/methods/email/verify",
+                        "/api/v1/me/methods/sms",
+                        "/api/v1/me/methods/sms/verify",
+                        "/api/v1/me/methods/totp",
+                        "/api/v1/me/methods/totp/verify",
+                        "/api/v1/me/methods/questions",
+                        "/api/v1/me/methods/{type}",
+                        "/api/v1/me/questions",
+                        "/api/v1/me/password",
+                        "/api/v1/admin/policy",
+                        "/api/v1/admin/users/{login}/contact",
+                        "/api/v1/admin/audit",
+                        "/api/v1/admin/audit.csv",
+                        "/api/v1/admin/api-keys",
+                        "/api/v1/admin/api-keys/{name}");
     }
 }

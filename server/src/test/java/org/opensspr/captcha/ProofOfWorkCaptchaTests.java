@@ -9,9 +9,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class ProofOfWorkCaptchaTests {
 
-    private static final String KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+    private static final String KEY =
+            Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64URL_DECODER = Base64.getUrlDecoder();
 
@@ -38,8 +37,13 @@ class ProofOfWorkCaptchaTests {
 
     @BeforeEach
     void migrate() {
-        DataSource ds = new DriverManagerDataSource("jdbc:h2:mem:x" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        DataSource ds =
+                new DriverManagerDataSource("jdbc:h2:mem:x" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         jdbc = JdbcClient.create(ds);
         masterKey = MasterKey.load(KEY, keys);
     }
@@ -53,8 +57,10 @@ class ProofOfWorkCaptchaTests {
         ProofOfWorkCaptcha.Challenge challenge = captcha(12).issue();
         assertThat(challenge.challenge()).matches("[A-Za-z0-9_-]{34}\\.[A-Za-z0-9_-]{43}");
         assertThat(challenge.difficulty()).isEqualTo(12);
-        assertThat(challenge.expiresAt()).isBetween(clock.instant().plus(Duration.ofMinutes(10)).minusSeconds(1),
-                clock.instant().plus(Duration.ofMinutes(10)));
+        assertThat(challenge.expiresAt())
+                .isBetween(
+                        clock.instant().plus(Duration.ofMinutes(10)).minusSeconds(1),
+                        clock.instant().plus(Duration.ofMinutes(10)));
         byte[] payload = B64URL_DECODER.decode(challenge.challenge().split("\\.")[0]);
         assertThat(payload).hasSize(25);
         assertThat(payload[24]).isEqualTo((byte) 12);
@@ -68,13 +74,16 @@ class ProofOfWorkCaptchaTests {
         assertThat(captcha.verify(solution)).isTrue();
         assertThat(captcha.verify(solution)).isFalse();
         String otherCounter = solutionWithOtherCounter(solution, 10);
-        assertThat(captcha.verify(otherCounter)).as("another solution of a spent challenge").isFalse();
+        assertThat(captcha.verify(otherCounter))
+                .as("another solution of a spent challenge")
+                .isFalse();
     }
 
     @Test
     void verifyWhenAnotherNodeIssuedTheChallengeThenTrueAndTheOtherNodeRefusesTheReplay() {
         ProofOfWorkCaptcha nodeA = captcha(8);
-        ProofOfWorkCaptcha nodeB = new ProofOfWorkCaptcha(MasterKey.load(KEY, keys), jdbc, clock, new CaptchaProperties(8));
+        ProofOfWorkCaptcha nodeB =
+                new ProofOfWorkCaptcha(MasterKey.load(KEY, keys), jdbc, clock, new CaptchaProperties(8));
         String solution = ProofOfWorkSolver.solve(nodeA.issue().challenge(), 8);
         assertThat(nodeB.verify(solution)).isTrue();
         assertThat(nodeA.verify(solution)).isFalse();
@@ -100,21 +109,27 @@ class ProofOfWorkCaptchaTests {
 
         byte[] nonceFlipped = payload.clone();
         nonceFlipped[3] ^= 1;
-        assertThat(captcha.verify(ProofOfWorkSolver.solve(B64URL.encodeToString(nonceFlipped) + "." + parts[1], 8))).isFalse();
+        assertThat(captcha.verify(ProofOfWorkSolver.solve(B64URL.encodeToString(nonceFlipped) + "." + parts[1], 8)))
+                .isFalse();
 
         byte[] easier = payload.clone();
         easier[24] = 0;
-        assertThat(captcha.verify(B64URL.encodeToString(easier) + "." + parts[1] + ":0")).isFalse();
+        assertThat(captcha.verify(B64URL.encodeToString(easier) + "." + parts[1] + ":0"))
+                .isFalse();
 
         byte[] longer = payload.clone();
         longer[23] ^= 1;
-        assertThat(captcha.verify(ProofOfWorkSolver.solve(B64URL.encodeToString(longer) + "." + parts[1], 8))).isFalse();
+        assertThat(captcha.verify(ProofOfWorkSolver.solve(B64URL.encodeToString(longer) + "." + parts[1], 8)))
+                .isFalse();
 
         byte[] mac = B64URL_DECODER.decode(parts[1]);
         mac[0] ^= (byte) 0x80;
-        assertThat(captcha.verify(ProofOfWorkSolver.solve(parts[0] + "." + B64URL.encodeToString(mac), 8))).isFalse();
+        assertThat(captcha.verify(ProofOfWorkSolver.solve(parts[0] + "." + B64URL.encodeToString(mac), 8)))
+                .isFalse();
 
-        assertThat(captcha.verify(ProofOfWorkSolver.solve(challenge, 8))).as("the untouched challenge still works").isTrue();
+        assertThat(captcha.verify(ProofOfWorkSolver.solve(challenge, 8)))
+                .as("the untouched challenge still works")
+                .isTrue();
     }
 
     @Test
@@ -126,7 +141,9 @@ class ProofOfWorkCaptchaTests {
         int dot = challenge.indexOf('.');
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         char last = challenge.charAt(dot - 1);
-        String sameBytes = challenge.substring(0, dot - 1) + alphabet.charAt(alphabet.indexOf(last) | 1) + challenge.substring(dot);
+        String sameBytes = challenge.substring(0, dot - 1)
+                + alphabet.charAt(alphabet.indexOf(last) | 1)
+                + challenge.substring(dot);
         String padded = challenge.substring(0, dot) + "==" + challenge.substring(dot);
         assertThat(captcha.verify(ProofOfWorkSolver.solve(sameBytes, 4))).isFalse();
         assertThat(captcha.verify(ProofOfWorkSolver.solve(padded, 4))).isFalse();
@@ -135,7 +152,9 @@ class ProofOfWorkCaptchaTests {
     @Test
     void verifyWhenSignedByAnotherKeyThenFalse() {
         MasterKey other = MasterKey.load(Base64.getEncoder().encodeToString(new byte[32]), keys);
-        String foreign = new ProofOfWorkCaptcha(other, jdbc, clock, new CaptchaProperties(4)).issue().challenge();
+        String foreign = new ProofOfWorkCaptcha(other, jdbc, clock, new CaptchaProperties(4))
+                .issue()
+                .challenge();
         assertThat(captcha(4).verify(ProofOfWorkSolver.solve(foreign, 4))).isFalse();
     }
 
@@ -155,11 +174,30 @@ class ProofOfWorkCaptchaTests {
     void verifyWhenGarbageThenFalseWithoutThrowing() {
         ProofOfWorkCaptcha captcha = captcha(0);
         String challenge = captcha.issue().challenge();
-        for (String garbage : new String[] {null, "", ":", "a.b:c", "a.b:1", ".:0", "...:0", challenge, challenge + ":",
-                challenge + ":-1", challenge + ":+1", challenge + ": 1", challenge + ":1a", challenge + ":12345678901234567890",
-                challenge + "x:0", "x" + challenge + ":0", challenge.replace('.', ':') + ":0", challenge + "." + challenge + ":0",
-                "\u00e9\u00e9." + challenge + ":0", "%%%%.%%%%:0", challenge.substring(0, 40) + ":0",
-                "a".repeat(10_000) + ":1"}) {
+        for (String garbage : new String[] {
+            null,
+            "",
+            ":",
+            "a.b:c",
+            "a.b:1",
+            ".:0",
+            "...:0",
+            challenge,
+            challenge + ":",
+            challenge + ":-1",
+            challenge + ":+1",
+            challenge + ": 1",
+            challenge + ":1a",
+            challenge + ":12345678901234567890",
+            challenge + "x:0",
+            "x" + challenge + ":0",
+            challenge.replace('.', ':') + ":0",
+            challenge + "." + challenge + ":0",
+            "\u00e9\u00e9." + challenge + ":0",
+            "%%%%.%%%%:0",
+            challenge.substring(0, 40) + ":0",
+            "a".repeat(10_000) + ":1"
+        }) {
             assertThat(captcha.verify(garbage)).as("%s", garbage).isFalse();
         }
         assertThat(captcha.verify(challenge + ":0")).isTrue();
@@ -180,10 +218,14 @@ class ProofOfWorkCaptchaTests {
 
     @Test
     void propertiesOutsideZeroToTwentyEightAreRefusedWithAMessage() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new CaptchaProperties(29))
-                .withMessageContaining("sspr.captcha.difficulty must be 0-28").withMessageContaining("got 29");
-        assertThatIllegalArgumentException().isThrownBy(() -> new CaptchaProperties(-1))
-                .withMessageContaining("sspr.captcha.difficulty must be 0-28").withMessageContaining("got -1");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new CaptchaProperties(29))
+                .withMessageContaining("sspr.captcha.difficulty must be 0-28")
+                .withMessageContaining("got 29");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new CaptchaProperties(-1))
+                .withMessageContaining("sspr.captcha.difficulty must be 0-28")
+                .withMessageContaining("got -1");
         assertThat(new CaptchaProperties(null).difficulty()).isEqualTo(16);
         assertThat(new CaptchaProperties(0).difficulty()).isZero();
         assertThat(new CaptchaProperties(28).difficulty()).isEqualTo(28);
@@ -199,7 +241,10 @@ class ProofOfWorkCaptchaTests {
         assertThat(captcha.purgeExpired()).isZero();
         clock.advance(Duration.ofMinutes(45));
         assertThat(captcha.purgeExpired()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM captcha_used").query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM captcha_used")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(captcha.verify(recent)).isFalse();
     }
 
@@ -238,7 +283,8 @@ class ProofOfWorkCaptchaTests {
             hashes += Long.parseLong(solution.substring(solution.lastIndexOf(':') + 1)) + 1;
             assertThat(captcha.verify(solution)).isTrue();
         }
-        System.out.printf("ProofOfWorkSolver at difficulty 16: %.1f ms and %d hashes on average over %d challenges (%.2f M hashes/s)%n",
+        System.out.printf(
+                "ProofOfWorkSolver at difficulty 16: %.1f ms and %d hashes on average over %d challenges (%.2f M hashes/s)%n",
                 total / 1e6 / rounds, hashes / rounds, rounds, hashes / (total / 1e9) / 1e6);
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.opensspr.Http;
 import org.opensspr.ServerIntegrationTest;
@@ -16,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 class DevicesIntegrationTests extends ServerIntegrationTest {
 
     private static final String RESET = "./Vendor/MSFT/Policy/Config/Authentication/AllowAadPasswordReset";
-    private static final String DEVICE_RESET = "./Device/Vendor/MSFT/Policy/Config/Authentication/AllowAadPasswordReset";
+    private static final String DEVICE_RESET =
+            "./Device/Vendor/MSFT/Policy/Config/Authentication/AllowAadPasswordReset";
 
     @Test
     void aJoinTokenJoinsAsManyDevicesAsItHasUses() {
@@ -32,9 +32,20 @@ class DevicesIntegrationTests extends ServerIntegrationTest {
 
         // Only hashes are stored.
         String secret = first.json().get("deviceSecret").asString();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM device WHERE secret_hash = :s").param("s", secret).query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM join_token WHERE token_hash = :t").param("t", token).query(Integer.class).single()).isZero();
-        JsonNode event = admin.get("/api/v1/admin/audit?activity=Join%20device&limit=1").json().get("events").get(0);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM device WHERE secret_hash = :s")
+                        .param("s", secret)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM join_token WHERE token_hash = :t")
+                        .param("t", token)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        JsonNode event = admin.get("/api/v1/admin/audit?activity=Join%20device&limit=1")
+                .json()
+                .get("events")
+                .get(0);
         assertThat(event.get("result").asString()).isEqualTo("Failure");
         assertThat(event.get("actor").asString()).startsWith("device:PC-003 (dev_");
     }
@@ -49,26 +60,45 @@ class DevicesIntegrationTests extends ServerIntegrationTest {
 
     @Test
     void joinTokenLimitsAreChecked() {
-        assertThat(admin.post("/api/v1/admin/join-tokens", Map.of("uses", 0, "expiresInHours", 1)).status()).isEqualTo(400);
-        assertThat(admin.post("/api/v1/admin/join-tokens", Map.of("uses", 1001, "expiresInHours", 1)).status()).isEqualTo(400);
-        assertThat(admin.post("/api/v1/admin/join-tokens", Map.of("uses", 1, "expiresInHours", 721)).status()).isEqualTo(400);
-        assertThat(http.post("/api/v1/admin/join-tokens", Map.of("uses", 1, "expiresInHours", 1)).status()).isEqualTo(401);
+        assertThat(admin.post("/api/v1/admin/join-tokens", Map.of("uses", 0, "expiresInHours", 1))
+                        .status())
+                .isEqualTo(400);
+        assertThat(admin.post("/api/v1/admin/join-tokens", Map.of("uses", 1001, "expiresInHours", 1))
+                        .status())
+                .isEqualTo(400);
+        assertThat(admin.post("/api/v1/admin/join-tokens", Map.of("uses", 1, "expiresInHours", 721))
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.post("/api/v1/admin/join-tokens", Map.of("uses", 1, "expiresInHours", 1))
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
     void profilesAreValidatedAndUpsertedByName() {
-        assertThat(profile("bad", List.of(setting(RESET, "float", 1)), List.of("all")).status()).isEqualTo(400);
-        assertThat(profile("bad", List.of(setting(RESET, "integer", "one")), List.of("all")).status()).isEqualTo(400);
-        assertThat(profile("bad", List.of(setting(RESET, "boolean", 1)), List.of("all")).status()).isEqualTo(400);
-        assertThat(profile("reset-on", List.of(setting(RESET, "integer", 1)), List.of("all")).status()).isEqualTo(201);
+        assertThat(profile("bad", List.of(setting(RESET, "float", 1)), List.of("all"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(profile("bad", List.of(setting(RESET, "integer", "one")), List.of("all"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(profile("bad", List.of(setting(RESET, "boolean", 1)), List.of("all"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(profile("reset-on", List.of(setting(RESET, "integer", 1)), List.of("all"))
+                        .status())
+                .isEqualTo(201);
         Http.Response replaced = profile("reset-on", List.of(setting(DEVICE_RESET, "integer", 0)), List.of("lab"));
         assertThat(replaced.status()).isEqualTo(200);
         JsonNode profiles = admin.get("/api/v1/admin/device-profiles").json().get("profiles");
         assertThat(profiles).hasSize(1);
-        assertThat(profiles.get(0).get("settings").get(0).get("omaUri").asString()).isEqualTo(RESET);
+        assertThat(profiles.get(0).get("settings").get(0).get("omaUri").asString())
+                .isEqualTo(RESET);
         assertThat(profiles.get(0).get("groups").get(0).asString()).isEqualTo("lab");
-        JsonNode event = admin.get("/api/v1/admin/audit?activity=Update%20device%20configuration%20profile&limit=1").json()
-                .get("events").get(0);
+        JsonNode event = admin.get("/api/v1/admin/audit?activity=Update%20device%20configuration%20profile&limit=1")
+                .json()
+                .get("events")
+                .get(0);
         assertThat(event.get("target").asString()).isEqualTo("reset-on");
         assertThat(event.get("details").asString()).startsWith("Replaced");
     }
@@ -76,8 +106,12 @@ class DevicesIntegrationTests extends ServerIntegrationTest {
     @Test
     void theConfigurationMergesTheProfilesOfTheDeviceGroupsAndReportsConflicts() {
         profile("10-base", List.of(setting(RESET, "integer", 1)), List.of("all"));
-        profile("20-lab", List.of(setting(DEVICE_RESET, "integer", 0),
-                setting("./Vendor/MSFT/Policy/Config/DeviceLock/MinDevicePasswordLength", "integer", 12)), List.of("lab"));
+        profile(
+                "20-lab",
+                List.of(
+                        setting(DEVICE_RESET, "integer", 0),
+                        setting("./Vendor/MSFT/Policy/Config/DeviceLock/MinDevicePasswordLength", "integer", 12)),
+                List.of("lab"));
         Http lab = device(joinToken(1, 1, List.of("lab")), "LAB-01");
         Http office = device(joinToken(1, 1, List.of()), "OFFICE-01");
 
@@ -101,33 +135,48 @@ class DevicesIntegrationTests extends ServerIntegrationTest {
     void devicesCanBeRegroupedByAnAdmin() {
         profile("lab-only", List.of(setting(RESET, "integer", 1)), List.of("lab"));
         Http.Response joined = join(joinToken(1, 1, List.of()), "PC-010");
-        Http device = http.basic(joined.json().get("deviceId").asString(), joined.json().get("deviceSecret").asString());
-        assertThat(device.get("/api/v1/devices/self/configuration").json().get("settings")).isEmpty();
-        assertThat(admin.put("/api/v1/admin/devices/" + joined.json().get("deviceId").asString() + "/groups",
-                Map.of("groups", List.of("lab"))).status()).isEqualTo(200);
-        assertThat(device.get("/api/v1/devices/self/configuration").json().get("settings")).hasSize(1);
+        Http device = http.basic(
+                joined.json().get("deviceId").asString(),
+                joined.json().get("deviceSecret").asString());
+        assertThat(device.get("/api/v1/devices/self/configuration").json().get("settings"))
+                .isEmpty();
+        assertThat(admin.put(
+                                "/api/v1/admin/devices/"
+                                        + joined.json().get("deviceId").asString() + "/groups",
+                                Map.of("groups", List.of("lab")))
+                        .status())
+                .isEqualTo(200);
+        assertThat(device.get("/api/v1/devices/self/configuration").json().get("settings"))
+                .hasSize(1);
     }
 
     @Test
     void theInventoryIsJudgedByTheReadinessRulesAndTheVerdictIsKept() {
         Http device = device(joinToken(1, 1, List.of()), "PC-020");
-        JsonNode notEnabled = device.put("/api/v1/devices/self/inventory", inventory(Map.of())).json();
+        JsonNode notEnabled = device.put("/api/v1/devices/self/inventory", inventory(Map.of()))
+                .json();
         assertThat(notEnabled.get("ready").asBoolean()).isFalse();
         assertThat(rules(notEnabled)).containsExactly("policy-disabled");
         assertThat(notEnabled.get("findings").get(0).get("severity").asString()).isEqualTo("error");
         assertThat(notEnabled.get("findings").get(0).get("remedy").asString()).contains("AllowAadPasswordReset");
 
-        JsonNode byRegistry = device.put("/api/v1/devices/self/inventory",
-                inventory(Map.of("HKLM\\SOFTWARE\\Policies\\Microsoft\\AzureADAccount\\AllowPasswordReset", 1))).json();
+        JsonNode byRegistry = device.put(
+                        "/api/v1/devices/self/inventory",
+                        inventory(Map.of("HKLM\\SOFTWARE\\Policies\\Microsoft\\AzureADAccount\\AllowPasswordReset", 1)))
+                .json();
         assertThat(byRegistry.get("ready").asBoolean()).isTrue();
 
         profile("reset-on", List.of(setting(RESET, "integer", 1)), List.of("all"));
-        JsonNode noLockScreen = device.put("/api/v1/devices/self/inventory",
-                inventory(Map.of("HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\Personalization\\NoLockScreen", 1))).json();
+        JsonNode noLockScreen = device.put(
+                        "/api/v1/devices/self/inventory",
+                        inventory(Map.of(
+                                "HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\Personalization\\NoLockScreen", 1)))
+                .json();
         assertThat(noLockScreen.get("ready").asBoolean()).isFalse();
         assertThat(rules(noLockScreen)).containsExactly("no-lock-screen");
 
-        JsonNode listed = admin.get("/api/v1/admin/devices").json().get("devices").get(0);
+        JsonNode listed =
+                admin.get("/api/v1/admin/devices").json().get("devices").get(0);
         assertThat(listed.get("name").asString()).isEqualTo("PC-020");
         assertThat(listed.get("os").asString()).isEqualTo("Windows");
         assertThat(listed.get("enabled").asBoolean()).isTrue();
@@ -135,7 +184,9 @@ class DevicesIntegrationTests extends ServerIntegrationTest {
         assertThat(listed.get("ready").asBoolean()).isFalse();
         assertThat(rules(listed)).containsExactly("no-lock-screen");
 
-        assertThat(device.put("/api/v1/devices/self/inventory", Map.of("os", "Windows", "sessionType", "telnet")).status()).isEqualTo(400);
+        assertThat(device.put("/api/v1/devices/self/inventory", Map.of("os", "Windows", "sessionType", "telnet"))
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -151,7 +202,10 @@ class DevicesIntegrationTests extends ServerIntegrationTest {
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
         assertThat(started.json().get("sessionToken").asString()).startsWith("lgn_");
         assertThat(started.json().get("expiresAt").asString()).isNotBlank();
-        JsonNode event = admin.get("/api/v1/admin/audit?activity=Start%20logon%20session&limit=1").json().get("events").get(0);
+        JsonNode event = admin.get("/api/v1/admin/audit?activity=Start%20logon%20session&limit=1")
+                .json()
+                .get("events")
+                .get(0);
         assertThat(event.get("result").asString()).isEqualTo("Success");
         assertThat(event.get("actor").asString()).startsWith("device:PC-030");
         assertThat(event.get("clientType").asString()).isEqualTo("LogonScreen");
@@ -163,7 +217,10 @@ class DevicesIntegrationTests extends ServerIntegrationTest {
         Http screen = http.bearer(logonSession(device(joinToken(1, 1, List.of()), "KIOSK-7")));
         Http.Response flow = screen.post("/api/v1/reset/flows", Map.of("login", "alice"));
         assertThat(flow.status()).as(flow.toString()).isEqualTo(201);
-        JsonNode event = admin.get("/api/v1/admin/audit?target=alice&limit=1").json().get("events").get(0);
+        JsonNode event = admin.get("/api/v1/admin/audit?target=alice&limit=1")
+                .json()
+                .get("events")
+                .get(0);
         assertThat(event.get("clientType").asString()).isEqualTo("LogonScreen");
         assertThat(event.get("actor").asString()).startsWith("device:KIOSK-7 (dev_");
 
@@ -180,7 +237,8 @@ class DevicesIntegrationTests extends ServerIntegrationTest {
         assertThat(screen.get("/api/v1/admin/devices").status()).isEqualTo(401);
         assertThat(screen.get("/api/v1/devices/self/configuration").status()).isEqualTo(401);
         assertThat(screen.post("/api/v1/logon/sessions", Map.of()).status()).isEqualTo(401);
-        assertThat(screen.post("/api/v1/reset/flows", Map.of("login", "alice")).status()).isEqualTo(201);
+        assertThat(screen.post("/api/v1/reset/flows", Map.of("login", "alice")).status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -188,20 +246,42 @@ class DevicesIntegrationTests extends ServerIntegrationTest {
         admin.put("/api/v1/admin/policy", Map.of("allowUnlock", true));
         profile("reset-on", List.of(setting(RESET, "integer", 1)), List.of("all"));
         Http screen = http.bearer(logonSession(device(joinToken(1, 1, List.of()), "PC-050")));
-        String flowId = screen.post("/api/v1/reset/flows", Map.of("login", "carol")).json().get("flowId").asString();
-        assertThat(http.post("/api/v1/reset/flows/" + flowId + "/challenges", Map.of("methodId", "email", "contact", "carol@example.org"))
-                .status()).isEqualTo(202);
+        String flowId = screen.post("/api/v1/reset/flows", Map.of("login", "carol"))
+                .json()
+                .get("flowId")
+                .asString();
+        assertThat(http.post(
+                                "/api/v1/reset/flows/" + flowId + "/challenges",
+                                Map.of("methodId", "email", "contact", "carol@example.org"))
+                        .status())
+                .isEqualTo(202);
         String code = mailbox.awaitMailCode("carol@example.org", Kind.RESET_CODE);
-        assertThat(screen.post("/api/v1/reset/flows/" + flowId + "/verifications", Map.of("methodId", "email", "code", code)).status())
+        assertThat(screen.post(
+                                "/api/v1/reset/flows/" + flowId + "/verifications",
+                                Map.of("methodId", "email", "code", code))
+                        .status())
                 .isEqualTo(200);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM logon_session").query(Integer.class).single()).isOne();
-        assertThat(http.post("/api/v1/reset/flows/" + flowId + "/unlock", Map.of()).status()).isEqualTo(200);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM logon_session").query(Integer.class).single()).isZero();
-        assertThat(screen.post("/api/v1/reset/flows", Map.of("login", "carol")).status()).isEqualTo(401);
-        var unlocked = admin.get("/api/v1/admin/audit?target=carol&activity=Unlock%20user%20account%20(self-service)&limit=1")
-                .json().get("events").get(0);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM logon_session")
+                        .query(Integer.class)
+                        .single())
+                .isOne();
+        assertThat(http.post("/api/v1/reset/flows/" + flowId + "/unlock", Map.of())
+                        .status())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM logon_session")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(screen.post("/api/v1/reset/flows", Map.of("login", "carol")).status())
+                .isEqualTo(401);
+        var unlocked = admin.get(
+                        "/api/v1/admin/audit?target=carol&activity=Unlock%20user%20account%20(self-service)&limit=1")
+                .json()
+                .get("events")
+                .get(0);
         assertThat(unlocked.get("clientType").asString())
-                .as("steps after the start keep the flow's ClientType, though they carry no session token").isEqualTo("LogonScreen");
+                .as("steps after the start keep the flow's ClientType, though they carry no session token")
+                .isEqualTo("LogonScreen");
     }
 
     @Test
@@ -209,7 +289,8 @@ class DevicesIntegrationTests extends ServerIntegrationTest {
         profile("reset-on", List.of(setting(RESET, "integer", 1)), List.of("all"));
         Http screen = http.bearer(logonSession(device(joinToken(1, 1, List.of()), "PC-060")));
         clock.advance(Duration.ofMinutes(15));
-        assertThat(screen.post("/api/v1/reset/flows", Map.of("login", "alice")).status()).isEqualTo(401);
+        assertThat(screen.post("/api/v1/reset/flows", Map.of("login", "alice")).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -220,44 +301,73 @@ class DevicesIntegrationTests extends ServerIntegrationTest {
         Http device = http.basic(id, joined.json().get("deviceSecret").asString());
         Http screen = http.bearer(logonSession(device));
 
-        assertThat(admin.post("/api/v1/admin/devices/" + id + "/disable", Map.of()).status()).isEqualTo(204);
+        assertThat(admin.post("/api/v1/admin/devices/" + id + "/disable", Map.of())
+                        .status())
+                .isEqualTo(204);
         assertThat(device.get("/api/v1/devices/self/configuration").status()).isEqualTo(401);
-        assertThat(screen.post("/api/v1/reset/flows", Map.of("login", "alice")).status()).isEqualTo(401);
-        assertThat(admin.get("/api/v1/admin/devices").json().get("devices").get(0).get("enabled").asBoolean()).isFalse();
+        assertThat(screen.post("/api/v1/reset/flows", Map.of("login", "alice")).status())
+                .isEqualTo(401);
+        assertThat(admin.get("/api/v1/admin/devices")
+                        .json()
+                        .get("devices")
+                        .get(0)
+                        .get("enabled")
+                        .asBoolean())
+                .isFalse();
 
-        assertThat(admin.post("/api/v1/admin/devices/" + id + "/enable", Map.of()).status()).isEqualTo(204);
+        assertThat(admin.post("/api/v1/admin/devices/" + id + "/enable", Map.of())
+                        .status())
+                .isEqualTo(204);
         assertThat(device.get("/api/v1/devices/self/configuration").status()).isEqualTo(200);
 
-        assertThat(admin.send("DELETE", "/api/v1/admin/devices/" + id, null).status()).isEqualTo(204);
+        assertThat(admin.send("DELETE", "/api/v1/admin/devices/" + id, null).status())
+                .isEqualTo(204);
         assertThat(device.get("/api/v1/devices/self/configuration").status()).isEqualTo(401);
-        assertThat(admin.send("DELETE", "/api/v1/admin/devices/" + id, null).status()).isEqualTo(404);
+        assertThat(admin.send("DELETE", "/api/v1/admin/devices/" + id, null).status())
+                .isEqualTo(404);
     }
 
     @Test
     void aDeviceCredentialWorksOnlyOnTheDeviceApiAndDirectorySignInStillWorks() {
         Http.Response joined = join(joinToken(1, 1, List.of()), "PC-080");
         String id = joined.json().get("deviceId").asString();
-        assertThat(http.basic(id, joined.json().get("deviceSecret").asString()).get("/api/v1/me/methods").status()).isEqualTo(401);
-        assertThat(http.basic(id, "wrong-secret").get("/api/v1/devices/self/configuration").status()).isEqualTo(401);
+        assertThat(http.basic(id, joined.json().get("deviceSecret").asString())
+                        .get("/api/v1/me/methods")
+                        .status())
+                .isEqualTo(401);
+        assertThat(http.basic(id, "wrong-secret")
+                        .get("/api/v1/devices/self/configuration")
+                        .status())
+                .isEqualTo(401);
         assertThat(http.get("/api/v1/devices/self/configuration").status()).isEqualTo(401);
-        assertThat(http.basic("alice", "alice-demo-2026").get("/api/v1/devices/self/configuration").status()).isEqualTo(403);
-        assertThat(http.basic("alice", "alice-demo-2026").get("/api/v1/me/methods").status()).isEqualTo(200);
+        assertThat(http.basic("alice", "alice-demo-2026")
+                        .get("/api/v1/devices/self/configuration")
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.basic("alice", "alice-demo-2026")
+                        .get("/api/v1/me/methods")
+                        .status())
+                .isEqualTo(200);
     }
 
     private String joinToken(int uses, int hours, List<String> groups) {
-        Http.Response issued = admin.post("/api/v1/admin/join-tokens", Map.of("uses", uses, "expiresInHours", hours, "groups", groups));
+        Http.Response issued = admin.post(
+                "/api/v1/admin/join-tokens", Map.of("uses", uses, "expiresInHours", hours, "groups", groups));
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
         return issued.json().get("token").asString();
     }
 
     private Http.Response join(String token, String name) {
-        return http.post("/api/v1/devices", Map.of("joinToken", token, "name", name, "os", "Windows", "osVersion", "22H2"));
+        return http.post(
+                "/api/v1/devices", Map.of("joinToken", token, "name", name, "os", "Windows", "osVersion", "22H2"));
     }
 
     private Http device(String token, String name) {
         Http.Response joined = join(token, name);
         assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
-        return http.basic(joined.json().get("deviceId").asString(), joined.json().get("deviceSecret").asString());
+        return http.basic(
+                joined.json().get("deviceId").asString(),
+                joined.json().get("deviceSecret").asString());
     }
 
     private static String logonSession(Http device) {
@@ -267,7 +377,8 @@ class DevicesIntegrationTests extends ServerIntegrationTest {
     }
 
     private Http.Response profile(String name, List<Map<String, Object>> settings, List<String> groups) {
-        return admin.post("/api/v1/admin/device-profiles", Map.of("name", name, "settings", settings, "groups", groups));
+        return admin.post(
+                "/api/v1/admin/device-profiles", Map.of("name", name, "settings", settings, "groups", groups));
     }
 
     private static Map<String, Object> setting(String omaUri, String dataType, Object value) {
@@ -275,11 +386,25 @@ class DevicesIntegrationTests extends ServerIntegrationTest {
     }
 
     private static Map<String, Object> inventory(Map<String, Object> registry) {
-        return Map.of("os", "Windows", "osBuild", 19045, "edition", "Enterprise", "joinType", "workgroup",
-                "sessionType", "console", "registry", registry);
+        return Map.of(
+                "os",
+                "Windows",
+                "osBuild",
+                19045,
+                "edition",
+                "Enterprise",
+                "joinType",
+                "workgroup",
+                "sessionType",
+                "console",
+                "registry",
+                registry);
     }
 
     private static List<String> rules(JsonNode verdict) {
-        return verdict.get("findings").valueStream().map(f -> f.get("rule").asString()).toList();
+        return verdict.get("findings")
+                .valueStream()
+                .map(f -> f.get("rule").asString())
+                .toList();
     }
 }

@@ -4,24 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.opensspr.readiness.OmaUris;
 
 class EffectiveConfigurationTests {
 
     private static final String RESET = OmaUris.ALLOW_PASSWORD_RESET;
-    private static final String DEVICE_RESET = "./Device/Vendor/MSFT/Policy/Config/Authentication/AllowAadPasswordReset";
+    private static final String DEVICE_RESET =
+            "./Device/Vendor/MSFT/Policy/Config/Authentication/AllowAadPasswordReset";
 
     @Test
     void mergeWhenTwoProfilesSetOneUriDifferentlyThenTheFirstByNameWinsAndTheConflictIsReported() {
-        ConfigurationProfile lab = new ConfigurationProfile("20-lab", List.of(Setting.of(DEVICE_RESET, "integer", 0)), List.of("lab"));
-        ConfigurationProfile base = new ConfigurationProfile("10-base", List.of(Setting.of(RESET, "integer", 1),
-                Setting.of("./Vendor/MSFT/Policy/Config/Browser/HomePages", "string", "https://intranet")), List.of("all"));
+        ConfigurationProfile lab =
+                new ConfigurationProfile("20-lab", List.of(Setting.of(DEVICE_RESET, "integer", 0)), List.of("lab"));
+        ConfigurationProfile base = new ConfigurationProfile(
+                "10-base",
+                List.of(
+                        Setting.of(RESET, "integer", 1),
+                        Setting.of("./Vendor/MSFT/Policy/Config/Browser/HomePages", "string", "https://intranet")),
+                List.of("all"));
         EffectiveConfiguration merged = EffectiveConfiguration.merge(List.of(lab, base));
         assertThat(merged.value(RESET)).isEqualTo(1L);
-        assertThat(merged.settings()).extracting(EffectiveConfiguration.AppliedSetting::profile).containsExactly("10-base", "10-base");
-        assertThat(merged.conflicts()).containsExactly(new EffectiveConfiguration.Conflict(RESET, "10-base", 1L, "20-lab", 0L));
+        assertThat(merged.settings())
+                .extracting(EffectiveConfiguration.AppliedSetting::profile)
+                .containsExactly("10-base", "10-base");
+        assertThat(merged.conflicts())
+                .containsExactly(new EffectiveConfiguration.Conflict(RESET, "10-base", 1L, "20-lab", 0L));
     }
 
     @Test
@@ -45,7 +53,10 @@ class EffectiveConfigurationTests {
 
     @Test
     void profileWhenOneUriIsSetTwiceInEitherFormThenRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new ConfigurationProfile("p",
-                List.of(Setting.of(RESET, "integer", 1), Setting.of(DEVICE_RESET, "integer", 1)), List.of()));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ConfigurationProfile(
+                        "p",
+                        List.of(Setting.of(RESET, "integer", 1), Setting.of(DEVICE_RESET, "integer", 1)),
+                        List.of()));
     }
 }

@@ -6,11 +6,11 @@ import com.unboundid.ldap.sdk.LDAPException;
 /** Test access to the embedded directory behind the server: a connection as its manager, for arranging test data. */
 public final class EmbeddedDirectories {
 
-    private EmbeddedDirectories() {
-    }
+    private EmbeddedDirectories() {}
 
     public static LDAPConnection managerConnection(Directory directory) throws LDAPException {
         EmbeddedDirectoryServer embedded = ((LdapDirectory) directory).embedded();
-        return new LDAPConnection("127.0.0.1", embedded.port(), EmbeddedDirectoryServer.MANAGER_DN, embedded.managerPassword());
+        return new LDAPConnection(
+                "127.0.0.1", embedded.port(), EmbeddedDirectoryServer.MANAGER_DN, embedded.managerPassword());
     }
 }

@@ -2,12 +2,11 @@ package org.opensspr.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensspr.system.DataDirectory;
@@ -21,7 +20,18 @@ class EmbeddedDirectoryTests {
     Path dataDir;
 
     private LdapDirectory start() throws Exception {
-        DirectoryProperties properties = new DirectoryProperties(null, null, "dc=test,dc=example", null, null, null, null, null, null, null, null,
+        DirectoryProperties properties = new DirectoryProperties(
+                null,
+                null,
+                "dc=test,dc=example",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 new DirectoryProperties.Embedded(0, SEED.toAbsolutePath()));
         return new DirectoryConfiguration().directory(properties, new DataDirectory(dataDir));
     }
@@ -34,10 +44,13 @@ class EmbeddedDirectoryTests {
             assertThat(dave.mail()).contains("dave@test.example");
             assertThat(dave.displayName()).isEqualTo("Dave Test");
             assertThat(directory.findUser("nobody")).isEmpty();
-            assertThat(directory.findUser("*")).as("a filter character is a value, not a wildcard").isEmpty();
+            assertThat(directory.findUser("*"))
+                    .as("a filter character is a value, not a wildcard")
+                    .isEmpty();
             assertThat(directory.findUser("da*")).isEmpty();
             assertThat(directory.findUser("")).isEmpty();
-            assertThat(directory.groupsOf(dave)).as("nested membership, through a cycle")
+            assertThat(directory.groupsOf(dave))
+                    .as("nested membership, through a cycle")
                     .containsExactly("testers", "helpdesk", "everyone", "loop");
         }
     }
@@ -47,7 +60,9 @@ class EmbeddedDirectoryTests {
         try (LdapDirectory directory = start()) {
             assertThat(directory.authenticate("dave", "dave-seed-password")).isPresent();
             assertThat(directory.authenticate("dave", "wrong")).isEmpty();
-            assertThat(directory.authenticate("dave", "")).as("an empty password would be an anonymous bind").isEmpty();
+            assertThat(directory.authenticate("dave", ""))
+                    .as("an empty password would be an anonymous bind")
+                    .isEmpty();
             assertThat(directory.authenticate("nobody", "dave-seed-password")).isEmpty();
         }
     }
@@ -59,7 +74,10 @@ class EmbeddedDirectoryTests {
         }
         Path ldif = dataDir.resolve("directory/directory.ldif");
         String saved = Files.readString(ldif);
-        assertThat(saved).contains("userPassword: {SSHA256}").doesNotContain("Dave-new-password-1").doesNotContain("dave-seed-password");
+        assertThat(saved)
+                .contains("userPassword: {SSHA256}")
+                .doesNotContain("Dave-new-password-1")
+                .doesNotContain("dave-seed-password");
         assertThat(dataDir.resolve("directory/directory.ldif.tmp")).doesNotExist();
 
         try (LdapDirectory directory = start()) {
@@ -72,9 +90,10 @@ class EmbeddedDirectoryTests {
     void changesMadeByOtherLdapClientsAreSavedToo() throws Exception {
         try (LdapDirectory directory = start()) {
             EmbeddedDirectoryServer embedded = directory.embedded();
-            try (LDAPConnection connection = new LDAPConnection("127.0.0.1", embedded.port(), EmbeddedDirectoryServer.MANAGER_DN,
-                    embedded.managerPassword())) {
-                connection.modify("uid=dave,ou=people,dc=test,dc=example",
+            try (LDAPConnection connection = new LDAPConnection(
+                    "127.0.0.1", embedded.port(), EmbeddedDirectoryServer.MANAGER_DN, embedded.managerPassword())) {
+                connection.modify(
+                        "uid=dave,ou=people,dc=test,dc=example",
                         new Modification(ModificationType.REPLACE, "mail", "dave@elsewhere.example"));
             }
         }

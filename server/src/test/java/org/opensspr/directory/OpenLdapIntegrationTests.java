@@ -3,7 +3,6 @@ package org.opensspr.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.opensspr.Http;
@@ -18,11 +17,13 @@ import tools.jackson.databind.JsonNode;
  * throwaway directory. Its own Spring context: the shared one runs on the embedded directory.
  * {@code ldapwhoami}, a client we did not write, proves which passwords bind.
  */
-@TestPropertySource(properties = {
-        "sspr.directory.flavor=openldap",
-        "sspr.directory.base-dn=" + SlapdServer.SUFFIX,
-        "sspr.directory.bind-dn=" + SlapdServer.SERVICE_DN,
-        "sspr.directory.bind-password=" + SlapdServer.SERVICE_PASSWORD})
+@TestPropertySource(
+        properties = {
+            "sspr.directory.flavor=openldap",
+            "sspr.directory.base-dn=" + SlapdServer.SUFFIX,
+            "sspr.directory.bind-dn=" + SlapdServer.SERVICE_DN,
+            "sspr.directory.bind-password=" + SlapdServer.SERVICE_PASSWORD
+        })
 class OpenLdapIntegrationTests extends RealDirectoryIntegrationTest {
 
     private static final String PPOLICY = """
@@ -109,7 +110,8 @@ class OpenLdapIntegrationTests extends RealDirectoryIntegrationTest {
     void aResetWritesThePasswordThroughPasswordModifySoTheNewBindsAndTheOldDoesNot() throws Exception {
         Http http = http();
         String flowId = RealDirectoryFlows.verifiedFlow(http, mailbox, "dave", "dave@sspr.test");
-        Http.Response reset = http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Dave-resets-in-2026"));
+        Http.Response reset =
+                http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Dave-resets-in-2026"));
         assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
 
         assertThat(SLAPD.whoAmI(DAVE, "Dave-resets-in-2026")).isZero();
@@ -119,7 +121,8 @@ class OpenLdapIntegrationTests extends RealDirectoryIntegrationTest {
 
         // Back to the original, which only the directory's history knows (ours never saw it): ppolicy's refusal.
         String again = RealDirectoryFlows.verifiedFlow(http, mailbox, "dave", "dave@sspr.test");
-        Http.Response reused = http.post(RealDirectoryFlows.path(again, "password"), Map.of("newPassword", "Dave-original-2026"));
+        Http.Response reused =
+                http.post(RealDirectoryFlows.path(again, "password"), Map.of("newPassword", "Dave-original-2026"));
         assertThat(reused.status()).as(reused.toString()).isEqualTo(422);
         assertThat(violation(reused).get("code").asString()).isEqualTo("password-reused");
         assertThat(violation(reused).get("message").asString()).contains("used this password recently");
@@ -130,13 +133,15 @@ class OpenLdapIntegrationTests extends RealDirectoryIntegrationTest {
     void aPasswordOurPolicyAcceptsButPpolicyFindsTooShortIsAClearViolationAndTheFlowCanBeRetried() throws Exception {
         Http http = http();
         String flowId = RealDirectoryFlows.verifiedFlow(http, mailbox, "erin", "erin@sspr.test");
-        Http.Response tooShort = http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Qx7-tr9Kpz"));
+        Http.Response tooShort =
+                http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Qx7-tr9Kpz"));
         assertThat(tooShort.status()).as(tooShort.toString()).isEqualTo(422);
         assertThat(violation(tooShort).get("code").asString()).isEqualTo("password-too-short");
         assertThat(violation(tooShort).get("message").asString()).contains("longer password");
         assertThat(SLAPD.whoAmI(ERIN, "Erin-original-2026")).isZero();
 
-        Http.Response retried = http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Qx7-tr9Kpz-longer"));
+        Http.Response retried =
+                http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Qx7-tr9Kpz-longer"));
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         assertThat(SLAPD.whoAmI(ERIN, "Qx7-tr9Kpz-longer")).isZero();
     }
@@ -146,11 +151,16 @@ class OpenLdapIntegrationTests extends RealDirectoryIntegrationTest {
         for (int i = 0; i < 3; i++) {
             assertThat(SLAPD.whoAmI(FRANK, "not-franks-password")).isEqualTo(49);
         }
-        assertThat(SLAPD.whoAmI(FRANK, "Frank-original-2026")).as("locked: even the right password fails").isEqualTo(49);
+        assertThat(SLAPD.whoAmI(FRANK, "Frank-original-2026"))
+                .as("locked: even the right password fails")
+                .isEqualTo(49);
         assertThat(SLAPD.operational(FRANK, "pwdAccountLockedTime")).isNotEmpty();
 
         Http http = http();
-        assertThat(http.bearer(ADMIN_TOKEN).put("/api/v1/admin/policy", Map.of("allowUnlock", true)).status()).isEqualTo(200);
+        assertThat(http.bearer(ADMIN_TOKEN)
+                        .put("/api/v1/admin/policy", Map.of("allowUnlock", true))
+                        .status())
+                .isEqualTo(200);
         String flowId = RealDirectoryFlows.verifiedFlow(http, mailbox, "frank", "frank@sspr.test");
         Http.Response unlocked = http.post(RealDirectoryFlows.path(flowId, "unlock"), Map.of());
         assertThat(unlocked.status()).as(unlocked.toString()).isEqualTo(200);
@@ -164,7 +174,9 @@ class OpenLdapIntegrationTests extends RealDirectoryIntegrationTest {
         DirectoryUser dave = directory.findUser("dave").orElseThrow();
         assertThat(dave.mail()).contains("dave@sspr.test");
         assertThat(directory.groupsOf(dave)).containsExactlyInAnyOrder("staff", "everyone");
-        assertThat(directory.membersOf("staff")).extracting(DirectoryUser::login).containsExactly("dave");
+        assertThat(directory.membersOf("staff"))
+                .extracting(DirectoryUser::login)
+                .containsExactly("dave");
     }
 
     private static JsonNode violation(Http.Response response) {

@@ -3,7 +3,6 @@ package org.opensspr.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.opensspr.Http;
 import org.opensspr.Mailbox;
 import org.opensspr.ServerIntegrationTest;
@@ -12,13 +11,12 @@ import org.opensspr.notify.Message;
 /** A reset flow over the REST API up to the point where the user may choose a password: started, mailed, verified. */
 final class RealDirectoryFlows {
 
-    private RealDirectoryFlows() {
-    }
+    private RealDirectoryFlows() {}
 
     /** Starts a flow for {@code login} as a browser does, verifies it with the code mailed to {@code mail}; the flow id. */
     static String verifiedFlow(Http http, Mailbox mailbox, String login, String mail) {
-        Http.Response started = http.post("/api/v1/reset/flows", Map.of("login", login, "captcha",
-                ServerIntegrationTest.solvedCaptcha(http)));
+        Http.Response started = http.post(
+                "/api/v1/reset/flows", Map.of("login", login, "captcha", ServerIntegrationTest.solvedCaptcha(http)));
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
         String flowId = started.json().get("flowId").asString();
         Http.Response challenged = http.post(path(flowId, "challenges"), Map.of("methodId", "email", "contact", mail));

@@ -1,22 +1,21 @@
 package org.opensspr.directory;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.BeforeEach;
 import org.opensspr.Http;
 import org.opensspr.Mailbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -27,12 +26,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Before each test the SSPR and password policies are back at their defaults and the
  * {@link Mailbox} is cleared, so no test depends on what another left behind.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "sspr.notify.poll-millis=50",
-        "sspr.reset.flow-starts-per-ip=100000",
-        "sspr.captcha.difficulty=4",
-        "sspr.bootstrap.admin-token=" + RealDirectoryIntegrationTest.ADMIN_TOKEN,
-        "sspr.mail.from=OpenSSPR <sspr@sspr.test>"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "sspr.notify.poll-millis=50",
+            "sspr.reset.flow-starts-per-ip=100000",
+            "sspr.captcha.difficulty=4",
+            "sspr.bootstrap.admin-token=" + RealDirectoryIntegrationTest.ADMIN_TOKEN,
+            "sspr.mail.from=OpenSSPR <sspr@sspr.test>"
+        })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class RealDirectoryIntegrationTest {
 
@@ -88,7 +90,9 @@ abstract class RealDirectoryIntegrationTest {
         void register(DynamicPropertyRegistry registry, Supplier<Object> directoryUrl) {
             registry.add("sspr.directory.url", directoryUrl);
             registry.add("sspr.data-dir", dataDir::toString);
-            registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("db/sspr") + ";DB_CLOSE_ON_EXIT=FALSE");
+            registry.add(
+                    "spring.datasource.url",
+                    () -> "jdbc:h2:file:" + dataDir.resolve("db/sspr") + ";DB_CLOSE_ON_EXIT=FALSE");
             registry.add("spring.mail.host", () -> "127.0.0.1");
             registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
         }

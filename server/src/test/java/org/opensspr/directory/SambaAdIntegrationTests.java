@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.opensspr.Http;
@@ -21,11 +20,13 @@ import tools.jackson.databind.JsonNode;
  * lockout after 3 failures. Its own Spring context. A simple bind (and {@code kinit}) proves
  * which passwords work.
  */
-@TestPropertySource(properties = {
-        "sspr.directory.flavor=ad",
-        "sspr.directory.base-dn=" + SambaAdServer.BASE_DN,
-        "sspr.directory.bind-dn=" + SambaAdServer.SERVICE_UPN,
-        "sspr.directory.bind-password=" + SambaAdServer.SERVICE_PASSWORD})
+@TestPropertySource(
+        properties = {
+            "sspr.directory.flavor=ad",
+            "sspr.directory.base-dn=" + SambaAdServer.BASE_DN,
+            "sspr.directory.bind-dn=" + SambaAdServer.SERVICE_UPN,
+            "sspr.directory.bind-password=" + SambaAdServer.SERVICE_PASSWORD
+        })
 class SambaAdIntegrationTests extends RealDirectoryIntegrationTest {
 
     private static final Harness HARNESS;
@@ -40,12 +41,19 @@ class SambaAdIntegrationTests extends RealDirectoryIntegrationTest {
         groups.put("staff", List.of("grace"));
         groups.put("everyone", List.of("staff"));
         try {
-            SAMBA = SambaAdServer.start(new SambaAdServer.Setup(List.of(
-                    List.of("grace", "Grace-original-2026", "Grace", "Samba", "grace@sspr.test"),
-                    List.of("henry", "Henry-original-2026", "Henry", "Samba", "henry@sspr.test"),
-                    List.of("ivy", "Ivy-original-2026", "Ivy", "Samba", "ivy@sspr.test")), groups,
-                    List.of("--complexity=on", "--min-pwd-length=10", "--min-pwd-age=0", "--history-length=3",
-                            "--account-lockout-threshold=3", "--account-lockout-duration=30",
+            SAMBA = SambaAdServer.start(new SambaAdServer.Setup(
+                    List.of(
+                            List.of("grace", "Grace-original-2026", "Grace", "Samba", "grace@sspr.test"),
+                            List.of("henry", "Henry-original-2026", "Henry", "Samba", "henry@sspr.test"),
+                            List.of("ivy", "Ivy-original-2026", "Ivy", "Samba", "ivy@sspr.test")),
+                    groups,
+                    List.of(
+                            "--complexity=on",
+                            "--min-pwd-length=10",
+                            "--min-pwd-age=0",
+                            "--history-length=3",
+                            "--account-lockout-threshold=3",
+                            "--account-lockout-duration=30",
                             "--reset-account-lockout-after=30")));
             System.out.println("Samba AD provisioned in " + SAMBA.provisioning().toMillis() + " ms, started in "
                     + SAMBA.startup().toMillis() + " ms");
@@ -76,14 +84,17 @@ class SambaAdIntegrationTests extends RealDirectoryIntegrationTest {
     void aResetOverLdapsReplacesUnicodePwdSoTheNewPasswordBindsAndTheOldDoesNot() throws Exception {
         Http http = http();
         String flowId = RealDirectoryFlows.verifiedFlow(http, mailbox, "grace", "grace@sspr.test");
-        Http.Response reset = http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Grace-resets-in-2026"));
+        Http.Response reset =
+                http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Grace-resets-in-2026"));
         assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
 
         assertThat(SAMBA.bind("grace@sspr.test", "Grace-resets-in-2026")).isZero();
         assertThat(SAMBA.bind("grace@sspr.test", "Grace-original-2026")).isEqualTo(49);
         if (SambaAdServer.kinitInstalled()) {
-            assertThat(SAMBA.kinit("grace@" + SambaAdServer.REALM, "Grace-resets-in-2026")).isTrue();
-            assertThat(SAMBA.kinit("grace@" + SambaAdServer.REALM, "Grace-original-2026")).isFalse();
+            assertThat(SAMBA.kinit("grace@" + SambaAdServer.REALM, "Grace-resets-in-2026"))
+                    .isTrue();
+            assertThat(SAMBA.kinit("grace@" + SambaAdServer.REALM, "Grace-original-2026"))
+                    .isFalse();
         }
     }
 
@@ -93,19 +104,24 @@ class SambaAdIntegrationTests extends RealDirectoryIntegrationTest {
         Http admin = http.bearer(ADMIN_TOKEN);
         // Our policy without the three-classes rule, so that only the directory's complexity rule can refuse
         // (every test starts from the default policies: see RealDirectoryIntegrationTest).
-        assertThat(admin.put("/api/v1/admin/password-policy", Map.of("requireThreeClasses", false)).status()).isEqualTo(200);
+        assertThat(admin.put("/api/v1/admin/password-policy", Map.of("requireThreeClasses", false))
+                        .status())
+                .isEqualTo(200);
         String flowId = RealDirectoryFlows.verifiedFlow(http, mailbox, "ivy", "ivy@sspr.test");
-        Http.Response simple = http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "qzvbwmxkrtplnghqzv"));
+        Http.Response simple =
+                http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "qzvbwmxkrtplnghqzv"));
         assertThat(simple.status()).as(simple.toString()).isEqualTo(422);
         assertThat(violation(simple).get("code").asString()).isEqualTo("password-directory-policy");
         assertThat(violation(simple).get("message").asString()).contains("too simple");
 
-        Http.Response tooShort = http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Qx7-tr9Kp"));
+        Http.Response tooShort =
+                http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Qx7-tr9Kp"));
         assertThat(tooShort.status()).as(tooShort.toString()).isEqualTo(422);
         assertThat(violation(tooShort).get("code").asString()).isEqualTo("password-too-short");
         assertThat(SAMBA.bind("ivy@sspr.test", "Ivy-original-2026")).isZero();
 
-        Http.Response good = http.post(RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Ivy-chooses-better-2026"));
+        Http.Response good = http.post(
+                RealDirectoryFlows.path(flowId, "password"), Map.of("newPassword", "Ivy-chooses-better-2026"));
         assertThat(good.status()).as(good.toString()).isEqualTo(200);
         assertThat(SAMBA.bind("ivy@sspr.test", "Ivy-chooses-better-2026")).isZero();
     }
@@ -115,11 +131,16 @@ class SambaAdIntegrationTests extends RealDirectoryIntegrationTest {
         for (int i = 0; i < 3; i++) {
             assertThat(SAMBA.bind("henry@sspr.test", "not-henrys-password")).isEqualTo(49);
         }
-        assertThat(SAMBA.bind("henry@sspr.test", "Henry-original-2026")).as("locked: even the right password fails").isEqualTo(49);
+        assertThat(SAMBA.bind("henry@sspr.test", "Henry-original-2026"))
+                .as("locked: even the right password fails")
+                .isEqualTo(49);
         assertThat(SAMBA.attribute("henry", "lockoutTime")).isNotIn("", "0");
 
         Http http = http();
-        assertThat(http.bearer(ADMIN_TOKEN).put("/api/v1/admin/policy", Map.of("allowUnlock", true)).status()).isEqualTo(200);
+        assertThat(http.bearer(ADMIN_TOKEN)
+                        .put("/api/v1/admin/policy", Map.of("allowUnlock", true))
+                        .status())
+                .isEqualTo(200);
         String flowId = RealDirectoryFlows.verifiedFlow(http, mailbox, "henry", "henry@sspr.test");
         Http.Response unlocked = http.post(RealDirectoryFlows.path(flowId, "unlock"), Map.of());
         assertThat(unlocked.status()).as(unlocked.toString()).isEqualTo(200);
@@ -135,8 +156,12 @@ class SambaAdIntegrationTests extends RealDirectoryIntegrationTest {
         assertThat(grace.login()).isEqualTo("grace");
         assertThat(grace.mail()).contains("grace@sspr.test");
         assertThat(directory.groupsOf(grace)).contains("staff", "everyone");
-        assertThat(directory.membersOf("staff")).extracting(DirectoryUser::login).containsExactly("grace");
-        assertThat(directory.membersOf("everyone")).as("a nested group is no user").isEmpty();
+        assertThat(directory.membersOf("staff"))
+                .extracting(DirectoryUser::login)
+                .containsExactly("grace");
+        assertThat(directory.membersOf("everyone"))
+                .as("a nested group is no user")
+                .isEmpty();
     }
 
     private static JsonNode violation(Http.Response response) {

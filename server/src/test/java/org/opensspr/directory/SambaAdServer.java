@@ -51,8 +51,7 @@ final class SambaAdServer implements AutoCloseable {
     }
 
     /** Samba's part of the setup: users (login, password, given name, surname, mail) and groups with their members. */
-    record Setup(List<List<String>> users, Map<String, List<String>> groups, List<String> passwordSettings) {
-    }
+    record Setup(List<List<String>> users, Map<String, List<String>> groups, List<String> passwordSettings) {}
 
     static SambaAdServer start(Setup setup) throws Exception {
         for (int port : new int[] {389, 636, 88}) {
@@ -66,41 +65,85 @@ final class SambaAdServer implements AutoCloseable {
         Path tls = Files.createDirectories(folder.resolve("tls"));
         openssl(tls);
         Path target = folder.resolve("dc");
-        run(folder, "samba-tool", "domain", "provision", "--realm=" + REALM, "--domain=SSPR", "--server-role=dc",
-                "--dns-backend=NONE", "--use-rfc2307", "--targetdir=" + target, "--adminpass=Admin-Pass-2026!",
-                "--option=interfaces = lo", "--option=bind interfaces only = yes",
-                "--option=server services = ldap, kdc", "--option=log file = " + folder.resolve("log.%m"),
-                "--option=tls enabled = yes", "--option=tls keyfile = " + tls.resolve("key.pem"),
-                "--option=tls certfile = " + tls.resolve("cert.pem"), "--option=tls cafile = " + tls.resolve("ca.pem"));
+        run(
+                folder,
+                "samba-tool",
+                "domain",
+                "provision",
+                "--realm=" + REALM,
+                "--domain=SSPR",
+                "--server-role=dc",
+                "--dns-backend=NONE",
+                "--use-rfc2307",
+                "--targetdir=" + target,
+                "--adminpass=Admin-Pass-2026!",
+                "--option=interfaces = lo",
+                "--option=bind interfaces only = yes",
+                "--option=server services = ldap, kdc",
+                "--option=log file = " + folder.resolve("log.%m"),
+                "--option=tls enabled = yes",
+                "--option=tls keyfile = " + tls.resolve("key.pem"),
+                "--option=tls certfile = " + tls.resolve("cert.pem"),
+                "--option=tls cafile = " + tls.resolve("ca.pem"));
         Path smbConf = target.resolve("etc/smb.conf");
         // provision does not write this one; without it the old password keeps working for an hour.
-        Files.writeString(smbConf, Files.readString(smbConf).replace("[global]\n",
-                "[global]\n\told password allowed period = 0\n"));
+        Files.writeString(
+                smbConf,
+                Files.readString(smbConf).replace("[global]\n", "[global]\n\told password allowed period = 0\n"));
         String conf = "--configfile=" + smbConf;
         List<String> settings = new ArrayList<>(List.of("samba-tool", "domain", "passwordsettings", "set", conf));
         settings.addAll(setup.passwordSettings());
         run(folder, settings.toArray(String[]::new));
-        run(folder, "samba-tool", "user", "create", SERVICE_LOGIN, SERVICE_PASSWORD, "--given-name=SSPR",
-                "--surname=Service", conf);
+        run(
+                folder,
+                "samba-tool",
+                "user",
+                "create",
+                SERVICE_LOGIN,
+                SERVICE_PASSWORD,
+                "--given-name=SSPR",
+                "--surname=Service",
+                conf);
         for (List<String> user : setup.users()) {
-            run(folder, "samba-tool", "user", "create", user.get(0), user.get(1), "--given-name=" + user.get(2),
-                    "--surname=" + user.get(3), "--mail-address=" + user.get(4), conf);
+            run(
+                    folder,
+                    "samba-tool",
+                    "user",
+                    "create",
+                    user.get(0),
+                    user.get(1),
+                    "--given-name=" + user.get(2),
+                    "--surname=" + user.get(3),
+                    "--mail-address=" + user.get(4),
+                    conf);
         }
         for (Map.Entry<String, List<String>> group : setup.groups().entrySet()) {
             run(folder, "samba-tool", "group", "add", group.getKey(), conf);
             run(folder, "samba-tool", "group", "addmembers", group.getKey(), String.join(",", group.getValue()), conf);
         }
-        String sid = run(folder, "samba-tool", "user", "show", SERVICE_LOGIN, "--attributes=objectSid", conf).lines()
-                .filter(line -> line.startsWith("objectSid: ")).map(line -> line.substring(11).strip()).findFirst()
+        String sid = run(folder, "samba-tool", "user", "show", SERVICE_LOGIN, "--attributes=objectSid", conf)
+                .lines()
+                .filter(line -> line.startsWith("objectSid: "))
+                .map(line -> line.substring(11).strip())
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no objectSid for " + SERVICE_LOGIN));
-        run(folder, "samba-tool", "dsacl", "set", conf, "--objectdn=CN=Users," + BASE_DN, "--sddl="
-                + "(OA;CIIO;CR;" + RESET_PASSWORD_RIGHT + ";" + USER_CLASS + ";" + sid + ")"
-                + "(OA;CIIO;RPWP;" + LOCKOUT_TIME + ";" + USER_CLASS + ";" + sid + ")");
+        run(
+                folder,
+                "samba-tool",
+                "dsacl",
+                "set",
+                conf,
+                "--objectdn=CN=Users," + BASE_DN,
+                "--sddl="
+                        + "(OA;CIIO;CR;" + RESET_PASSWORD_RIGHT + ";" + USER_CLASS + ";" + sid + ")"
+                        + "(OA;CIIO;RPWP;" + LOCKOUT_TIME + ";" + USER_CLASS + ";" + sid + ")");
         Duration provisioning = Duration.ofNanos(System.nanoTime() - started);
 
         long starting = System.nanoTime();
         Process process = new ProcessBuilder("samba", "--interactive", "--model=single", conf)
-                .redirectErrorStream(true).redirectOutput(folder.resolve("samba.out").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("samba.out").toFile())
+                .start();
         SambaAdServer server = new SambaAdServer(folder, process, provisioning, null);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (server.bind(SERVICE_UPN, SERVICE_PASSWORD) != 0) {
@@ -115,7 +158,8 @@ final class SambaAdServer implements AutoCloseable {
     }
 
     static boolean installed() {
-        return Files.isExecutable(Path.of("/usr/bin/samba-tool")) && Files.isExecutable(Path.of("/usr/sbin/samba"))
+        return Files.isExecutable(Path.of("/usr/bin/samba-tool"))
+                && Files.isExecutable(Path.of("/usr/sbin/samba"))
                 && Files.isDirectory(Path.of("/usr/share/samba/setup/ad-schema"));
     }
 
@@ -139,8 +183,22 @@ final class SambaAdServer implements AutoCloseable {
      * Samba answers no WhoAmI operation, so {@code ldapsearch} proves the bind.
      */
     int bind(String login, String password) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("ldapsearch", "-x", "-H", "ldaps://127.0.0.1", "-D", login, "-w", password,
-                "-b", BASE_DN, "-s", "base", "(objectClass=*)", "1.1").redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(
+                        "ldapsearch",
+                        "-x",
+                        "-H",
+                        "ldaps://127.0.0.1",
+                        "-D",
+                        login,
+                        "-w",
+                        password,
+                        "-b",
+                        BASE_DN,
+                        "-s",
+                        "base",
+                        "(objectClass=*)",
+                        "1.1")
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("LDAPTLS_CACERT", caFile().toString());
         Process search = builder.start();
@@ -164,7 +222,8 @@ final class SambaAdServer implements AutoCloseable {
                         kdc = 127.0.0.1
                     }
                 """.formatted(REALM));
-        ProcessBuilder builder = new ProcessBuilder("kinit", principal).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder("kinit", principal)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("KRB5_CONFIG", krb5.toString());
         builder.environment().put("KRB5CCNAME", "FILE:" + folder.resolve("krb5cc"));
@@ -184,14 +243,30 @@ final class SambaAdServer implements AutoCloseable {
 
     /** The attribute of the user {@code login} as the service account reads it, or an empty string. */
     String attribute(String login, String attribute) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("ldapsearch", "-x", "-LLL", "-H", "ldaps://127.0.0.1", "-D", SERVICE_UPN,
-                "-w", SERVICE_PASSWORD, "-b", BASE_DN, "(sAMAccountName=" + login + ")", attribute).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        "ldapsearch",
+                        "-x",
+                        "-LLL",
+                        "-H",
+                        "ldaps://127.0.0.1",
+                        "-D",
+                        SERVICE_UPN,
+                        "-w",
+                        SERVICE_PASSWORD,
+                        "-b",
+                        BASE_DN,
+                        "(sAMAccountName=" + login + ")",
+                        attribute)
+                .redirectErrorStream(true);
         builder.environment().put("LDAPTLS_CACERT", caFile().toString());
         Process search = builder.start();
         String output = new String(search.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         search.waitFor(30, TimeUnit.SECONDS);
-        return output.lines().filter(line -> line.startsWith(attribute + ":")).map(line -> line.substring(attribute.length() + 1).strip())
-                .findFirst().orElse("");
+        return output.lines()
+                .filter(line -> line.startsWith(attribute + ":"))
+                .map(line -> line.substring(attribute.length() + 1).strip())
+                .findFirst()
+                .orElse("");
     }
 
     @Override
@@ -201,22 +276,68 @@ final class SambaAdServer implements AutoCloseable {
 
     /** A throwaway CA and a server certificate for 127.0.0.1 and localhost, signed by it. */
     private static void openssl(Path tls) throws Exception {
-        run(tls, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
-                "-days", "2", "-subj", "/CN=OpenSSPR test CA");
-        run(tls, "openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "server.csr",
-                "-subj", "/CN=localhost");
+        run(
+                tls,
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.pem",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=OpenSSPR test CA");
+        run(
+                tls,
+                "openssl",
+                "req",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                "key.pem",
+                "-out",
+                "server.csr",
+                "-subj",
+                "/CN=localhost");
         Files.writeString(tls.resolve("server.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
-        run(tls, "openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-                "-out", "cert.pem", "-days", "2", "-extfile", "server.ext");
+        run(
+                tls,
+                "openssl",
+                "x509",
+                "-req",
+                "-in",
+                "server.csr",
+                "-CA",
+                "ca.pem",
+                "-CAkey",
+                "ca.key",
+                "-CAcreateserial",
+                "-out",
+                "cert.pem",
+                "-days",
+                "2",
+                "-extfile",
+                "server.ext");
         // Samba refuses a key file that others can read.
-        Files.setPosixFilePermissions(tls.resolve("key.pem"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(
+                tls.resolve("key.pem"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     }
 
     private static String run(Path folder, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command).replaceAll("(pass(word)?=)\\S+", "$1***") + " failed: " + output);
+            throw new IllegalStateException(
+                    String.join(" ", command).replaceAll("(pass(word)?=)\\S+", "$1***") + " failed: " + output);
         }
         return output;
     }

@@ -44,19 +44,36 @@ final class SlapdServer implements AutoCloseable {
         Path db = Files.createDirectories(folder.resolve("db"));
         Files.writeString(folder.resolve("config.ldif"), config(folder, db), StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("data.ldif"), data(ppolicy, people), StandardCharsets.UTF_8);
-        run(folder, "slapadd", "-n0", "-F", config.toString(), "-l", folder.resolve("config.ldif").toString());
-        run(folder, "slapadd", "-n1", "-F", config.toString(), "-l", folder.resolve("data.ldif").toString());
+        run(
+                folder,
+                "slapadd",
+                "-n0",
+                "-F",
+                config.toString(),
+                "-l",
+                folder.resolve("config.ldif").toString());
+        run(
+                folder,
+                "slapadd",
+                "-n1",
+                "-F",
+                config.toString(),
+                "-l",
+                folder.resolve("data.ldif").toString());
         int port = freePort();
         // -d 0: stay in the foreground, so the process is ours to stop, logging nothing.
-        Process process = new ProcessBuilder(slapd(), "-d", "0", "-F", config.toString(), "-h", "ldap://127.0.0.1:" + port + "/")
-                .redirectErrorStream(true).redirectOutput(folder.resolve("slapd.log").toFile()).start();
+        Process process = new ProcessBuilder(
+                        slapd(), "-d", "0", "-F", config.toString(), "-h", "ldap://127.0.0.1:" + port + "/")
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("slapd.log").toFile())
+                .start();
         SlapdServer server = new SlapdServer(folder, port, process, null);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (whoAmI(port, SERVICE_DN, SERVICE_PASSWORD) != 0) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 server.close();
-                throw new IllegalStateException("slapd did not start on port " + port + ": "
-                        + Files.readString(folder.resolve("slapd.log")));
+                throw new IllegalStateException(
+                        "slapd did not start on port " + port + ": " + Files.readString(folder.resolve("slapd.log")));
             }
             Thread.sleep(20);
         }
@@ -79,11 +96,30 @@ final class SlapdServer implements AutoCloseable {
 
     /** The operational attribute {@code attribute} of {@code dn} as the service account reads it, or an empty string. */
     String operational(String dn, String attribute) throws Exception {
-        Process search = new ProcessBuilder("ldapsearch", "-x", "-LLL", "-H", url(), "-D", SERVICE_DN, "-w", SERVICE_PASSWORD,
-                "-b", dn, "-s", "base", "(objectClass=*)", attribute).redirectErrorStream(true).start();
+        Process search = new ProcessBuilder(
+                        "ldapsearch",
+                        "-x",
+                        "-LLL",
+                        "-H",
+                        url(),
+                        "-D",
+                        SERVICE_DN,
+                        "-w",
+                        SERVICE_PASSWORD,
+                        "-b",
+                        dn,
+                        "-s",
+                        "base",
+                        "(objectClass=*)",
+                        attribute)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(search.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         search.waitFor(30, TimeUnit.SECONDS);
-        return output.lines().filter(line -> line.startsWith(attribute + ":")).findFirst().orElse("");
+        return output.lines()
+                .filter(line -> line.startsWith(attribute + ":"))
+                .findFirst()
+                .orElse("");
     }
 
     @Override
@@ -100,8 +136,11 @@ final class SlapdServer implements AutoCloseable {
     }
 
     private static int whoAmI(int port, String dn, String password) throws Exception {
-        Process process = new ProcessBuilder("ldapwhoami", "-x", "-H", "ldap://127.0.0.1:" + port, "-D", dn, "-w", password)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(
+                        "ldapwhoami", "-x", "-H", "ldap://127.0.0.1:" + port, "-D", dn, "-w", password)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             return -1;
@@ -112,7 +151,10 @@ final class SlapdServer implements AutoCloseable {
     private static void run(Path folder, String... command) throws Exception {
         List<String> line = new ArrayList<>(List.of(command));
         line.set(0, "/usr/sbin/" + command[0]);
-        Process process = new ProcessBuilder(line).directory(folder.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(line)
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", line) + " failed: " + output);

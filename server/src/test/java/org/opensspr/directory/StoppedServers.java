@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** How the test directory servers end: the process stopped (killed if it will not go), its folder deleted. */
 final class StoppedServers {
 
-    private StoppedServers() {
-    }
+    private StoppedServers() {}
 
     static void stop(Process process, int graceSeconds, Path folder) throws IOException {
         process.destroy();

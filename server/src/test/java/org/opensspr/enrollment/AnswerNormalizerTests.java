@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.util.Locale;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 class AnswerNormalizerTests {
 
     private static final long SEED = 20_250_601L;
-    private static final int[] WHITESPACE = {'\t', '\n', '\r', ' ', 0x0B, 0x0C, 0x1C, 0x85, 0xA0, 0x1680, 0x2000,
-            0x2007, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000};
-    private static final int[] TRICKY = {0xFB01, 0x00DF, 0x1E9E, 0x0130, 0x0131, 0x03A3, 0x03C2, 0x2126, 0x212A,
-            0xFF21, 0xFF41, 0x00BD, 0x2460, 0x3392, 0x0345, 0x1D2C, 0x00B4, 0x0F77, 0x1F600, 0x1F3FD, 0x200D, 0xFEFF};
+    private static final int[] WHITESPACE = {
+        '\t', '\n', '\r', ' ', 0x0B, 0x0C, 0x1C, 0x85, 0xA0, 0x1680, 0x2000, 0x2007, 0x200A, 0x2028, 0x2029, 0x202F,
+        0x205F, 0x3000
+    };
+    private static final int[] TRICKY = {
+        0xFB01, 0x00DF, 0x1E9E, 0x0130, 0x0131, 0x03A3, 0x03C2, 0x2126, 0x212A, 0xFF21, 0xFF41, 0x00BD, 0x2460, 0x3392,
+        0x0345, 0x1D2C, 0x00B4, 0x0F77, 0x1F600, 0x1F3FD, 0x200D, 0xFEFF
+    };
 
     @Test
     void caseAndRunsOfWhitespaceDoNotMatter() {
@@ -35,7 +38,8 @@ class AnswerNormalizerTests {
     @Test
     void nonBreakingAndOtherUnicodeSpacesFoldToOneAsciiSpace() {
         assertThat(AnswerNormalizer.normalize("new\u00A0york")).isEqualTo("new york");
-        assertThat(AnswerNormalizer.normalize("\u3000new\u2028\u202F york\u2029")).isEqualTo("new york");
+        assertThat(AnswerNormalizer.normalize("\u3000new\u2028\u202F york\u2029"))
+                .isEqualTo("new york");
     }
 
     @Test
@@ -45,13 +49,16 @@ class AnswerNormalizerTests {
 
     @Test
     void composedAndDecomposedAccentsAreAlike() {
-        assertThat(AnswerNormalizer.normalize("e\u0301e\u0301n")).isEqualTo(AnswerNormalizer.normalize("\u00E9\u00E9n"));
+        assertThat(AnswerNormalizer.normalize("e\u0301e\u0301n"))
+                .isEqualTo(AnswerNormalizer.normalize("\u00E9\u00E9n"));
     }
 
     @Test
     void capitalWithAMarkThatComposesOnlyInLowerCaseIsNormalisedAgainAfterFolding() {
         // "J" + caron has no precomposed capital, but "j" + caron composes to U+01F0.
-        assertThat(AnswerNormalizer.normalize("J\u030C")).isEqualTo("\u01F0").isEqualTo(AnswerNormalizer.normalize("\u01F0"));
+        assertThat(AnswerNormalizer.normalize("J\u030C"))
+                .isEqualTo("\u01F0")
+                .isEqualTo(AnswerNormalizer.normalize("\u01F0"));
     }
 
     @Test
@@ -69,7 +76,8 @@ class AnswerNormalizerTests {
             try {
                 once = AnswerNormalizer.normalize(input);
             } catch (RuntimeException e) {
-                throw new AssertionError("normalize threw for run " + run + " of seed " + SEED + ": " + escape(input), e);
+                throw new AssertionError(
+                        "normalize threw for run " + run + " of seed " + SEED + ": " + escape(input), e);
             }
             if (!AnswerNormalizer.normalize(once).equals(once)) {
                 fail("not idempotent for run %d of seed %d: %s", run, SEED, escape(input));

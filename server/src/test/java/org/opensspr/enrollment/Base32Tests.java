@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,8 +12,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class Base32Tests {
 
     @ParameterizedTest(name = "\"{0}\" <-> \"{1}\"")
-    @CsvSource(value = {"'', ''", "f, MY", "fo, MZXQ", "foo, MZXW6", "foob, MZXW6YQ", "fooba, MZXW6YTB",
-        "foobar, MZXW6YTBOI"})
+    @CsvSource(
+            value = {
+                "'', ''",
+                "f, MY",
+                "fo, MZXQ",
+                "foo, MZXW6",
+                "foob, MZXW6YQ",
+                "fooba, MZXW6YTB",
+                "foobar, MZXW6YTBOI"
+            })
     void encodeAndDecodeMatchTheRfc4648Section10VectorsWithoutPadding(String plain, String encoded) {
         byte[] bytes = plain.getBytes(StandardCharsets.US_ASCII);
         assertThat(Base32.encode(bytes)).isEqualTo(encoded);
@@ -52,17 +59,30 @@ class Base32Tests {
 
     @Test
     void decodeWhenACharacterIsOutsideTheAlphabetThenSaysWhichAndWhere() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Base32.decode("MZXW1YTB"))
-                .withMessageContaining("'1'").withMessageContaining("index 4").withMessageContaining("A-Z");
-        assertThatIllegalArgumentException().isThrownBy(() -> Base32.decode("MZXW-6YTB")).withMessageContaining("'-'");
-        assertThatIllegalArgumentException().isThrownBy(() -> Base32.decode("MZXW8YTB")).withMessageContaining("'8'");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Base32.decode("MZXW1YTB"))
+                .withMessageContaining("'1'")
+                .withMessageContaining("index 4")
+                .withMessageContaining("A-Z");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Base32.decode("MZXW-6YTB"))
+                .withMessageContaining("'-'");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Base32.decode("MZXW8YTB"))
+                .withMessageContaining("'8'");
     }
 
     @Test
     void decodeWhenTheLengthCannotComeFromWholeBytesThenRefusesIt() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Base32.decode("M")).withMessageContaining("length");
-        assertThatIllegalArgumentException().isThrownBy(() -> Base32.decode("MZX")).withMessageContaining("length");
-        assertThatIllegalArgumentException().isThrownBy(() -> Base32.decode("MZXW6Y")).withMessageContaining("length");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Base32.decode("M"))
+                .withMessageContaining("length");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Base32.decode("MZX"))
+                .withMessageContaining("length");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Base32.decode("MZXW6Y"))
+                .withMessageContaining("length");
     }
 
     private static byte[] ascii(String text) {

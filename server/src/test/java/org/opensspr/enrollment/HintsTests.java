@@ -22,9 +22,12 @@ class HintsTests {
 
     @Test
     void contactInfoChecksEmailAndE164() {
-        assertThat(new ContactInfo(" a@example.org ", "+31 6 1234 5678")).isEqualTo(new ContactInfo("a@example.org", "+31612345678"));
+        assertThat(new ContactInfo(" a@example.org ", "+31 6 1234 5678"))
+                .isEqualTo(new ContactInfo("a@example.org", "+31612345678"));
         assertThat(new ContactInfo("", " ")).isEqualTo(new ContactInfo(null, null));
         assertThatIllegalArgumentException().isThrownBy(() -> new ContactInfo("not-an-address", null));
-        assertThatIllegalArgumentException().isThrownBy(() -> new ContactInfo(null, "0612345678")).withMessageContaining("international form");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ContactInfo(null, "0612345678"))
+                .withMessageContaining("international form");
     }
 }

@@ -3,6 +3,12 @@ package org.opensspr.enrollment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -12,17 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.imageio.ImageIO;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
-
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.LuminanceSource;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -30,8 +28,8 @@ import org.xml.sax.InputSource;
 
 class QrCodeTests {
 
-    private static final String URI = OtpAuthUri.of("OpenSSPR", "alice@example.org",
-            "12345678901234567890".getBytes(StandardCharsets.US_ASCII));
+    private static final String URI =
+            OtpAuthUri.of("OpenSSPR", "alice@example.org", "12345678901234567890".getBytes(StandardCharsets.US_ASCII));
     private static final Pattern RUN = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-(\\d+)z");
 
     @Test
@@ -53,13 +51,16 @@ class QrCodeTests {
                 assertThat(image.getRGB(j, i) & 0xffffff).as("left %d,%d", j, i).isEqualTo(0xffffff);
             }
         }
-        assertThat(image.getRGB(border, border) & 0xffffff).as("finder pattern corner").isZero();
+        assertThat(image.getRGB(border, border) & 0xffffff)
+                .as("finder pattern corner")
+                .isZero();
     }
 
     @Test
     void pngOfNonAsciiTextRoundTripsAsUtf8() throws Exception {
         String text = "otpauth://totp/Zo\u00EB%20%E2%9C%93?x=\u00E9\u20AC\u4E2D";
-        assertThat(decode(ImageIO.read(new ByteArrayInputStream(QrCode.png(text, 2))))).isEqualTo(text);
+        assertThat(decode(ImageIO.read(new ByteArrayInputStream(QrCode.png(text, 2)))))
+                .isEqualTo(text);
     }
 
     @Test
@@ -70,9 +71,13 @@ class QrCodeTests {
         assertThat(root.getLocalName()).isEqualTo("svg");
         assertThat(root.getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
         assertThat(root.getAttribute("shape-rendering")).isEqualTo("crispEdges");
-        assertThat(root.getElementsByTagNameNS("http://www.w3.org/2000/svg", "title").item(0).getTextContent())
+        assertThat(root.getElementsByTagNameNS("http://www.w3.org/2000/svg", "title")
+                        .item(0)
+                        .getTextContent())
                 .isEqualTo("QR code");
-        assertThat(root.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path").getLength()).isEqualTo(1);
+        assertThat(root.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path")
+                        .getLength())
+                .isEqualTo(1);
     }
 
     @Test
@@ -80,7 +85,9 @@ class QrCodeTests {
         String xml = QrCode.svg(URI, "Scan <this> & \"that\"");
         Document svg = parse(xml);
 
-        assertThat(svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "title").item(0).getTextContent())
+        assertThat(svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "title")
+                        .item(0)
+                        .getTextContent())
                 .isEqualTo("Scan <this> & \"that\"");
         assertThat(xml).doesNotContain("otpauth").doesNotContain("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
     }
@@ -91,7 +98,9 @@ class QrCodeTests {
         String[] viewBox = root.getAttribute("viewBox").split(" ");
         int size = Integer.parseInt(viewBox[2]);
         assertThat(size).isEqualTo(modulesWithQuietZone());
-        String path = ((Element) root.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path").item(0)).getAttribute("d");
+        String path = ((Element) root.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path")
+                        .item(0))
+                .getAttribute("d");
 
         int scale = 4;
         BufferedImage image = new BufferedImage(size * scale, size * scale, BufferedImage.TYPE_INT_RGB);
@@ -118,10 +127,16 @@ class QrCodeTests {
 
     @Test
     void argumentsAreChecked() {
-        assertThatIllegalArgumentException().isThrownBy(() -> QrCode.png(URI, 0)).withMessageContaining("pixelsPerModule");
-        assertThatIllegalArgumentException().isThrownBy(() -> QrCode.png(URI, 33)).withMessageContaining("pixelsPerModule");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> QrCode.png(URI, 0))
+                .withMessageContaining("pixelsPerModule");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> QrCode.png(URI, 33))
+                .withMessageContaining("pixelsPerModule");
         assertThatIllegalArgumentException().isThrownBy(() -> QrCode.svg("")).withMessage("text cannot be empty");
-        assertThatIllegalArgumentException().isThrownBy(() -> QrCode.svg("x".repeat(5000))).withMessageContaining("too long");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> QrCode.svg("x".repeat(5000)))
+                .withMessageContaining("too long");
     }
 
     private static int modulesWithQuietZone() throws Exception {
@@ -134,8 +149,11 @@ class QrCodeTests {
         int height = image.getHeight();
         int[] pixels = image.getRGB(0, 0, width, height, null, 0, width);
         LuminanceSource source = new RGBLuminanceSource(width, height, pixels);
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
-                Map.of(DecodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name())).getText();
+        return new QRCodeReader()
+                .decode(
+                        new BinaryBitmap(new HybridBinarizer(source)),
+                        Map.of(DecodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name()))
+                .getText();
     }
 
     private static Document parse(String xml) throws Exception {

@@ -10,7 +10,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Properties;
-
 import org.junit.jupiter.api.Test;
 
 class QuestionCatalogTests {
@@ -21,7 +20,10 @@ class QuestionCatalogTests {
 
     @Test
     void idsAreAtLeastTwentyNumberedFromQ01() {
-        assertThat(catalog.ids()).hasSizeGreaterThanOrEqualTo(20).startsWith("q01", "q02").doesNotHaveDuplicates();
+        assertThat(catalog.ids())
+                .hasSizeGreaterThanOrEqualTo(20)
+                .startsWith("q01", "q02")
+                .doesNotHaveDuplicates();
         for (int i = 0; i < catalog.ids().size(); i++) {
             assertThat(catalog.ids().get(i)).isEqualTo(String.format(Locale.ROOT, "q%02d", i + 1));
         }
@@ -47,7 +49,8 @@ class QuestionCatalogTests {
 
     @Test
     void questionTextsAreUniqueWithinALanguage() {
-        assertThat(catalog.ids().stream().map(id -> catalog.text(id, Locale.ENGLISH))).doesNotHaveDuplicates();
+        assertThat(catalog.ids().stream().map(id -> catalog.text(id, Locale.ENGLISH)))
+                .doesNotHaveDuplicates();
         assertThat(catalog.ids().stream().map(id -> catalog.text(id, DUTCH))).doesNotHaveDuplicates();
     }
 
@@ -71,7 +74,8 @@ class QuestionCatalogTests {
         Locale before = Locale.getDefault();
         try {
             Locale.setDefault(DUTCH);
-            assertThat(new QuestionCatalog().text("q01", Locale.JAPANESE)).isEqualTo(catalog.text("q01", Locale.ENGLISH));
+            assertThat(new QuestionCatalog().text("q01", Locale.JAPANESE))
+                    .isEqualTo(catalog.text("q01", Locale.ENGLISH));
         } finally {
             Locale.setDefault(before);
         }
@@ -87,7 +91,8 @@ class QuestionCatalogTests {
 
     @Test
     void textWhenUnknownIdThenRefuses() {
-        assertThatIllegalArgumentException().isThrownBy(() -> catalog.text("q99", Locale.ENGLISH))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> catalog.text("q99", Locale.ENGLISH))
                 .withMessageContaining("q99");
     }
 

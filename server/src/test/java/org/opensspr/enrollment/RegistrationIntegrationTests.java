@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opensspr.Http;
@@ -41,24 +40,39 @@ class RegistrationIntegrationTests extends ServerIntegrationTest {
     @Test
     void anEmailAddressCountsOnlyAfterItsCodeComesBack() throws Exception {
         String address = "alice.private@example.net";
-        assertThat(alice().post("/api/v1/me/methods/email", Map.of("address", address)).status()).isEqualTo(202);
+        assertThat(alice().post("/api/v1/me/methods/email", Map.of("address", address))
+                        .status())
+                .isEqualTo(202);
         String code = mailbox.awaitMailCode(address, Kind.REGISTRATION_CODE);
         assertThat(alice().get("/api/v1/me/methods").json().get("registered")).isEmpty();
-        assertThat(alice().post("/api/v1/me/methods/email/verify", Map.of("code", "00000000")).status()).isEqualTo(400);
-        assertThat(alice().post("/api/v1/me/methods/email/verify", Map.of("code", code)).status()).isEqualTo(200);
+        assertThat(alice().post("/api/v1/me/methods/email/verify", Map.of("code", "00000000"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(alice().post("/api/v1/me/methods/email/verify", Map.of("code", code))
+                        .status())
+                .isEqualTo(200);
 
         JsonNode methods = alice().get("/api/v1/me/methods").json();
         assertThat(methods.get("registered").get(0).get("hint").asString()).isEqualTo("a*****@e*****.net");
-        assertThat(methods.get("usable").get(0).get("hint").asString()).as("the user's own address wins").isEqualTo("a*****@e*****.net");
+        assertThat(methods.get("usable").get(0).get("hint").asString())
+                .as("the user's own address wins")
+                .isEqualTo("a*****@e*****.net");
         assertThat(methods.get("complete").asBoolean()).isTrue();
         assertThat(methods.get("reconfirmDue").asBoolean()).isFalse();
         clock.advance(Duration.ofDays(181));
         assertThat(alice().get("/api/v1/me/methods").json().get("reconfirmDue").asBoolean())
-                .as("older than the policy's 180 days").isTrue();
-        JsonNode event = admin.get("/api/v1/admin/audit?target=alice&activity=User%20registered%20security%20info&limit=1")
-                .json().get("events").get(0);
+                .as("older than the policy's 180 days")
+                .isTrue();
+        JsonNode event = admin.get(
+                        "/api/v1/admin/audit?target=alice&activity=User%20registered%20security%20info&limit=1")
+                .json()
+                .get("events")
+                .get(0);
         assertThat(event.get("details").asString()).isEqualTo("User registered email");
-        assertThat(alice().post("/api/v1/me/methods/email/verify", Map.of("code", code)).status()).as("used up").isEqualTo(404);
+        assertThat(alice().post("/api/v1/me/methods/email/verify", Map.of("code", code))
+                        .status())
+                .as("used up")
+                .isEqualTo(404);
     }
 
     @Test
@@ -68,13 +82,24 @@ class RegistrationIntegrationTests extends ServerIntegrationTest {
         assertThat(invalid.json().get("detail").asString()).contains("not a valid phone number");
 
         String number = "+31612345679";
-        assertThat(alice().post("/api/v1/me/methods/sms", Map.of("phone", "+31 6 1234 5679")).status()).isEqualTo(202);
+        assertThat(alice().post("/api/v1/me/methods/sms", Map.of("phone", "+31 6 1234 5679"))
+                        .status())
+                .isEqualTo(202);
         String code = mailbox.awaitSmsCode(number, Kind.REGISTRATION_CODE);
-        assertThat(alice().post("/api/v1/me/methods/sms/verify", Map.of("code", code)).status()).isEqualTo(200);
-        assertThat(alice().get("/api/v1/me/methods").json().get("registered").get(0).get("hint").asString())
+        assertThat(alice().post("/api/v1/me/methods/sms/verify", Map.of("code", code))
+                        .status())
+                .isEqualTo(200);
+        assertThat(alice().get("/api/v1/me/methods")
+                        .json()
+                        .get("registered")
+                        .get(0)
+                        .get("hint")
+                        .asString())
                 .isEqualTo("+*********79");
-        assertThat(alice().send("DELETE", "/api/v1/me/methods/sms", null).status()).isEqualTo(204);
-        assertThat(alice().send("DELETE", "/api/v1/me/methods/sms", null).status()).isEqualTo(404);
+        assertThat(alice().send("DELETE", "/api/v1/me/methods/sms", null).status())
+                .isEqualTo(204);
+        assertThat(alice().send("DELETE", "/api/v1/me/methods/sms", null).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -87,21 +112,30 @@ class RegistrationIntegrationTests extends ServerIntegrationTest {
 
         Totp totp = new Totp(clock);
         String first = totp.codeAt(secret, totp.currentStep());
-        assertThat(alice().post("/api/v1/me/methods/totp/verify", Map.of("code", first)).status()).isEqualTo(200);
+        assertThat(alice().post("/api/v1/me/methods/totp/verify", Map.of("code", first))
+                        .status())
+                .isEqualTo(200);
 
         admin.put("/api/v1/admin/policy", Map.of("methodsRequired", 2, "methods", List.of("email", "totp")));
         JsonNode flow = startFlow("alice").json();
         assertThat(flow.get("required").asInt()).isEqualTo(2);
         assertThat(flow.get("methods").findValuesAsString("type")).containsExactly("email", "totp");
         String flowId = flow.get("flowId").asString();
-        Http.Response replay = http.post("/api/v1/reset/flows/" + flowId + "/verifications", Map.of("methodId", "totp", "code", first));
-        assertThat(replay.status()).as("the code used at registration cannot be used again").isEqualTo(400);
+        Http.Response replay = http.post(
+                "/api/v1/reset/flows/" + flowId + "/verifications", Map.of("methodId", "totp", "code", first));
+        assertThat(replay.status())
+                .as("the code used at registration cannot be used again")
+                .isEqualTo(400);
         clock.advance(Duration.ofSeconds(30));
         String next = totp.codeAt(secret, totp.currentStep());
-        Http.Response verified = http.post("/api/v1/reset/flows/" + flowId + "/verifications", Map.of("methodId", "totp", "code", next));
+        Http.Response verified =
+                http.post("/api/v1/reset/flows/" + flowId + "/verifications", Map.of("methodId", "totp", "code", next));
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
         assertThat(verified.json().get("remaining").asInt()).isEqualTo(1);
-        assertThat(http.post("/api/v1/reset/flows/" + flowId + "/verifications", Map.of("methodId", "totp", "code", next)).status())
+        assertThat(http.post(
+                                "/api/v1/reset/flows/" + flowId + "/verifications",
+                                Map.of("methodId", "totp", "code", next))
+                        .status())
                 .isEqualTo(400);
     }
 
@@ -112,9 +146,14 @@ class RegistrationIntegrationTests extends ServerIntegrationTest {
         assertThat(available.get("questions").size()).isGreaterThanOrEqualTo(20);
         List<String> ids = available.get("questions").findValuesAsString("id").subList(0, 3);
 
-        Http.Response same = alice().put("/api/v1/me/methods/questions", Map.of("answers", List.of(
-                Map.of("questionId", ids.get(0), "answer", "Fluffy"), Map.of("questionId", ids.get(1), "answer", "  FLUFFY "),
-                Map.of("questionId", ids.get(2), "answer", "Amsterdam"))));
+        Http.Response same = alice().put(
+                        "/api/v1/me/methods/questions",
+                        Map.of(
+                                "answers",
+                                List.of(
+                                        Map.of("questionId", ids.get(0), "answer", "Fluffy"),
+                                        Map.of("questionId", ids.get(1), "answer", "  FLUFFY "),
+                                        Map.of("questionId", ids.get(2), "answer", "Amsterdam"))));
         assertThat(same.status()).isEqualTo(400);
         assertThat(same.json().get("detail").asString()).contains("same");
 
@@ -124,21 +163,43 @@ class RegistrationIntegrationTests extends ServerIntegrationTest {
         answers.put(ids.get(2), "Mrs. Jansen");
         List<Map<String, String>> body = new ArrayList<>();
         answers.forEach((id, answer) -> body.add(Map.of("questionId", id, "answer", answer)));
-        assertThat(alice().put("/api/v1/me/methods/questions", Map.of("answers", body)).status()).isEqualTo(200);
+        assertThat(alice().put("/api/v1/me/methods/questions", Map.of("answers", body))
+                        .status())
+                .isEqualTo(200);
 
         admin.put("/api/v1/admin/policy", Map.of("methodsRequired", 2, "methods", List.of("email", "questions")));
         String flowId = startFlow("alice").json().get("flowId").asString();
-        JsonNode asked = http.post("/api/v1/reset/flows/" + flowId + "/challenges", Map.of("methodId", "questions")).json();
-        assertThat(asked.get("questions").findValuesAsString("id")).containsExactlyInAnyOrderElementsOf(answers.keySet());
-        Http.Response wrong = http.post("/api/v1/reset/flows/" + flowId + "/verifications", Map.of("methodId", "questions",
-                "answers", asked.get("questions").findValuesAsString("id").stream().map(id -> Map.of("id", id, "answer", "nope")).toList()));
+        JsonNode asked = http.post("/api/v1/reset/flows/" + flowId + "/challenges", Map.of("methodId", "questions"))
+                .json();
+        assertThat(asked.get("questions").findValuesAsString("id"))
+                .containsExactlyInAnyOrderElementsOf(answers.keySet());
+        Http.Response wrong = http.post(
+                "/api/v1/reset/flows/" + flowId + "/verifications",
+                Map.of(
+                        "methodId",
+                        "questions",
+                        "answers",
+                        asked.get("questions").findValuesAsString("id").stream()
+                                .map(id -> Map.of("id", id, "answer", "nope"))
+                                .toList()));
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.json().get("type").asString()).endsWith("/answers-invalid");
 
-        JsonNode again = http.post("/api/v1/reset/flows/" + flowId + "/challenges", Map.of("methodId", "questions")).json();
-        Http.Response right = http.post("/api/v1/reset/flows/" + flowId + "/verifications", Map.of("methodId", "questions",
-                "answers", again.get("questions").findValuesAsString("id").stream()
-                        .map(id -> Map.of("id", id, "answer", " " + answers.get(id).toUpperCase(Locale.ROOT) + " ")).toList()));
+        JsonNode again = http.post("/api/v1/reset/flows/" + flowId + "/challenges", Map.of("methodId", "questions"))
+                .json();
+        Http.Response right = http.post(
+                "/api/v1/reset/flows/" + flowId + "/verifications",
+                Map.of(
+                        "methodId",
+                        "questions",
+                        "answers",
+                        again.get("questions").findValuesAsString("id").stream()
+                                .map(id -> Map.of(
+                                        "id",
+                                        id,
+                                        "answer",
+                                        " " + answers.get(id).toUpperCase(Locale.ROOT) + " "))
+                                .toList()));
         assertThat(right.status()).as(right.toString()).isEqualTo(200);
         assertThat(right.json().get("remaining").asInt()).isEqualTo(1);
     }
@@ -149,24 +210,45 @@ class RegistrationIntegrationTests extends ServerIntegrationTest {
         JsonNode flow = startFlow("admin").json();
         assertThat(flow.get("required").asInt()).isEqualTo(2);
         assertThat(flow.get("methods").findValuesAsString("type")).containsExactly("email", "sms");
-        assertThat(http.basic("admin", "admin-demo-2026").get("/api/v1/me/methods").json().get("allowed").toString())
+        assertThat(http.basic("admin", "admin-demo-2026")
+                        .get("/api/v1/me/methods")
+                        .json()
+                        .get("allowed")
+                        .toString())
                 .isEqualTo("[\"email\",\"sms\",\"totp\"]");
     }
 
     @Test
     void aUserChangesTheirPasswordKnowingTheCurrentOne() {
-        Http.Response wrong = alice().post("/api/v1/me/password", Map.of("currentPassword", "guess", "newPassword", "Alice-new-pw-1"));
+        Http.Response wrong = alice().post(
+                        "/api/v1/me/password", Map.of("currentPassword", "guess", "newPassword", "Alice-new-pw-1"));
         assertThat(wrong.status()).isEqualTo(400);
-        Http.Response weak = alice().post("/api/v1/me/password", Map.of("currentPassword", "alice-demo-2026", "newPassword", "short"));
+        Http.Response weak = alice().post(
+                        "/api/v1/me/password", Map.of("currentPassword", "alice-demo-2026", "newPassword", "short"));
         assertThat(weak.status()).isEqualTo(422);
-        assertThat(alice().post("/api/v1/me/password", Map.of("currentPassword", "alice-demo-2026", "newPassword", "Alice-new-pw-1"))
-                .status()).isEqualTo(200);
-        assertThat(http.basic("alice", "Alice-new-pw-1").get("/api/v1/me/methods").status()).isEqualTo(200);
-        Http.Response common = http.basic("alice", "Alice-new-pw-1").post("/api/v1/me/password",
-                Map.of("currentPassword", "Alice-new-pw-1", "newPassword", "alice-demo-2026"));
-        assertThat(common.status()).as("the demo password is too common to choose").isEqualTo(422);
+        assertThat(alice().post(
+                                "/api/v1/me/password",
+                                Map.of("currentPassword", "alice-demo-2026", "newPassword", "Alice-new-pw-1"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.basic("alice", "Alice-new-pw-1")
+                        .get("/api/v1/me/methods")
+                        .status())
+                .isEqualTo(200);
+        Http.Response common = http.basic("alice", "Alice-new-pw-1")
+                .post(
+                        "/api/v1/me/password",
+                        Map.of("currentPassword", "Alice-new-pw-1", "newPassword", "alice-demo-2026"));
+        assertThat(common.status())
+                .as("the demo password is too common to choose")
+                .isEqualTo(422);
         realDirectory.resetPassword(realDirectory.findUser("alice").orElseThrow(), "alice-demo-2026");
-        assertThat(admin.get("/api/v1/admin/audit?target=alice&activity=Change%20password%20(self-service)&limit=1").json()
-                .get("events").get(0).get("result").asString()).isEqualTo("Success");
+        assertThat(admin.get("/api/v1/admin/audit?target=alice&activity=Change%20password%20(self-service)&limit=1")
+                        .json()
+                        .get("events")
+                        .get(0)
+                        .get("result")
+                        .asString())
+                .isEqualTo("Success");
     }
 }

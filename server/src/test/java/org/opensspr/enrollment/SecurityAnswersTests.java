@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
 
 class SecurityAnswersTests {
@@ -15,7 +14,8 @@ class SecurityAnswersTests {
 
     @Test
     void problemsWhenAnswersAreFineThenNone() {
-        assertThat(SecurityAnswers.problems(List.of("fluffy", "amsterdam", "pizza margherita"))).isEmpty();
+        assertThat(SecurityAnswers.problems(List.of("fluffy", "amsterdam", "pizza margherita")))
+                .isEmpty();
     }
 
     @Test
@@ -31,7 +31,8 @@ class SecurityAnswersTests {
 
     @Test
     void problemsWhenAnswerHasFortyCharactersThenFine() {
-        assertThat(SecurityAnswers.problems(List.of("a".repeat(40), "fluffy", "pizza"))).isEmpty();
+        assertThat(SecurityAnswers.problems(List.of("a".repeat(40), "fluffy", "pizza")))
+                .isEmpty();
     }
 
     @Test
@@ -42,24 +43,28 @@ class SecurityAnswersTests {
 
     @Test
     void problemsCountAnEmojiAsOneCharacter() {
-        assertThat(SecurityAnswers.problems(List.of("ab" + EMOJI, EMOJI.repeat(40), "pizza"))).isEmpty();
-        assertThat(SecurityAnswers.problems(List.of("a" + EMOJI, EMOJI.repeat(41), "pizza"))).containsExactly(
-                "Answer 1 is too short: use at least 3 characters.",
-                "Answer 2 is too long: use at most 40 characters.");
+        assertThat(SecurityAnswers.problems(List.of("ab" + EMOJI, EMOJI.repeat(40), "pizza")))
+                .isEmpty();
+        assertThat(SecurityAnswers.problems(List.of("a" + EMOJI, EMOJI.repeat(41), "pizza")))
+                .containsExactly(
+                        "Answer 1 is too short: use at least 3 characters.",
+                        "Answer 2 is too long: use at most 40 characters.");
     }
 
     @Test
     void problemsJudgeLengthAfterNormalisation() {
         assertThat(SecurityAnswers.problems(List.of("  ab \t", "fluffy", "pizza")))
                 .containsExactly("Answer 1 is too short: use at least 3 characters.");
-        assertThat(SecurityAnswers.problems(List.of("a" + " ".repeat(60) + "b", "fluffy", "pizza"))).isEmpty();
+        assertThat(SecurityAnswers.problems(List.of("a" + " ".repeat(60) + "b", "fluffy", "pizza")))
+                .isEmpty();
     }
 
     @Test
     void problemsWhenAnswerIsNullOrBlankThenTooShort() {
-        assertThat(SecurityAnswers.problems(Arrays.asList(null, "   ", "pizza"))).containsExactly(
-                "Answer 1 is too short: use at least 3 characters.",
-                "Answer 2 is too short: use at least 3 characters.");
+        assertThat(SecurityAnswers.problems(Arrays.asList(null, "   ", "pizza")))
+                .containsExactly(
+                        "Answer 1 is too short: use at least 3 characters.",
+                        "Answer 2 is too short: use at least 3 characters.");
     }
 
     @Test
@@ -77,16 +82,18 @@ class SecurityAnswersTests {
 
     @Test
     void problemsWhenThreeAnswersAreAlikeThenEachRepeatNamesTheFirst() {
-        assertThat(SecurityAnswers.problems(List.of("pizza", "Pizza", "PIZZA"))).containsExactly(
-                "Answers 1 and 2 are the same: use a different answer for each question.",
-                "Answers 1 and 3 are the same: use a different answer for each question.");
+        assertThat(SecurityAnswers.problems(List.of("pizza", "Pizza", "PIZZA")))
+                .containsExactly(
+                        "Answers 1 and 2 are the same: use a different answer for each question.",
+                        "Answers 1 and 3 are the same: use a different answer for each question.");
     }
 
     @Test
     void problemsWhenAnswersAreTooShortThenTheyAreNotAlsoReportedAsTheSame() {
-        assertThat(SecurityAnswers.problems(List.of("ab", "ab", "pizza"))).containsExactly(
-                "Answer 1 is too short: use at least 3 characters.",
-                "Answer 2 is too short: use at least 3 characters.");
+        assertThat(SecurityAnswers.problems(List.of("ab", "ab", "pizza")))
+                .containsExactly(
+                        "Answer 1 is too short: use at least 3 characters.",
+                        "Answer 2 is too short: use at least 3 characters.");
     }
 
     @Test
@@ -97,13 +104,15 @@ class SecurityAnswersTests {
 
     @Test
     void problemsWhenListIsNullThenRefuses() {
-        assertThatIllegalArgumentException().isThrownBy(() -> SecurityAnswers.problems(null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> SecurityAnswers.problems(null))
                 .withMessage("answers cannot be null");
     }
 
     @Test
     void checkCustomQuestionWhenTwoCharactersThenRefuses() {
-        assertThatIllegalArgumentException().isThrownBy(() -> SecurityAnswers.checkCustomQuestion("ab"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> SecurityAnswers.checkCustomQuestion("ab"))
                 .withMessage("A custom question must be 3 to 200 characters long; this one has 2.");
     }
 
@@ -121,7 +130,8 @@ class SecurityAnswersTests {
 
     @Test
     void checkCustomQuestionWhenTwoHundredAndOneCharactersThenRefuses() {
-        assertThatIllegalArgumentException().isThrownBy(() -> SecurityAnswers.checkCustomQuestion("a".repeat(200) + "?"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> SecurityAnswers.checkCustomQuestion("a".repeat(200) + "?"))
                 .withMessage("A custom question must be 3 to 200 characters long; this one has 201.");
     }
 
@@ -129,13 +139,15 @@ class SecurityAnswersTests {
     void checkCustomQuestionCountsCharactersAfterStrip() {
         assertThat(SecurityAnswers.checkCustomQuestion("  Wie was je held?\n")).isEqualTo("Wie was je held?");
         assertThatIllegalArgumentException().isThrownBy(() -> SecurityAnswers.checkCustomQuestion("   ab   "));
-        assertThat(SecurityAnswers.checkCustomQuestion(" " + EMOJI.repeat(200) + " ")).isEqualTo(EMOJI.repeat(200));
+        assertThat(SecurityAnswers.checkCustomQuestion(" " + EMOJI.repeat(200) + " "))
+                .isEqualTo(EMOJI.repeat(200));
     }
 
     @Test
     void checkCustomQuestionWhenNullOrControlCharactersThenRefuses() {
         assertThatIllegalArgumentException().isThrownBy(() -> SecurityAnswers.checkCustomQuestion(null));
-        assertThatIllegalArgumentException().isThrownBy(() -> SecurityAnswers.checkCustomQuestion("Who was\nyour hero?"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> SecurityAnswers.checkCustomQuestion("Who was\nyour hero?"))
                 .withMessageContaining("one line");
         assertThatIllegalArgumentException().isThrownBy(() -> SecurityAnswers.checkCustomQuestion("Who\u0000 was it?"));
     }

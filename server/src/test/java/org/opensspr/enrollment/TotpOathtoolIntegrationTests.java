@@ -14,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,8 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TotpOathtoolIntegrationTests {
 
-    private static final DateTimeFormatter OATHTOOL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter OATHTOOL_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final byte[] SECRET = Totp.newSecret();
 
     private static Path oathtool;
@@ -41,24 +40,39 @@ class TotpOathtoolIntegrationTests {
     }
 
     @ParameterizedTest(name = "at {0}")
-    @ValueSource(longs = {0L, 59L, 1_111_111_109L, 1_111_111_111L, 1_234_567_890L, 1_700_000_029L, 2_000_000_000L,
-        20_000_000_000L})
+    @ValueSource(
+            longs = {
+                0L,
+                59L,
+                1_111_111_109L,
+                1_111_111_111L,
+                1_234_567_890L,
+                1_700_000_029L,
+                2_000_000_000L,
+                20_000_000_000L
+            })
     void codeAtMatchesOathtoolForARandomSecret(long epochSecond) throws Exception {
         Totp totp = new Totp(Clock.fixed(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC));
 
         String expected = oathtool(Base32.encode(SECRET), Instant.ofEpochSecond(epochSecond));
 
-        assertThat(totp.codeAt(SECRET, totp.currentStep())).as("secret %s", Base32.encode(SECRET)).isEqualTo(expected);
+        assertThat(totp.codeAt(SECRET, totp.currentStep()))
+                .as("secret %s", Base32.encode(SECRET))
+                .isEqualTo(expected);
         assertThat(totp.verify(SECRET, expected, Long.MIN_VALUE)).hasValue(totp.currentStep());
     }
 
     private static String oathtool(String base32Secret, Instant now) throws IOException, InterruptedException {
-        List<String> command = List.of(oathtool.toString(), "--totp", "-b", base32Secret,
-                "--now", OATHTOOL_TIME.format(now) + " UTC");
+        List<String> command =
+                List.of(oathtool.toString(), "--totp", "-b", base32Secret, "--now", OATHTOOL_TIME.format(now) + " UTC");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("oathtool finished").isTrue();
-        assertThat(process.exitValue()).as("oathtool exit code, output: %s", output).isZero();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                .as("oathtool finished")
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("oathtool exit code, output: %s", output)
+                .isZero();
         assertThat(output).as("oathtool output").matches("\\d{6}");
         return output;
     }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.OptionalLong;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,6 +21,7 @@ class TotpTests {
     private static final byte[] RFC_SECRET = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
     /** 2009-02-13T23:31:30Z, step 37037036, 0 seconds into the step. */
     private static final long NOW = 1_111_111_110L;
+
     private static final long STEP = NOW / 30;
 
     private final Totp totp = at(NOW);
@@ -33,7 +33,8 @@ class TotpTests {
     @ParameterizedTest(name = "counter {0} -> {1}")
     @CsvSource({
         "0, 755224", "1, 287082", "2, 359152", "3, 969429", "4, 338314",
-        "5, 254676", "6, 287922", "7, 162583", "8, 399871", "9, 520489"})
+        "5, 254676", "6, 287922", "7, 162583", "8, 399871", "9, 520489"
+    })
     void hotpMatchesTheRfc4226AppendixDVectors(long counter, String code) {
         assertThat(Totp.hotp(RFC_SECRET, counter, 6)).isEqualTo(code);
     }
@@ -41,7 +42,8 @@ class TotpTests {
     @ParameterizedTest(name = "T = {0} -> {1}")
     @CsvSource({
         "59, 94287082", "1111111109, 07081804", "1111111111, 14050471",
-        "1234567890, 89005924", "2000000000, 69279037", "20000000000, 65353130"})
+        "1234567890, 89005924", "2000000000, 69279037", "20000000000, 65353130"
+    })
     void hotpOfTheTimeStepMatchesTheRfc6238AppendixBSha1Vectors(long epochSeconds, String code) {
         assertThat(Totp.hotp(RFC_SECRET, epochSeconds / 30, 8)).isEqualTo(code);
     }
@@ -70,19 +72,24 @@ class TotpTests {
 
     @Test
     void verifyWhenCodeIsForTheCurrentStepThenReturnsThatStep() {
-        assertThat(totp.verify(RFC_SECRET, totp.codeAt(RFC_SECRET, STEP), Long.MIN_VALUE)).hasValue(STEP);
+        assertThat(totp.verify(RFC_SECRET, totp.codeAt(RFC_SECRET, STEP), Long.MIN_VALUE))
+                .hasValue(STEP);
     }
 
     @Test
     void verifyWhenCodeIsOneStepEarlierOrLaterThenAcceptsItAndReturnsItsStep() {
-        assertThat(totp.verify(RFC_SECRET, totp.codeAt(RFC_SECRET, STEP - 1), Long.MIN_VALUE)).hasValue(STEP - 1);
-        assertThat(totp.verify(RFC_SECRET, totp.codeAt(RFC_SECRET, STEP + 1), Long.MIN_VALUE)).hasValue(STEP + 1);
+        assertThat(totp.verify(RFC_SECRET, totp.codeAt(RFC_SECRET, STEP - 1), Long.MIN_VALUE))
+                .hasValue(STEP - 1);
+        assertThat(totp.verify(RFC_SECRET, totp.codeAt(RFC_SECRET, STEP + 1), Long.MIN_VALUE))
+                .hasValue(STEP + 1);
     }
 
     @Test
     void verifyWhenCodeIsTwoStepsAwayThenRefusesIt() {
-        assertThat(totp.verify(RFC_SECRET, totp.codeAt(RFC_SECRET, STEP - 2), Long.MIN_VALUE)).isEmpty();
-        assertThat(totp.verify(RFC_SECRET, totp.codeAt(RFC_SECRET, STEP + 2), Long.MIN_VALUE)).isEmpty();
+        assertThat(totp.verify(RFC_SECRET, totp.codeAt(RFC_SECRET, STEP - 2), Long.MIN_VALUE))
+                .isEmpty();
+        assertThat(totp.verify(RFC_SECRET, totp.codeAt(RFC_SECRET, STEP + 2), Long.MIN_VALUE))
+                .isEmpty();
     }
 
     @Test
@@ -104,7 +111,8 @@ class TotpTests {
     void verifyWhenCodeIsForAStepBeforeTheLastUsedStepThenRefusesIt() {
         String previous = totp.codeAt(RFC_SECRET, STEP - 1);
         assertThat(totp.verify(RFC_SECRET, previous, STEP)).isEmpty();
-        assertThat(totp.verify(RFC_SECRET, totp.codeAt(RFC_SECRET, STEP + 1), STEP)).hasValue(STEP + 1);
+        assertThat(totp.verify(RFC_SECRET, totp.codeAt(RFC_SECRET, STEP + 1), STEP))
+                .hasValue(STEP + 1);
     }
 
     @Test
@@ -112,7 +120,8 @@ class TotpTests {
         String code = totp.codeAt(RFC_SECRET, STEP);
         String wrong = String.format(Locale.ROOT, "%06d", (Integer.parseInt(code) + 1) % 1_000_000);
         assertThat(totp.verify(RFC_SECRET, wrong, Long.MIN_VALUE)).isEmpty();
-        assertThat(totp.verify("another secret, 20 b".getBytes(StandardCharsets.US_ASCII), code, Long.MIN_VALUE)).isEmpty();
+        assertThat(totp.verify("another secret, 20 b".getBytes(StandardCharsets.US_ASCII), code, Long.MIN_VALUE))
+                .isEmpty();
     }
 
     @Test
@@ -123,8 +132,19 @@ class TotpTests {
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {"", "      ", "12345", "1234567", "12345a", "12-345", "+12345", "\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16", "123\t456",
-        "0x1234"})
+    @ValueSource(
+            strings = {
+                "",
+                "      ",
+                "12345",
+                "1234567",
+                "12345a",
+                "12-345",
+                "+12345",
+                "\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16",
+                "123\t456",
+                "0x1234"
+            })
     void verifyWhenCodeIsNotSixDigitsThenRefusesIt(String code) {
         assertThat(totp.verify(RFC_SECRET, code, Long.MIN_VALUE)).isEmpty();
     }
@@ -143,8 +163,14 @@ class TotpTests {
     @Test
     void argumentsAreChecked() {
         assertThatNullPointerException().isThrownBy(() -> new Totp(null)).withMessage("clock cannot be null");
-        assertThatNullPointerException().isThrownBy(() -> totp.verify(null, "123456", 0)).withMessage("secret cannot be null");
-        assertThatIllegalArgumentException().isThrownBy(() -> totp.codeAt(new byte[0], STEP)).withMessage("key cannot be empty");
-        assertThatIllegalArgumentException().isThrownBy(() -> Totp.hotp(RFC_SECRET, 0, 10)).withMessageContaining("digits");
+        assertThatNullPointerException()
+                .isThrownBy(() -> totp.verify(null, "123456", 0))
+                .withMessage("secret cannot be null");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> totp.codeAt(new byte[0], STEP))
+                .withMessage("key cannot be empty");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Totp.hotp(RFC_SECRET, 0, 10))
+                .withMessageContaining("digits");
     }
 }

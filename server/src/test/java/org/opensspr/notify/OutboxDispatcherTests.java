@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,9 +35,13 @@ class OutboxDispatcherTests {
 
     @BeforeEach
     void setUp() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:outbox" + System.nanoTime()
-                + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource("jdbc:h2:mem:outbox" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         jdbc = JdbcClient.create(dataSource);
         box = new SecretBox(MasterKey.load(null, dir));
         JsonMapper json = JsonMapper.builder().build();
@@ -63,14 +66,22 @@ class OutboxDispatcherTests {
 
     @Test
     void aQueuedMessageIsSealedAtRestThenDeliveredOnceAndRemoved() {
-        outbox.enqueue(Message.email(Message.Kind.RESET_CODE, "alice@example.org", "Code", "Your verification code is 12345678."));
-        assertThat(jdbc.sql("SELECT payload FROM notification_outbox").query(String.class).single())
-                .doesNotContain("12345678").doesNotContain("alice@example.org");
+        outbox.enqueue(Message.email(
+                Message.Kind.RESET_CODE, "alice@example.org", "Code", "Your verification code is 12345678."));
+        assertThat(jdbc.sql("SELECT payload FROM notification_outbox")
+                        .query(String.class)
+                        .single())
+                .doesNotContain("12345678")
+                .doesNotContain("alice@example.org");
         dispatcher.dispatch();
         dispatcher.dispatch();
-        assertThat(delivered).containsExactly(Message.email(Message.Kind.RESET_CODE, "alice@example.org", "Code",
-                "Your verification code is 12345678."));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_outbox").query(Integer.class).single()).isZero();
+        assertThat(delivered)
+                .containsExactly(Message.email(
+                        Message.Kind.RESET_CODE, "alice@example.org", "Code", "Your verification code is 12345678."));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_outbox")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -78,7 +89,9 @@ class OutboxDispatcherTests {
         failuresLeft = 2;
         outbox.enqueue(Message.sms(Message.Kind.RESET_CODE, "+31612345678", "code 1"));
         dispatcher.dispatch();
-        Map<String, Object> row = jdbc.sql("SELECT attempts, last_error FROM notification_outbox").query().singleRow();
+        Map<String, Object> row = jdbc.sql("SELECT attempts, last_error FROM notification_outbox")
+                .query()
+                .singleRow();
         assertThat(row.get("ATTEMPTS")).isEqualTo(1);
         assertThat(row.get("LAST_ERROR")).isEqualTo("SMTP server said 421");
         dispatcher.dispatch();
@@ -99,7 +112,9 @@ class OutboxDispatcherTests {
                 INSERT INTO notification_outbox (channel, payload, created_at, attempts, next_attempt_at, claimed_until)
                 VALUES ('EMAIL', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 0, 0, 0, 0)""").update();
         dispatcher.dispatch();
-        Map<String, Object> row = jdbc.sql("SELECT attempts, next_attempt_at FROM notification_outbox").query().singleRow();
+        Map<String, Object> row = jdbc.sql("SELECT attempts, next_attempt_at FROM notification_outbox")
+                .query()
+                .singleRow();
         assertThat(row.get("ATTEMPTS")).isEqualTo(1);
         assertThat(row.get("NEXT_ATTEMPT_AT")).isEqualTo(Long.MAX_VALUE);
         assertThat(delivered).isEmpty();
@@ -108,7 +123,9 @@ class OutboxDispatcherTests {
     @Test
     void aMessageClaimedByAnotherNodeIsLeftAlone() {
         outbox.enqueue(Message.email(Message.Kind.RESET_NOTICE, "bob@example.org", "s", "b"));
-        jdbc.sql("UPDATE notification_outbox SET claimed_until = :until").param("until", clock.millis() + 60_000).update();
+        jdbc.sql("UPDATE notification_outbox SET claimed_until = :until")
+                .param("until", clock.millis() + 60_000)
+                .update();
         dispatcher.dispatch();
         assertThat(delivered).isEmpty();
         clock.advance(Duration.ofSeconds(61));
@@ -119,28 +136,42 @@ class OutboxDispatcherTests {
     @Test
     void theFolderDeliveryWritesAWholeEmlFile() throws Exception {
         FolderDelivery folder = new FolderDelivery(dir, "OpenSSPR <sspr@example.org>");
-        folder.deliver(7, Message.email(Message.Kind.RESET_CODE, "alice@example.org", "Ünïcode subject", "Body with code 12345678"));
+        folder.deliver(
+                7,
+                Message.email(
+                        Message.Kind.RESET_CODE, "alice@example.org", "Ünïcode subject", "Body with code 12345678"));
         folder.deliver(8, Message.sms(Message.Kind.REGISTRATION_CODE, "+31612345678", "SMS code 87654321"));
         List<Path> files;
         try (var list = Files.list(dir)) {
-            files = list.filter(f -> !f.getFileName().toString().endsWith(".key")).sorted().toList();
+            files = list.filter(f -> !f.getFileName().toString().endsWith(".key"))
+                    .sorted()
+                    .toList();
         }
-        assertThat(files).extracting(f -> f.getFileName().toString()).satisfiesExactly(
-                name -> assertThat(name).endsWith("-000007.eml"), name -> assertThat(name).endsWith("-000008.sms.txt"));
-        assertThat(Files.readString(files.get(0))).contains("To: alice@example.org").contains("From: OpenSSPR <sspr@example.org>")
-                .contains("Subject: =?UTF-8?").contains("Body with code 12345678")
-                .contains("X-OpenSSPR-Message: reset-code").contains("Auto-Submitted: auto-generated");
-        assertThat(Files.readString(files.get(1))).isEqualTo("To: +31612345678\nKind: registration-code\n\nSMS code 87654321\n");
+        assertThat(files)
+                .extracting(f -> f.getFileName().toString())
+                .satisfiesExactly(
+                        name -> assertThat(name).endsWith("-000007.eml"),
+                        name -> assertThat(name).endsWith("-000008.sms.txt"));
+        assertThat(Files.readString(files.get(0)))
+                .contains("To: alice@example.org")
+                .contains("From: OpenSSPR <sspr@example.org>")
+                .contains("Subject: =?UTF-8?")
+                .contains("Body with code 12345678")
+                .contains("X-OpenSSPR-Message: reset-code")
+                .contains("Auto-Submitted: auto-generated");
+        assertThat(Files.readString(files.get(1)))
+                .isEqualTo("To: +31612345678\nKind: registration-code\n\nSMS code 87654321\n");
     }
 
     @Test
     void aMessageQueuedBeforeKindsExistedIsStillDelivered() {
-        String payload = box.seal("{\"recipient\":\"carol@example.org\",\"subject\":\"s\",\"body\":\"old\"}",
-                NotificationOutbox.PURPOSE);
+        String payload = box.seal(
+                "{\"recipient\":\"carol@example.org\",\"subject\":\"s\",\"body\":\"old\"}", NotificationOutbox.PURPOSE);
         jdbc.sql("""
                 INSERT INTO notification_outbox (channel, payload, created_at, attempts, next_attempt_at, claimed_until)
                 VALUES ('EMAIL', :payload, 0, 0, 0, 0)""").param("payload", payload).update();
         dispatcher.dispatch();
-        assertThat(delivered).containsExactly(new Message(Message.Channel.EMAIL, null, "carol@example.org", "s", "old"));
+        assertThat(delivered)
+                .containsExactly(new Message(Message.Channel.EMAIL, null, "carol@example.org", "s", "old"));
     }
 }

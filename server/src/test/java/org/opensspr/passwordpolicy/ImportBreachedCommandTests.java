@@ -3,7 +3,6 @@ package org.opensspr.passwordpolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,8 +44,11 @@ class ImportBreachedCommandTests {
     void runWhenOnATerminalThenRedrawsOneBar() throws Exception {
         Path source = publicFormatFile(50);
 
-        int exit = ImportBreachedCommand.run(new String[] {source.toString(), "--out=" + dir.resolve("p.bin")},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), true);
+        int exit = ImportBreachedCommand.run(
+                new String[] {source.toString(), "--out=" + dir.resolve("p.bin")},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                true);
 
         assertThat(exit).isZero();
         assertThat(stderr()).contains("\r[").contains("] 100.0%");
@@ -76,7 +77,11 @@ class ImportBreachedCommandTests {
 
     @Test
     void runWhenTheFileIsMissingOrNoneIsNamedThenExitsWithTwo() {
-        assertThat(run(dir.resolve("missing.txt").toString(), "--out", dir.resolve("p.bin").toString())).isEqualTo(2);
+        assertThat(run(
+                        dir.resolve("missing.txt").toString(),
+                        "--out",
+                        dir.resolve("p.bin").toString()))
+                .isEqualTo(2);
         assertThat(stderr()).contains("no such file or folder");
         assertThat(run("--out", dir.resolve("p.bin").toString())).isEqualTo(2);
         assertThat(stderr()).contains("usage: sspr-server import-breached");
@@ -85,8 +90,11 @@ class ImportBreachedCommandTests {
     }
 
     private int run(String... args) {
-        return ImportBreachedCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        return ImportBreachedCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                false);
     }
 
     private String stdout() {

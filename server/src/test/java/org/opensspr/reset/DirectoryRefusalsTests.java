@@ -3,7 +3,6 @@ package org.opensspr.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
 import org.opensspr.directory.DirectoryRejectedPasswordException;
 import org.opensspr.directory.DirectoryRejectedPasswordException.Reason;
@@ -12,7 +11,8 @@ import org.opensspr.passwordpolicy.Violation;
 class DirectoryRefusalsTests {
 
     private static Violation violation(Reason reason, Locale locale) {
-        return DirectoryRefusals.violation(new DirectoryRejectedPasswordException(reason, "the directory's words"), locale);
+        return DirectoryRefusals.violation(
+                new DirectoryRejectedPasswordException(reason, "the directory's words"), locale);
     }
 
     @Test
@@ -27,7 +27,8 @@ class DirectoryRefusalsTests {
     @Test
     void violationWhenTooShortThenTheMessageSaysWhatToDo() {
         assertThat(violation(Reason.TOO_SHORT, Locale.ENGLISH).message()).contains("longer password");
-        assertThat(violation(Reason.TOO_SHORT, Locale.forLanguageTag("nl")).message()).contains("langer wachtwoord");
+        assertThat(violation(Reason.TOO_SHORT, Locale.forLanguageTag("nl")).message())
+                .contains("langer wachtwoord");
     }
 
     @Test

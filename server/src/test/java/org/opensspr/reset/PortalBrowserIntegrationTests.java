@@ -2,13 +2,6 @@ package org.opensspr.reset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
-
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -16,6 +9,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,11 +42,21 @@ class PortalBrowserIntegrationTests extends ServerIntegrationTest {
 
     @BeforeAll
     static void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
     }
 
     @AfterAll
@@ -63,7 +72,8 @@ class PortalBrowserIntegrationTests extends ServerIntegrationTest {
     @BeforeEach
     void openPage() {
         admin.put("/api/v1/admin/policy", Map.of());
-        context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB").setViewportSize(1000, 900));
+        context = browser.newContext(
+                new Browser.NewContextOptions().setLocale("en-GB").setViewportSize(1000, 900));
         context.setDefaultTimeout(15_000);
         page = context.newPage();
         page.onConsoleMessage(message -> {
@@ -82,7 +92,9 @@ class PortalBrowserIntegrationTests extends ServerIntegrationTest {
     void carolResetsHerPasswordWithAnEmailCodeThroughThePages() throws Exception {
         Response first = page.navigate(url("/reset"));
         assertThat(first.status()).isEqualTo(200);
-        assertThat(first.headers().get("content-security-policy")).contains("script-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(first.headers().get("content-security-policy"))
+                .contains("script-src 'self'")
+                .doesNotContain("unsafe-inline");
         assertThat(page.locator("html").getAttribute("lang")).isEqualTo("en");
         page.getByLabel("User name").fill("carol");
         Page.GetByRoleOptions next = new Page.GetByRoleOptions().setName("Next");
@@ -91,68 +103,99 @@ class PortalBrowserIntegrationTests extends ServerIntegrationTest {
         page.getByRole(AriaRole.BUTTON, next).click();
 
         assertThat(page.url()).doesNotContain("flow");
-        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Choose a verification method")).waitFor();
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Choose a verification method"))
+                .waitFor();
         page.getByLabel(Pattern.compile("Email a code to my address")).check();
         shot("reset-2-method");
         page.getByRole(AriaRole.BUTTON, next).click();
 
         page.getByLabel("Your full email address").fill("Carol@Example.org");
         shot("reset-3-contact");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send code")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send code"))
+                .click();
 
         String code = mailbox.awaitMailCode(CAROL_MAIL, Kind.RESET_CODE);
         page.getByLabel("Code from the email").fill("00000000");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
-        assertThat(page.getByRole(AriaRole.ALERT).textContent()).contains("The code is wrong").contains("Support code:");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify"))
+                .click();
+        assertThat(page.getByRole(AriaRole.ALERT).textContent())
+                .contains("The code is wrong")
+                .contains("Support code:");
         shot("reset-4-code-wrong");
         page.getByLabel("Code from the email").fill(code);
         shot("reset-5-code");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify"))
+                .click();
 
-        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Choose a new password")).waitFor();
-        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("Carol-portal-2026");
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Choose a new password"))
+                .waitFor();
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true))
+                .fill("Carol-portal-2026");
         page.getByLabel("Confirm new password").fill("Carol-portal-2027");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reset password")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reset password"))
+                .click();
         assertThat(page.getByRole(AriaRole.ALERT).textContent()).contains("not the same");
-        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("Carol-portal-2026");
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true))
+                .fill("Carol-portal-2026");
         page.getByLabel("Confirm new password").fill("Carol-portal-2026");
         assertThat(page.locator("#newPassword-strength").textContent()).contains("Strength:");
         shot("reset-6-password");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reset password")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reset password"))
+                .click();
 
-        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your password was reset")).waitFor();
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your password was reset"))
+                .waitFor();
         shot("reset-7-done");
-        assertThat(http.basic("carol", "Carol-portal-2026").get("/api/v1/me/methods").status()).isEqualTo(200);
+        assertThat(http.basic("carol", "Carol-portal-2026")
+                        .get("/api/v1/me/methods")
+                        .status())
+                .isEqualTo(200);
 
         // Carol signs in with the new password, confirms her email address and changes her password back.
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in to manage your security info")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in to manage your security info"))
+                .click();
         signIn("carol", "Carol-portal-2026");
-        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Security info")).waitFor();
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Security info"))
+                .waitFor();
         assertThat(page.getByText("Your registration is not complete.").count()).isZero();
         shot("register-1-methods");
         page.getByLabel("Email address").fill(CAROL_MAIL);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send code")).first().click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send code"))
+                .first()
+                .click();
         page.getByLabel("Code from the email").fill(mailbox.awaitMailCode(CAROL_MAIL, Kind.REGISTRATION_CODE));
         shot("register-2-email-code");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify"))
+                .click();
         page.getByText("Your security info was saved.").waitFor();
         shot("register-3-saved");
         // Other tests rely on carol having no registration of her own: remove it again.
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove Email")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove Email"))
+                .click();
         page.getByText("Your security info was saved.").waitFor();
-        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove Email")).count()).isZero();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove Email"))
+                        .count())
+                .isZero();
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change your password")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change your password"))
+                .click();
         page.getByLabel("Current password").fill("Carol-portal-2026");
-        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("Kites-over-the-dunes-7");
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true))
+                .fill("Kites-over-the-dunes-7");
         page.getByLabel("Confirm new password").fill("Kites-over-the-dunes-7");
         shot("change-1-form");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password"))
+                .click();
         page.getByText("Your password was changed.").waitFor();
         shot("change-2-done");
-        assertThat(http.basic("carol", "Kites-over-the-dunes-7").get("/api/v1/me/methods").status())
-                .as("the directory has carol's changed password").isEqualTo(200);
-        assertThat(consoleErrors).as("no script errors and no Content-Security-Policy violations").isEmpty();
+        assertThat(http.basic("carol", "Kites-over-the-dunes-7")
+                        .get("/api/v1/me/methods")
+                        .status())
+                .as("the directory has carol's changed password")
+                .isEqualTo(200);
+        assertThat(consoleErrors)
+                .as("no script errors and no Content-Security-Policy violations")
+                .isEmpty();
     }
 
     @Test
@@ -163,17 +206,26 @@ class PortalBrowserIntegrationTests extends ServerIntegrationTest {
         assertThat(page.getByRole(AriaRole.ALERT).textContent()).contains("The user name or password is not right.");
         shot("login-error");
         // The directory's mail and mobile no longer count, so admin (who always needs two methods) has too few.
-        admin.put("/api/v1/admin/policy", Map.of("methodsRequired", 2, "methods", List.of("email", "sms", "totp"),
-                "useDirectoryContacts", false));
+        admin.put(
+                "/api/v1/admin/policy",
+                Map.of(
+                        "methodsRequired",
+                        2,
+                        "methods",
+                        List.of("email", "sms", "totp"),
+                        "useDirectoryContacts",
+                        false));
         try {
             // admin, whose password no test changes; carol's depends on which reset tests ran before.
             signIn("admin", "admin-demo-2026");
             page.getByText("Your registration is not complete.").waitFor();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set up an authenticator app")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set up an authenticator app"))
+                    .click();
             assertThat(page.locator(".qr svg").count()).isEqualTo(1);
             page.getByLabel("Code the app shows now").waitFor();
             shot("register-4-totp");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cancel")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cancel"))
+                    .click();
             page.getByLabel("Email address").waitFor();
             page.getByLabel("Mobile phone number").waitFor();
             shot("register-5-incomplete");
@@ -187,13 +239,18 @@ class PortalBrowserIntegrationTests extends ServerIntegrationTest {
     void theFirstPageSpeaksDutch() {
         page.navigate(url("/reset?lang=nl"));
         assertThat(page.locator("html").getAttribute("lang")).isEqualTo("nl");
-        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Uw wachtwoord opnieuw instellen")).waitFor();
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Uw wachtwoord opnieuw instellen"))
+                .waitFor();
         page.getByLabel("Gebruikersnaam").fill("carol");
         page.getByText("Klaar. U kunt verder.").waitFor();
-        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Volgende")).isEnabled()).isTrue();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Volgende"))
+                        .isEnabled())
+                .isTrue();
         shot("reset-nl-1-login");
         page.navigate(url("/reset"));
-        assertThat(page.locator("html").getAttribute("lang")).as("the choice is remembered").isEqualTo("nl");
+        assertThat(page.locator("html").getAttribute("lang"))
+                .as("the choice is remembered")
+                .isEqualTo("nl");
         assertThat(consoleErrors).isEmpty();
     }
 
@@ -201,9 +258,13 @@ class PortalBrowserIntegrationTests extends ServerIntegrationTest {
     void anEmptyLoginIsShownInAnErrorSummaryLinkedToTheField() {
         page.navigate(url("/reset"));
         page.getByText("Done. You can continue.").waitFor();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next")).click();
-        assertThat(page.getByRole(AriaRole.ALERT).textContent()).contains("Enter your user name.").contains("Support code:");
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Enter your user name.")).getAttribute("href"))
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next"))
+                .click();
+        assertThat(page.getByRole(AriaRole.ALERT).textContent())
+                .contains("Enter your user name.")
+                .contains("Support code:");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Enter your user name."))
+                        .getAttribute("href"))
                 .isEqualTo("#login");
         assertThat(page.getByLabel("User name").getAttribute("aria-invalid")).isEqualTo("true");
         shot("reset-error-login");
@@ -212,14 +273,17 @@ class PortalBrowserIntegrationTests extends ServerIntegrationTest {
     @Test
     void aFormPostWithoutACsrfTokenIsRefused() {
         assertThat(http.post("/reset/start", Map.of("login", "carol")).status()).isEqualTo(403);
-        assertThat(http.post("/login", Map.of("username", "carol", "password", "x")).status()).isEqualTo(403);
+        assertThat(http.post("/login", Map.of("username", "carol", "password", "x"))
+                        .status())
+                .isEqualTo(403);
         assertThat(http.get("/reset").status()).isEqualTo(200);
     }
 
     private void signIn(String login, String password) {
         page.getByLabel("User name").fill(login);
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
     }
 
     private String url(String path) {
@@ -227,6 +291,8 @@ class PortalBrowserIntegrationTests extends ServerIntegrationTest {
     }
 
     private void shot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true));
     }
 }

@@ -2,11 +2,10 @@ package org.opensspr.reset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.opensspr.Http;
 import org.opensspr.Mailbox;
@@ -20,31 +19,44 @@ class ResetFlowIntegrationTests extends ServerIntegrationTest {
     @Test
     void resetWithAnEmailCodeDeliveredBySmtpWritesThePasswordToTheDirectory() throws Exception {
         String flowId = start("bob");
-        assertThat(http.post(path(flowId, "challenges"), Map.of("methodId", "email", "contact", "BOB@example.org")).status())
+        assertThat(http.post(path(flowId, "challenges"), Map.of("methodId", "email", "contact", "BOB@example.org"))
+                        .status())
                 .isEqualTo(202);
         MimeMessage mail = mailbox.awaitMail("bob@example.org", Kind.RESET_CODE);
         assertThat(mail.getSubject()).isEqualTo("Your password reset code");
         assertThat(mail.getFrom()[0].toString()).isEqualTo("OpenSSPR <sspr@example.org>");
 
-        Http.Response verified = http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", Mailbox.code(mail)));
+        Http.Response verified =
+                http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", Mailbox.code(mail)));
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
         assertThat(verified.json().get("remaining").asInt()).isZero();
         Http.Response reset = http.post(path(flowId, "password"), Map.of("newPassword", "Bob-builds-2-houses"));
         assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
 
-        // The directory now takes the new password and refuses the old one (403: signed in, but no admin; 401: not signed in).
-        assertThat(http.basic("bob", "Bob-builds-2-houses").get("/api/v1/admin/policy").status()).isEqualTo(403);
-        assertThat(http.basic("bob", "bob-demo-2026").get("/api/v1/admin/policy").status()).isEqualTo(401);
+        // The directory now takes the new password and refuses the old one (403: signed in, but no admin; 401: not
+        // signed in).
+        assertThat(http.basic("bob", "Bob-builds-2-houses")
+                        .get("/api/v1/admin/policy")
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.basic("bob", "bob-demo-2026")
+                        .get("/api/v1/admin/policy")
+                        .status())
+                .isEqualTo(401);
         MimeMessage notice = mailbox.awaitMail("bob@example.org", Kind.RESET_NOTICE);
         assertThat(notice.getSubject()).isEqualTo("Your password was reset");
-        assertThat(mailbox.delivered("bob@example.org")).as("one code, one notice").hasSize(2);
+        assertThat(mailbox.delivered("bob@example.org"))
+                .as("one code, one notice")
+                .hasSize(2);
     }
 
     @Test
     void aCodeCanBeUsedOnlyOnce() throws Exception {
         String flowId = start("carol");
         String code = sendCode(flowId, "carol@example.org");
-        assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", code)).status()).isEqualTo(200);
+        assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", code))
+                        .status())
+                .isEqualTo(200);
         Http.Response again = http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", code));
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.json().get("type").asString()).endsWith("/code-invalid");
@@ -55,14 +67,17 @@ class ResetFlowIntegrationTests extends ServerIntegrationTest {
         String flowId = start("carol");
         String code = sendCode(flowId, "carol@example.org");
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
-        assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", code)).status()).isEqualTo(400);
+        assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", code))
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
     void aFlowExpiresAfterFifteenMinutes() throws Exception {
         String flowId = start("carol");
         clock.advance(Duration.ofMinutes(15));
-        Http.Response late = http.post(path(flowId, "challenges"), Map.of("methodId", "email", "contact", "carol@example.org"));
+        Http.Response late =
+                http.post(path(flowId, "challenges"), Map.of("methodId", "email", "contact", "carol@example.org"));
         assertThat(late.status()).isEqualTo(404);
         assertThat(late.contentType()).startsWith("application/problem+json");
         assertThat(late.json().get("detail").asString()).contains("start again");
@@ -74,10 +89,16 @@ class ResetFlowIntegrationTests extends ServerIntegrationTest {
         String code = sendCode(flowId, "carol@example.org");
         String wrong = code.equals("00000000") ? "11111111" : "00000000";
         for (int attempt = 1; attempt < ResetFlowService.MAX_FAILURES; attempt++) {
-            assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", wrong)).status()).isEqualTo(400);
+            assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", wrong))
+                            .status())
+                    .isEqualTo(400);
         }
-        assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", wrong)).status()).isEqualTo(429);
-        assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", code)).status()).isEqualTo(429);
+        assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", wrong))
+                        .status())
+                .isEqualTo(429);
+        assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", code))
+                        .status())
+                .isEqualTo(429);
     }
 
     @Test
@@ -91,7 +112,8 @@ class ResetFlowIntegrationTests extends ServerIntegrationTest {
         assertThat(decoy.get("methods")).isEqualTo(real.get("methods"));
 
         String flowId = decoy.get("flowId").asString();
-        assertThat(http.post(path(flowId, "challenges"), Map.of("methodId", "email", "contact", "alfred@example.org")).status())
+        assertThat(http.post(path(flowId, "challenges"), Map.of("methodId", "email", "contact", "alfred@example.org"))
+                        .status())
                 .isEqualTo(202);
         assertThat(mailbox.deliveredCount()).as("the decoy sent nothing").isZero();
         Http.Response guess = http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", "12345678"));
@@ -110,9 +132,12 @@ class ResetFlowIntegrationTests extends ServerIntegrationTest {
     @Test
     void aContactThatDoesNotMatchGetsTheSameAnswerButNoCode() throws Exception {
         String flowId = start("carol");
-        assertThat(http.post(path(flowId, "challenges"), Map.of("methodId", "email", "contact", "mallory@example.org")).status())
+        assertThat(http.post(path(flowId, "challenges"), Map.of("methodId", "email", "contact", "mallory@example.org"))
+                        .status())
                 .isEqualTo(202);
-        assertThat(mailbox.deliveredCount()).as("neither carol nor mallory got a code").isZero();
+        assertThat(mailbox.deliveredCount())
+                .as("neither carol nor mallory got a code")
+                .isZero();
     }
 
     @Test
@@ -123,35 +148,54 @@ class ResetFlowIntegrationTests extends ServerIntegrationTest {
         assertThat(early.json().get("remaining").asInt()).isEqualTo(1);
 
         String code = sendCode(flowId, "carol@example.org");
-        assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", code)).status()).isEqualTo(200);
+        assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", code))
+                        .status())
+                .isEqualTo(200);
         Http.Response weak = http.post(path(flowId, "password"), Map.of("newPassword", "short"));
         assertThat(weak.status()).isEqualTo(422);
         assertThat(weak.json().get("violations").get(0).get("code").asString()).isEqualTo("password-too-short");
         // The flow is still usable after a refused password.
-        assertThat(http.post(path(flowId, "password"), Map.of("newPassword", "Carol-flies-higher-9")).status()).isEqualTo(200);
-        assertThat(http.post(path(flowId, "password"), Map.of("newPassword", "Carol-flies-higher-10")).status())
-                .as("a completed flow cannot set a second password").isEqualTo(404);
+        assertThat(http.post(path(flowId, "password"), Map.of("newPassword", "Carol-flies-higher-9"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.post(path(flowId, "password"), Map.of("newPassword", "Carol-flies-higher-10"))
+                        .status())
+                .as("a completed flow cannot set a second password")
+                .isEqualTo(404);
     }
 
     @Test
     void aDirectoryThatGoesAwayMidFlowGets503AndTheFlowCanBeRetried() throws Exception {
         String flowId = start("carol");
         String code = sendCode(flowId, "carol@example.org");
-        assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", code)).status()).isEqualTo(200);
+        assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", code))
+                        .status())
+                .isEqualTo(200);
 
         directoryLink.down(true);
         Http.Response failed = http.post(path(flowId, "password"), Map.of("newPassword", "Carol-retries-later-1"));
         assertThat(failed.status()).isEqualTo(503);
         assertThat(failed.json().get("type").asString()).endsWith("/directory-unavailable");
         assertThat(failed.json().get("detail").asString()).contains("nothing was changed");
-        assertThat(http.get("/actuator/health").json().get("components").get("directory").get("status").asString()).isEqualTo("DOWN");
-        JsonNode event = admin.get("/api/v1/admin/audit?target=carol&activity=Reset%20password%20(self-service)&limit=1")
-                .json().get("events").get(0);
+        assertThat(http.get("/actuator/health")
+                        .json()
+                        .get("components")
+                        .get("directory")
+                        .get("status")
+                        .asString())
+                .isEqualTo("DOWN");
+        JsonNode event = admin.get(
+                        "/api/v1/admin/audit?target=carol&activity=Reset%20password%20(self-service)&limit=1")
+                .json()
+                .get("events")
+                .get(0);
         assertThat(event.get("result").asString()).isEqualTo("Failure");
 
         directoryLink.down(false);
-        assertThat(http.post(path(flowId, "password"), Map.of("newPassword", "Carol-retries-later-1")).status())
-                .as("the same flow works once the directory is back").isEqualTo(200);
+        assertThat(http.post(path(flowId, "password"), Map.of("newPassword", "Carol-retries-later-1"))
+                        .status())
+                .as("the same flow works once the directory is back")
+                .isEqualTo(200);
     }
 
     @Test
@@ -171,7 +215,9 @@ class ResetFlowIntegrationTests extends ServerIntegrationTest {
     }
 
     private String sendCode(String flowId, String recipient) {
-        assertThat(http.post(path(flowId, "challenges"), Map.of("methodId", "email", "contact", recipient)).status()).isEqualTo(202);
+        assertThat(http.post(path(flowId, "challenges"), Map.of("methodId", "email", "contact", recipient))
+                        .status())
+                .isEqualTo(202);
         return mailbox.awaitMailCode(recipient, Kind.RESET_CODE);
     }
 

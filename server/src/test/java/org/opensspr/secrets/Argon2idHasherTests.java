@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.security.SecureRandom;
-
 import org.junit.jupiter.api.Test;
 
 class Argon2idHasherTests {
@@ -35,7 +34,9 @@ class Argon2idHasherTests {
         String phc = fastHasher.hash("fluffy the cat");
 
         assertThat(fastHasher.matches("fluffy the dog", phc)).isFalse();
-        assertThat(fastHasher.matches("Fluffy the cat", phc)).as("answers are compared as given").isFalse();
+        assertThat(fastHasher.matches("Fluffy the cat", phc))
+                .as("answers are compared as given")
+                .isFalse();
         assertThat(fastHasher.matches("", phc)).isFalse();
     }
 
@@ -51,12 +52,18 @@ class Argon2idHasherTests {
     @Test
     void matchesWhenStringComesFromTheReferenceImplementationThenTrue() {
         // Vectors of the Argon2 reference implementation (phc-winner-argon2): "password", salt "somesalt".
-        assertThat(hasher.matches("password",
-                "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4")).isTrue();
-        assertThat(hasher.matches("password",
-                "$argon2id$v=19$m=256,t=2,p=2$c29tZXNhbHQ$bQk8UB/VmZZF4Oo79iDXuL5/0ttZwg2f/5U52iv1cDc")).isTrue();
-        assertThat(hasher.matches("passwore",
-                "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4")).isFalse();
+        assertThat(hasher.matches(
+                        "password",
+                        "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4"))
+                .isTrue();
+        assertThat(hasher.matches(
+                        "password",
+                        "$argon2id$v=19$m=256,t=2,p=2$c29tZXNhbHQ$bQk8UB/VmZZF4Oo79iDXuL5/0ttZwg2f/5U52iv1cDc"))
+                .isTrue();
+        assertThat(hasher.matches(
+                        "passwore",
+                        "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4"))
+                .isFalse();
     }
 
     @Test
@@ -70,22 +77,36 @@ class Argon2idHasherTests {
         assertThat(fastHasher.matches("fluffy the cat", "")).isFalse();
         assertThat(fastHasher.matches("fluffy the cat", "$")).isFalse();
         assertThat(fastHasher.matches("fluffy the cat", "not a hash at all")).isFalse();
-        assertThat(fastHasher.matches("fluffy the cat", good.replace("$argon2id$", "$argon2i$"))).isFalse();
-        assertThat(fastHasher.matches("fluffy the cat", good.replace("$argon2id$", "$argon2d$"))).isFalse();
+        assertThat(fastHasher.matches("fluffy the cat", good.replace("$argon2id$", "$argon2i$")))
+                .isFalse();
+        assertThat(fastHasher.matches("fluffy the cat", good.replace("$argon2id$", "$argon2d$")))
+                .isFalse();
         assertThat(fastHasher.matches("fluffy the cat", "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy"))
                 .isFalse();
-        assertThat(fastHasher.matches("fluffy the cat", good.replace("v=19", "v=16"))).isFalse();
+        assertThat(fastHasher.matches("fluffy the cat", good.replace("v=19", "v=16")))
+                .isFalse();
         assertThat(fastHasher.matches("fluffy the cat", good + "=")).isFalse();
-        assertThat(fastHasher.matches("fluffy the cat", good.substring(0, good.length() - 1))).isFalse();
-        assertThat(fastHasher.matches("fluffy the cat", good.substring(0, good.lastIndexOf('$')))).isFalse();
-        assertThat(fastHasher.matches("fluffy the cat", good.replace(hash, hash.substring(0, 21)))).isFalse();
-        assertThat(fastHasher.matches("fluffy the cat", good.replace(salt, "c2FsdA"))).as("4-byte salt").isFalse();
-        assertThat(fastHasher.matches("fluffy the cat", good.replace(hash, "!" + hash.substring(1)))).isFalse();
-        assertThat(fastHasher.matches("fluffy the cat", good.replace("m=1024", "m=99999999999"))).isFalse();
-        assertThat(fastHasher.matches("fluffy the cat", good.replace("m=1024", "m=4"))).isFalse();
-        assertThat(fastHasher.matches("fluffy the cat", good.replace("t=1", "t=0"))).isFalse();
-        assertThat(fastHasher.matches("fluffy the cat", good.replace("p=1", "p=0"))).isFalse();
-        assertThat(fastHasher.matches("fluffy the cat", good.replace("m=1024,t=1,p=1", "t=1,m=1024,p=1"))).isFalse();
+        assertThat(fastHasher.matches("fluffy the cat", good.substring(0, good.length() - 1)))
+                .isFalse();
+        assertThat(fastHasher.matches("fluffy the cat", good.substring(0, good.lastIndexOf('$'))))
+                .isFalse();
+        assertThat(fastHasher.matches("fluffy the cat", good.replace(hash, hash.substring(0, 21))))
+                .isFalse();
+        assertThat(fastHasher.matches("fluffy the cat", good.replace(salt, "c2FsdA")))
+                .as("4-byte salt")
+                .isFalse();
+        assertThat(fastHasher.matches("fluffy the cat", good.replace(hash, "!" + hash.substring(1))))
+                .isFalse();
+        assertThat(fastHasher.matches("fluffy the cat", good.replace("m=1024", "m=99999999999")))
+                .isFalse();
+        assertThat(fastHasher.matches("fluffy the cat", good.replace("m=1024", "m=4")))
+                .isFalse();
+        assertThat(fastHasher.matches("fluffy the cat", good.replace("t=1", "t=0")))
+                .isFalse();
+        assertThat(fastHasher.matches("fluffy the cat", good.replace("p=1", "p=0")))
+                .isFalse();
+        assertThat(fastHasher.matches("fluffy the cat", good.replace("m=1024,t=1,p=1", "t=1,m=1024,p=1")))
+                .isFalse();
         assertThat(fastHasher.matches("fluffy the cat", " " + good)).isFalse();
     }
 

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-
 import org.junit.jupiter.api.Test;
 
 /** The portal's texts exist in every language: the same keys in English and Dutch, none empty. */
@@ -20,7 +19,8 @@ class MessagesTests {
         for (String bundle : BUNDLES) {
             Properties english = load(bundle + ".properties");
             Properties dutch = load(bundle + "_nl.properties");
-            assertThat(dutch.stringPropertyNames()).as(bundle + ": keys missing in Dutch or only in Dutch")
+            assertThat(dutch.stringPropertyNames())
+                    .as(bundle + ": keys missing in Dutch or only in Dutch")
                     .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
         }
     }
@@ -30,8 +30,12 @@ class MessagesTests {
         for (String bundle : BUNDLES) {
             for (String file : new String[] {bundle + ".properties", bundle + "_nl.properties"}) {
                 Properties texts = load(file);
-                assertThat(texts.stringPropertyNames()).as(file).isNotEmpty()
-                        .allSatisfy(key -> assertThat(texts.getProperty(key)).as(file + ": " + key).isNotBlank());
+                assertThat(texts.stringPropertyNames())
+                        .as(file)
+                        .isNotEmpty()
+                        .allSatisfy(key -> assertThat(texts.getProperty(key))
+                                .as(file + ": " + key)
+                                .isNotBlank());
             }
         }
     }
@@ -41,8 +45,10 @@ class MessagesTests {
         Properties english = load("i18n/messages.properties");
         Properties dutch = load("i18n/messages_nl.properties");
         for (Properties texts : new Properties[] {english, dutch}) {
-            assertThat(texts.stringPropertyNames()).allSatisfy(key -> assertThat(texts.getProperty(key))
-                    .as(key + ": a plain apostrophe is a quote in a message with {0}").doesNotContain("'"));
+            assertThat(texts.stringPropertyNames())
+                    .allSatisfy(key -> assertThat(texts.getProperty(key))
+                            .as(key + ": a plain apostrophe is a quote in a message with {0}")
+                            .doesNotContain("'"));
         }
     }
 
