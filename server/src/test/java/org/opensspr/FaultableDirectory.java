@@ -8,14 +8,16 @@ import org.opensspr.directory.DirectoryUnavailableException;
 import org.opensspr.directory.DirectoryUser;
 
 /**
- * The real directory, with a switch that makes it unreachable: every call then fails as a
- * network failure would ({@link DirectoryUnavailableException}), so tests can prove what the
- * server does when the directory goes away in the middle of a flow.
+ * The real directory, with switches that make it unreachable: every call, or only the writes, or
+ * only unlocks then fail as a network failure would ({@link DirectoryUnavailableException}), so
+ * tests can prove what the server does when the directory goes away in the middle of a flow.
  */
 public final class FaultableDirectory implements Directory {
 
     private final Directory real;
     private volatile boolean down;
+    private volatile boolean writesFail;
+    private volatile boolean unlockFails;
 
     public FaultableDirectory(Directory real) {
         this.real = real;
@@ -23,6 +25,30 @@ public final class FaultableDirectory implements Directory {
 
     public void down(boolean down) {
         this.down = down;
+    }
+
+    /** Password writes and unlocks fail; reads still work. */
+    public void failWrites(boolean fail) {
+        this.writesFail = fail;
+    }
+
+    /** Only unlocks fail. */
+    public void failUnlock(boolean fail) {
+        this.unlockFails = fail;
+    }
+
+    /** Everything works again. */
+    public void heal() {
+        down = false;
+        writesFail = false;
+        unlockFails = false;
+    }
+
+    private Directory writable(boolean unlock) {
+        if (writesFail || (unlock && unlockFails)) {
+            throw new DirectoryUnavailableException("SERVER_DOWN (test: writes fail)", null);
+        }
+        return up();
     }
 
     private Directory up() {
@@ -54,12 +80,17 @@ public final class FaultableDirectory implements Directory {
 
     @Override
     public void resetPassword(DirectoryUser user, String newPassword) {
-        up().resetPassword(user, newPassword);
+        writable(false).resetPassword(user, newPassword);
     }
 
     @Override
     public void unlock(DirectoryUser user) {
-        up().unlock(user);
+        writable(true).unlock(user);
+    }
+
+    @Override
+    public Optional<java.time.Instant> passwordChangedAt(DirectoryUser user) {
+        return up().passwordChangedAt(user);
     }
 
     @Override

@@ -21,7 +21,7 @@ class FlywayMigrationsIntegrationTests {
             "reset_verification",
             "notification_outbox",
             "audit_head",
-            "audit_event",
+            "audit_record",
             "registered_method",
             "registration_challenge",
             "throttle_event",

@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * The whole application on a random port, once per test JVM (every subclass shares the same
  * Spring context): the embedded directory on a free port in a fresh data dir, a real SMTP server
  * (GreenMail) for mail, and a clock the tests move by hand. Before each test the state tables are
- * emptied (default policy, nothing registered, unthrottled) and the {@link Mailbox} is cleared.
+ * emptied (default policy, nothing registered, unthrottled), the demo users get their demo
+ * passwords back and the {@link Mailbox} is cleared.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -100,7 +101,11 @@ public abstract class ServerIntegrationTest {
 
     @BeforeEach
     void clients() {
-        directoryLink.down(false);
+        directoryLink.heal();
+        // The demo users have their demo passwords, whatever an earlier test reset them to.
+        for (String login : new String[] {"alice", "bob", "carol", "admin"}) {
+            directoryLink.resetPassword(directoryLink.findUser(login).orElseThrow(), login + "-demo-2026");
+        }
         http = new Http("http://127.0.0.1:" + port);
         admin = http.bearer(ADMIN_TOKEN);
         // Every test starts from the same state: default policy, no registrations or pre-filled contacts

@@ -5,13 +5,17 @@ import java.util.List;
 import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
 import org.opensspr.audit.AuditQuery;
+import org.opensspr.audit.ChainVerification;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/admin/audit} (JSON) and {@code /api/v1/admin/audit.csv}: the audit log, newest first. */
+/**
+ * {@code GET /api/v1/admin/audit} (JSON) and {@code /api/v1/admin/audit.csv}: the audit log,
+ * newest first; {@code GET /api/v1/admin/audit/verify}: whether every event still verifies.
+ */
 @RestController
 class AdminAuditController {
 
@@ -58,6 +62,16 @@ class AdminAuditController {
                 .body(csv.toString());
     }
 
+    /**
+     * Checks every event's MAC and the chain (a full read of the log): {@code intact}, how many
+     * events were checked, sealed and not yet sealed, and the first that does not verify.
+     */
+    @GetMapping("/api/v1/admin/audit/verify")
+    Verification verify() {
+        ChainVerification v = audit.verify();
+        return new Verification(v.intact(), v.checked(), v.sealed(), v.unsealed(), v.firstBrokenId(), v.problem());
+    }
+
     /** RFC 4180 quoting; a leading =, +, - or @ is defused so a spreadsheet does not run it as a formula. */
     static String cell(String value) {
         String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
@@ -65,4 +79,7 @@ class AdminAuditController {
     }
 
     record AuditPage(List<AuditEvent> events) {}
+
+    /** The answer of {@code /audit/verify}; {@code firstBrokenId} and {@code problem} are null when intact. */
+    record Verification(boolean intact, long checked, long sealed, long unsealed, Long firstBrokenId, String problem) {}
 }

@@ -20,6 +20,7 @@ import org.opensspr.system.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Joins devices, checks their credentials and keeps their inventory verdicts. A join token
@@ -89,7 +90,7 @@ public class DeviceService {
      * Joins a device with a join token, spending one of its uses atomically. A wrong, spent or
      * expired token is refused (403) alike, and audited as a failed "Join device".
      */
-    @Transactional
+    @Transactional(noRollbackFor = ErrorResponseException.class)
     public JoinedDevice join(String joinToken, String name, String os, String osVersion, String ip) {
         String deviceName = field(name, "name", 200);
         String deviceOs = field(os, "os", 100);

@@ -17,6 +17,7 @@ import org.opensspr.system.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Logon sessions: the temporary, low-privilege identity of a device's sign-in screen (Azure's
@@ -43,8 +44,11 @@ public class LogonSessionService {
         this.clock = clock;
     }
 
-    /** Starts a session for {@code device}, audited as "Start logon session" with the device as actor. */
-    @Transactional
+    /**
+     * Starts a session for {@code device}, audited as "Start logon session" with the device as actor;
+     * a refusal commits its audit event.
+     */
+    @Transactional(noRollbackFor = ErrorResponseException.class)
     public StartedSession start(DeviceIdentity device, String ip) {
         Caller caller = new Caller(device.actor(), ip, ClientType.LogonScreen);
         Object enabled = devices.configuration(device).value(OmaUris.ALLOW_PASSWORD_RESET);

@@ -46,6 +46,9 @@ final class ActiveDirectoryFlavor implements Flavor {
 
     private static final Logger log = LoggerFactory.getLogger(ActiveDirectoryFlavor.class);
 
+    /** Windows FILETIME (100 ns since 1601-01-01) of the Unix epoch. */
+    private static final long FILETIME_UNIX_EPOCH = 116_444_736_000_000_000L;
+
     /** The OID of the policy hints control the server supports, null for none; looked up once. */
     private volatile Optional<String> policyHints;
 
@@ -82,6 +85,22 @@ final class ActiveDirectoryFlavor implements Flavor {
     public boolean unlock(LDAPConnectionPool pool, String dn) throws LDAPException {
         pool.modify(dn, new Modification(ModificationType.REPLACE, "lockoutTime", "0"));
         return true;
+    }
+
+    /** AD keeps the time of the last password change in {@code pwdLastSet} (FILETIME; 0: must change at next logon). */
+    @Override
+    public Optional<java.time.Instant> passwordChangedAt(LDAPConnectionPool pool, String dn) throws LDAPException {
+        SearchResultEntry entry = pool.searchForEntry(dn, SearchScope.BASE, "(objectClass=*)", "pwdLastSet");
+        if (entry == null || entry.getAttributeValueAsLong("pwdLastSet") == null) {
+            return Optional.empty();
+        }
+        long fileTime = entry.getAttributeValueAsLong("pwdLastSet");
+        if (fileTime <= 0) {
+            return Optional.empty();
+        }
+        long hundredNanos = fileTime - FILETIME_UNIX_EPOCH;
+        return Optional.of(
+                java.time.Instant.ofEpochSecond(hundredNanos / 10_000_000L, (hundredNanos % 10_000_000L) * 100));
     }
 
     /** The value of {@code unicodePwd}: the password in double quotes, UTF-16LE. */

@@ -42,6 +42,14 @@ public interface Directory {
      */
     void unlock(DirectoryUser user);
 
+    /**
+     * When the directory last changed the user's password, as far as it records it (see
+     * {@code Flavor.passwordChangedAt}); empty when it does not say.
+     *
+     * @throws DirectoryUnavailableException when the directory cannot be reached
+     */
+    java.util.Optional<java.time.Instant> passwordChangedAt(DirectoryUser user);
+
     /** Whether the directory answers now; for the health endpoint. */
     boolean isAvailable();
 

@@ -2,6 +2,11 @@ package org.opensspr.directory;
 
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.util.StaticUtils;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,4 +33,30 @@ interface Flavor {
      * @return false when the account was known not to be locked, true when it was or may have been
      */
     boolean unlock(LDAPConnectionPool pool, String dn) throws LDAPException;
+
+    /**
+     * When the directory last changed the account's password, as far as it says: ppolicy's
+     * {@code pwdChangedTime}, else {@code modifyTimestamp} (any change to the entry, so possibly
+     * later than the password). Empty when the directory records neither. Used to settle a reset
+     * that was interrupted between the directory write and the database.
+     */
+    default Optional<Instant> passwordChangedAt(LDAPConnectionPool pool, String dn) throws LDAPException {
+        SearchResultEntry entry =
+                pool.searchForEntry(dn, SearchScope.BASE, "(objectClass=*)", "pwdChangedTime", "modifyTimestamp");
+        if (entry == null) {
+            return Optional.empty();
+        }
+        for (String attribute : new String[] {"pwdChangedTime", "modifyTimestamp"}) {
+            String value = entry.getAttributeValue(attribute);
+            if (value != null) {
+                try {
+                    return Optional.of(StaticUtils.decodeGeneralizedTime(value).toInstant());
+                } catch (java.text.ParseException e) {
+                    throw new LDAPException(
+                            com.unboundid.ldap.sdk.ResultCode.DECODING_ERROR, attribute + " is not a time: " + value);
+                }
+            }
+        }
+        return Optional.empty();
+    }
 }

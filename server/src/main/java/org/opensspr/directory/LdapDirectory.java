@@ -166,6 +166,15 @@ final class LdapDirectory implements Directory, AutoCloseable {
     }
 
     @Override
+    public Optional<java.time.Instant> passwordChangedAt(DirectoryUser user) {
+        try {
+            return flavor.passwordChangedAt(pool, user.dn());
+        } catch (LDAPException e) {
+            throw translate("read when a password changed", e);
+        }
+    }
+
+    @Override
     public boolean isAvailable() {
         try {
             return pool.getRootDSE() != null;

@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -90,8 +91,11 @@ public class RegistrationService {
         this.defaultRegion = defaultRegion.isBlank() ? null : defaultRegion.toUpperCase(Locale.ROOT);
     }
 
-    /** Sends a code to a new email address; the address counts once the code comes back. */
-    @Transactional
+    /**
+     * Sends a code to a new email address; the address counts once the code comes back. A refusal
+     * (too many codes) commits the count that caused it.
+     */
+    @Transactional(noRollbackFor = ErrorResponseException.class)
     public void startEmail(DirectoryUser user, String address, Caller caller) {
         ContactInfo checked = new ContactInfo(address, null);
         if (checked.email() == null) {
@@ -100,8 +104,8 @@ public class RegistrationService {
         sendCode(user, MethodType.EMAIL, checked.email());
     }
 
-    /** Sends a code by SMS to a new phone number; the number counts once the code comes back. */
-    @Transactional
+    /** Sends a code by SMS to a new phone number; the number counts once the code comes back (as above). */
+    @Transactional(noRollbackFor = ErrorResponseException.class)
     public void startSms(DirectoryUser user, String phone, Caller caller) {
         sendCode(user, MethodType.SMS, PhoneNumbers.toE164(phone, defaultRegion));
     }

@@ -70,11 +70,12 @@ public class PolicyService {
             case ALL -> true;
             case GROUPS -> policy.groups().stream().anyMatch(groups::contains);
         };
-        return new Eligibility(inScope, requirements(policy, groups.contains(adminGroup)));
+        boolean admin = groups.contains(adminGroup);
+        return new Eligibility(inScope, admin, requirements(policy, admin));
     }
 
-    /** Whether the policy's scope includes the user, and what they must pass if so. */
-    public record Eligibility(boolean inScope, Requirements requirements) {}
+    /** Whether the policy's scope includes the user, whether they are an admin, and what they must pass. */
+    public record Eligibility(boolean inScope, boolean admin, Requirements requirements) {}
 
     /**
      * What this user must pass. Members of the admin group always need two methods and never

@@ -32,8 +32,9 @@ class JdbcResetFlowRepository {
     void insert(ResetFlow flow) {
         jdbc.sql("""
                 INSERT INTO reset_flow (id_hash, login, user_dn, decoy, client_type, ip, required, methods, status,
-                    challenges_sent, failed_verifications, created_at, expires_at)
-                VALUES (:id, :login, :dn, :decoy, :clientType, :ip, :required, :methods, :status, 0, 0, :created, :expires)""")
+                    challenges_sent, failed_verifications, created_at, expires_at, admin_user)
+                VALUES (:id, :login, :dn, :decoy, :clientType, :ip, :required, :methods, :status, 0, 0, :created, :expires,
+                    :admin)""")
                 .param("id", flow.idHash())
                 .param("login", flow.login())
                 .param("dn", flow.userDn())
@@ -45,6 +46,7 @@ class JdbcResetFlowRepository {
                 .param("status", flow.status().name())
                 .param("created", flow.createdAt().toEpochMilli())
                 .param("expires", flow.expiresAt().toEpochMilli())
+                .param("admin", flow.admin())
                 .update();
     }
 
@@ -162,6 +164,54 @@ class JdbcResetFlowRepository {
         return updated == 1;
     }
 
+    /**
+     * Records the intent to write to the directory: moves an OPEN flow to WRITING. False if it was
+     * not OPEN any more (finished, locked, or another request is writing).
+     */
+    boolean beginWrite(String idHash, ResetFlow.PendingAction action, Instant now) {
+        return jdbc.sql("""
+                UPDATE reset_flow SET status = 'WRITING', pending_action = :action, pending_since = :now
+                WHERE id_hash = :id AND status = 'OPEN'""")
+                        .param("action", action.name())
+                        .param("now", now.toEpochMilli())
+                        .param("id", idHash)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Ends a directory write: moves a WRITING flow to {@code status} (OPEN again when the directory
+     * changed nothing). False if the flow was not WRITING: someone else settled it already.
+     */
+    boolean finishWrite(String idHash, ResetFlow.Status status) {
+        int updated =
+                jdbc.sql("""
+                UPDATE reset_flow SET status = :status, pending_action = NULL, pending_since = NULL
+                WHERE id_hash = :id AND status = 'WRITING'""").param("status", status.name()).param("id", idHash).update();
+        if (updated == 1 && status != ResetFlow.Status.OPEN) {
+            jdbc.sql("DELETE FROM reset_challenge WHERE flow_id_hash = :id")
+                    .param("id", idHash)
+                    .update();
+        }
+        return updated == 1;
+    }
+
+    /** Flows that began a directory write before {@code cutoff} and never finished it: a crash in between. */
+    List<PendingWrite> interruptedWrites(Instant cutoff) {
+        return jdbc.sql("""
+                SELECT * FROM reset_flow WHERE status = 'WRITING' AND pending_since < :cutoff
+                ORDER BY pending_since FETCH FIRST 100 ROWS ONLY""")
+                .param("cutoff", cutoff.toEpochMilli())
+                .query((rs, n) -> new PendingWrite(
+                        toFlow(rs, n),
+                        ResetFlow.PendingAction.valueOf(rs.getString("pending_action")),
+                        Instant.ofEpochMilli(rs.getLong("pending_since"))))
+                .list();
+    }
+
+    /** A flow whose directory write was interrupted: what it was writing and since when. */
+    record PendingWrite(ResetFlow flow, ResetFlow.PendingAction action, Instant since) {}
+
     /** Flows still OPEN after their expiry: abandoned by their user. */
     List<ResetFlow> expiredOpen(Instant now) {
         return jdbc.sql(
@@ -183,18 +233,21 @@ class JdbcResetFlowRepository {
         return flow.challengesSent() > 0 ? "starting verification" : "being presented with verification options";
     }
 
-    /** Deletes flows that expired before {@code cutoff}, with their codes and verifications. */
+    /**
+     * Deletes flows that expired before {@code cutoff}, with their codes and verifications; a flow
+     * still WRITING stays until {@link InterruptedWrites} settled it.
+     */
     int deleteExpired(Instant cutoff) {
         long at = cutoff.toEpochMilli();
         jdbc.sql(
-                        "DELETE FROM reset_challenge WHERE flow_id_hash IN (SELECT id_hash FROM reset_flow WHERE expires_at < :at)")
+                        "DELETE FROM reset_challenge WHERE flow_id_hash IN (SELECT id_hash FROM reset_flow WHERE expires_at < :at AND status <> 'WRITING')")
                 .param("at", at)
                 .update();
         jdbc.sql(
-                        "DELETE FROM reset_verification WHERE flow_id_hash IN (SELECT id_hash FROM reset_flow WHERE expires_at < :at)")
+                        "DELETE FROM reset_verification WHERE flow_id_hash IN (SELECT id_hash FROM reset_flow WHERE expires_at < :at AND status <> 'WRITING')")
                 .param("at", at)
                 .update();
-        return jdbc.sql("DELETE FROM reset_flow WHERE expires_at < :at")
+        return jdbc.sql("DELETE FROM reset_flow WHERE expires_at < :at AND status <> 'WRITING'")
                 .param("at", at)
                 .update();
     }
@@ -213,6 +266,7 @@ class JdbcResetFlowRepository {
                 rs.getInt("challenges_sent"),
                 rs.getInt("failed_verifications"),
                 Instant.ofEpochMilli(rs.getLong("created_at")),
-                Instant.ofEpochMilli(rs.getLong("expires_at")));
+                Instant.ofEpochMilli(rs.getLong("expires_at")),
+                rs.getBoolean("admin_user"));
     }
 }

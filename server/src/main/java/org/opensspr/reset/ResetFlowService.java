@@ -32,7 +32,10 @@ import org.opensspr.policy.SsprPolicy;
 import org.opensspr.secrets.Digests;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * The self-service password reset flow. A flow id is a 256-bit bearer secret held by the client;
@@ -43,6 +46,13 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Nothing reveals whether an account exists: an unknown, out-of-scope or unregistered login
  * gets a decoy flow with the same shape that never passes a verification. The audit log, which
  * only admins read, says which case it was.
+ *
+ * <p>Each step uses one database connection at a time and no nested transaction: its audit events
+ * and throttle counts commit with its own state. A step that refuses a request (a problem
+ * answer, or a directory that cannot be reached) commits what it recorded before it refused,
+ * rather than rolling it back. The password and unlock steps hold no database connection while
+ * they wait for the directory: they commit their intent first (status WRITING), write to the
+ * directory, then commit the outcome; {@link InterruptedWrites} settles a write a crash cut off.
  */
 @Service
 public class ResetFlowService {
@@ -62,6 +72,7 @@ public class ResetFlowService {
     private final Digests digests;
     private final AuditLog audit;
     private final LogonSessionService logonSessions;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     ResetFlowService(
@@ -76,6 +87,7 @@ public class ResetFlowService {
             Digests digests,
             AuditLog audit,
             LogonSessionService logonSessions,
+            PlatformTransactionManager transactionManager,
             Clock clock) {
         this.flows = flows;
         this.gates = gates;
@@ -88,11 +100,12 @@ public class ResetFlowService {
         this.digests = digests;
         this.audit = audit;
         this.logonSessions = logonSessions;
+        this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
     /** Starts a flow for {@code login}: a real one if the user may reset, a decoy otherwise. */
-    @Transactional
+    @Transactional(noRollbackFor = {ErrorResponseException.class, DirectoryUnavailableException.class})
     public StartedFlow start(String login, Caller caller) {
         return start(login, caller, null);
     }
@@ -103,7 +116,7 @@ public class ResetFlowService {
      *
      * @throws org.springframework.web.ErrorResponseException 403 when the logon session already started a flow
      */
-    @Transactional
+    @Transactional(noRollbackFor = {ErrorResponseException.class, DirectoryUnavailableException.class})
     public StartedFlow start(String login, Caller caller, String logonSession) {
         String typed = login == null ? "" : login.strip();
         throttling.checkStart(caller);
@@ -150,7 +163,8 @@ public class ResetFlowService {
                 0,
                 0,
                 now,
-                now.plus(Duration.ofMinutes(FLOW_MINUTES)));
+                now.plus(Duration.ofMinutes(FLOW_MINUTES)),
+                refusal == null && eligibility.admin());
         flows.insert(flow);
         audit.record(AuditEvent.of(
                 now, Activity.FLOW_PROGRESS, AuditResult.Success, caller, typed, "User submitted their user ID"));
@@ -233,61 +247,56 @@ public class ResetFlowService {
     }
 
     /**
-     * Writes the new password to the directory, unlocks the account, and ends the flow, all or
-     * nothing: if the directory fails or refuses, the flow stays open and can be retried.
+     * Writes the new password to the directory, unlocks the account, and ends the flow. If the
+     * directory cannot be reached or refuses the password, nothing changed and the flow stays
+     * open for another try. Should the account not unlock after the password was written, the
+     * reset still counts (the audit says so). The intent is committed before the directory write,
+     * so a crash between the write and the record is settled by {@link InterruptedWrites}.
      */
-    @Transactional
     public void resetPassword(String flowId, String newPassword, Caller caller) {
-        ResetFlow flow = verifiedFlow(flowId, caller);
-        caller = caller.withClientType(flow.clientType());
-        Caller user = caller.as(flow.login());
-        DirectoryUser target;
-        try {
-            target = target(flow);
-        } catch (DirectoryUnavailableException e) {
-            audit.record(AuditEvent.of(
-                    clock.instant(),
-                    Activity.RESET_PASSWORD,
-                    AuditResult.Failure,
-                    user,
-                    flow.login(),
-                    "The directory could not be reached; nothing was changed"));
-            throw e;
-        }
+        ResetFlow flow = committing(() -> verifiedFlow(flowId, caller));
+        Caller user = caller.withClientType(flow.clientType()).as(flow.login());
+        DirectoryUser target = reachableTarget(flow, user, Activity.RESET_PASSWORD);
         List<Violation> violations = passwordPolicy.check(newPassword, target, LocaleContextHolder.getLocale());
         if (!violations.isEmpty()) {
-            audit.record(
-                    event(flow, user, AuditResult.Failure, "User's new password did not meet the password policy"));
+            inTransaction(() -> audit.record(
+                    event(flow, user, AuditResult.Failure, "User's new password did not meet the password policy")));
             throw FlowProblems.passwordRejected(violations);
         }
-        if (!flows.close(flow.idHash(), ResetFlow.Status.COMPLETED)) {
-            throw FlowProblems.flowNotFound();
-        }
-        logonSessions.flowEnded(flow.idHash());
+        beginWrite(flow, ResetFlow.PendingAction.PASSWORD);
         try {
             directory.resetPassword(target, newPassword);
-            directory.unlock(target);
-            passwordPolicy.passwordSet(target, newPassword);
         } catch (DirectoryUnavailableException e) {
-            audit.record(AuditEvent.of(
-                    clock.instant(),
-                    Activity.RESET_PASSWORD,
-                    AuditResult.Failure,
-                    user,
-                    flow.login(),
-                    "The directory could not be reached; nothing was changed"));
+            writeFailed(flow, user, Activity.RESET_PASSWORD, "The directory could not be reached; nothing was changed");
             throw e;
         } catch (DirectoryRejectedPasswordException e) {
-            audit.record(AuditEvent.of(
-                    clock.instant(),
-                    Activity.RESET_PASSWORD,
-                    AuditResult.Failure,
+            writeFailed(
+                    flow,
                     user,
-                    flow.login(),
-                    "The directory refused the new password (" + e.reason() + "): " + e.getMessage()));
+                    Activity.RESET_PASSWORD,
+                    "The directory refused the new password (" + e.reason() + "): " + e.getMessage());
             throw FlowProblems.passwordRejected(
                     List.of(DirectoryRefusals.violation(e, LocaleContextHolder.getLocale())));
         }
+        String unlocked = "";
+        try {
+            directory.unlock(target);
+        } catch (DirectoryUnavailableException e) {
+            unlocked =
+                    "The password was set, but the account could not be unlocked: the directory could not be reached";
+        }
+        String details = unlocked;
+        inTransaction(() -> {
+            if (flows.finishWrite(flow.idHash(), ResetFlow.Status.COMPLETED)) {
+                passwordReset(flow, target, user, caller.withClientType(flow.clientType()), details);
+                passwordPolicy.passwordSet(target, newPassword);
+            }
+        });
+    }
+
+    /** What a finished reset records: the flow's end, cleared counters, the notices, the audit events. */
+    void passwordReset(ResetFlow flow, DirectoryUser target, Caller user, Caller caller, String details) {
+        logonSessions.flowEnded(flow.idHash());
         throttling.succeeded(flow.login());
         notices.toUser(
                 flow,
@@ -295,37 +304,37 @@ public class ResetFlowService {
                 "Your password was reset",
                 "The password of your account " + flow.login()
                         + " was just reset with self-service password reset.\n\nIf this was not you, contact your helpdesk now.");
-        notices.toOtherAdmins(target, caller);
+        notices.toOtherAdmins(flow, target, caller);
         audit.record(event(flow, user, AuditResult.Success, "User successfully reset password"));
-        audit.record(
-                AuditEvent.of(clock.instant(), Activity.RESET_PASSWORD, AuditResult.Success, user, flow.login(), ""));
+        audit.record(AuditEvent.of(
+                clock.instant(), Activity.RESET_PASSWORD, AuditResult.Success, user, flow.login(), details));
     }
 
     /** Unlocks the account without changing its password, where the policy allows it. */
-    @Transactional
     public void unlock(String flowId, Caller caller) {
         if (!policies.current().allowUnlock()) {
             throw FlowProblems.unlockNotAllowed();
         }
-        ResetFlow flow = verifiedFlow(flowId, caller);
-        caller = caller.withClientType(flow.clientType());
-        if (!flows.close(flow.idHash(), ResetFlow.Status.COMPLETED)) {
-            throw FlowProblems.flowNotFound();
-        }
-        logonSessions.flowEnded(flow.idHash());
-        Caller user = caller.as(flow.login());
+        ResetFlow flow = committing(() -> verifiedFlow(flowId, caller));
+        Caller user = caller.withClientType(flow.clientType()).as(flow.login());
+        DirectoryUser target = reachableTarget(flow, user, Activity.UNLOCK);
+        beginWrite(flow, ResetFlow.PendingAction.UNLOCK);
         try {
-            directory.unlock(target(flow));
+            directory.unlock(target);
         } catch (DirectoryUnavailableException e) {
-            audit.record(AuditEvent.of(
-                    clock.instant(),
-                    Activity.UNLOCK,
-                    AuditResult.Failure,
-                    user,
-                    flow.login(),
-                    "The directory could not be reached; nothing was changed"));
+            writeFailed(flow, user, Activity.UNLOCK, "The directory could not be reached; nothing was changed");
             throw e;
         }
+        inTransaction(() -> {
+            if (flows.finishWrite(flow.idHash(), ResetFlow.Status.COMPLETED)) {
+                unlocked(flow, user);
+            }
+        });
+    }
+
+    /** What a finished unlock records. */
+    void unlocked(ResetFlow flow, Caller user) {
+        logonSessions.flowEnded(flow.idHash());
         throttling.succeeded(flow.login());
         notices.toUser(
                 flow,
@@ -334,6 +343,62 @@ public class ResetFlowService {
                 "Your account " + flow.login()
                         + " was just unlocked with self-service password reset.\n\nIf this was not you, contact your helpdesk now.");
         audit.record(AuditEvent.of(clock.instant(), Activity.UNLOCK, AuditResult.Success, user, flow.login(), ""));
+    }
+
+    /** The flow's user, looked up again (it must still be the same entry); a directory failure is audited. */
+    private DirectoryUser reachableTarget(ResetFlow flow, Caller user, String activity) {
+        try {
+            return target(flow);
+        } catch (DirectoryUnavailableException e) {
+            inTransaction(() -> audit.record(AuditEvent.of(
+                    clock.instant(),
+                    activity,
+                    AuditResult.Failure,
+                    user,
+                    flow.login(),
+                    "The directory could not be reached; nothing was changed")));
+            throw e;
+        }
+    }
+
+    /** Commits the intent to write to the directory; a flow that is not OPEN any more is gone. */
+    private void beginWrite(ResetFlow flow, ResetFlow.PendingAction action) {
+        Boolean began = transaction.execute(status -> flows.beginWrite(flow.idHash(), action, clock.instant()));
+        if (!Boolean.TRUE.equals(began)) {
+            throw FlowProblems.flowNotFound();
+        }
+    }
+
+    /** The directory changed nothing: the flow is open again and the failure is on record. */
+    private void writeFailed(ResetFlow flow, Caller user, String activity, String details) {
+        inTransaction(() -> {
+            flows.finishWrite(flow.idHash(), ResetFlow.Status.OPEN);
+            audit.record(AuditEvent.of(clock.instant(), activity, AuditResult.Failure, user, flow.login(), details));
+        });
+    }
+
+    private void inTransaction(Runnable work) {
+        transaction.executeWithoutResult(status -> work.run());
+    }
+
+    /**
+     * Runs {@code step} in a transaction that commits even when the step refuses the request with a
+     * problem answer (e.g. an attempt while blocked, which is on record), then rethrows the refusal.
+     */
+    private <T> T committing(java.util.function.Supplier<T> step) {
+        ErrorResponseException[] refusal = {null};
+        T result = transaction.execute(status -> {
+            try {
+                return step.get();
+            } catch (ErrorResponseException e) {
+                refusal[0] = e;
+                return null;
+            }
+        });
+        if (refusal[0] != null) {
+            throw refusal[0];
+        }
+        return result;
     }
 
     private DirectoryUser placeholder(String login) {

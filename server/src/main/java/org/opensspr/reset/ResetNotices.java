@@ -30,9 +30,12 @@ class ResetNotices {
         }
     }
 
-    /** When an admin resets, every other admin hears of it (policy {@code notifyAdminsOnAdminReset}), as in Azure. */
-    void toOtherAdmins(DirectoryUser user, Caller caller) {
-        if (!policies.current().notifyAdminsOnAdminReset() || !policies.isAdmin(user)) {
+    /**
+     * When an admin resets, every other admin hears of it (policy {@code notifyAdminsOnAdminReset}),
+     * as in Azure. Whether the user is an admin was read with their groups when the flow started.
+     */
+    void toOtherAdmins(ResetFlow flow, DirectoryUser user, Caller caller) {
+        if (!flow.admin() || !policies.current().notifyAdminsOnAdminReset()) {
             return;
         }
         for (DirectoryUser other : policies.admins()) {

@@ -1,5 +1,6 @@
 package org.opensspr.secrets;
 
+import org.opensspr.audit.AuditKey;
 import org.opensspr.system.DataDirectory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,12 @@ class SecretsConfiguration {
     @Bean
     SecretBox secretBox(MasterKey masterKey) {
         return new SecretBox(masterKey);
+    }
+
+    /** The audit log's MAC key: derived here because the audit package calls no other feature. */
+    @Bean
+    AuditKey auditKey(MasterKey masterKey) {
+        return new AuditKey(masterKey.derive("audit-chain"));
     }
 
     @Bean

@@ -11,6 +11,12 @@ import org.springframework.core.env.MapPropertySource;
  * Points the datasource at an H2 file under the data dir when {@code spring.datasource.url} is
  * not set, so {@code java -jar} needs no configuration. H2 wants an absolute path (it refuses
  * "implicitly relative" ones), which a plain property placeholder cannot give.
+ *
+ * <p>{@code WRITE_DELAY=0}: H2 writes every commit to its file before the commit returns. By
+ * default it writes committed transactions up to a second later, so a {@code kill -9} lost tens of
+ * thousands of acknowledged commits in a test here (none with this setting, at about 0.6 ms per
+ * commit). It does not fsync: an answered request survives the process dying, not the machine
+ * losing power; PostgreSQL is the store for that.
  */
 public final class EmbeddedDatabaseDefaults implements EnvironmentPostProcessor {
 
@@ -23,7 +29,8 @@ public final class EmbeddedDatabaseDefaults implements EnvironmentPostProcessor 
                 .toAbsolutePath()
                 .normalize();
         String url = "jdbc:h2:file:"
-                + dataDir.resolve("db").resolve("sspr").toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE";
+                + dataDir.resolve("db").resolve("sspr").toString().replace('\\', '/')
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         environment
                 .getPropertySources()
                 .addLast(new MapPropertySource(

@@ -8,15 +8,13 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts events in sliding windows and blocks logins, in the state store. Counting commits on
- * its own (a failed attempt stays counted when the request that made it fails). Keys are the
- * login as typed (lower-cased), so an unknown login is throttled exactly like a real one and
- * the throttle reveals nothing.
+ * Counts events in sliding windows and blocks logins, in the state store. Writes join the
+ * caller's transaction: one connection per request. A step that counts a failed attempt and then
+ * refuses the request must commit rather than roll back (the callers' {@code noRollbackFor}), so
+ * the attempt stays counted. Keys are the login as typed (lower-cased), so an unknown login is
+ * throttled exactly like a real one and the throttle reveals nothing.
  */
 @Component
 public class Throttle {
@@ -25,26 +23,21 @@ public class Throttle {
     static final Duration LONGEST_WINDOW = Duration.ofHours(24);
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    Throttle(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+    Throttle(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
     /** Counts one event for {@code subject} and returns how many fall within {@code window}, this one included. */
     public int count(String subject, Duration window) {
         long now = clock.millis();
-        return ownTransaction.execute(status -> {
-            jdbc.sql("INSERT INTO throttle_event (subject, occurred_at) VALUES (:subject, :at)")
-                    .param("subject", key(subject))
-                    .param("at", now)
-                    .update();
-            return countSince(subject, now - window.toMillis());
-        });
+        jdbc.sql("INSERT INTO throttle_event (subject, occurred_at) VALUES (:subject, :at)")
+                .param("subject", key(subject))
+                .param("at", now)
+                .update();
+        return countSince(subject, now - window.toMillis());
     }
 
     /** How many events for {@code subject} fall within {@code window}, without counting one. */
@@ -55,21 +48,19 @@ public class Throttle {
     /** Blocks a login until now + {@code duration}; a longer existing block is kept. */
     public void block(String login, Duration duration, String reason) {
         long until = clock.instant().plus(duration).toEpochMilli();
-        ownTransaction.executeWithoutResult(status -> {
-            int updated = jdbc.sql(
-                            "UPDATE reset_block SET blocked_until = :until, reason = :reason WHERE login = :login AND blocked_until < :until")
+        int updated = jdbc.sql(
+                        "UPDATE reset_block SET blocked_until = :until, reason = :reason WHERE login = :login AND blocked_until < :until")
+                .param("until", until)
+                .param("reason", reason)
+                .param("login", key(login))
+                .update();
+        if (updated == 0 && blockedUntil(login).isEmpty()) {
+            jdbc.sql("INSERT INTO reset_block (login, blocked_until, reason) VALUES (:login, :until, :reason)")
+                    .param("login", key(login))
                     .param("until", until)
                     .param("reason", reason)
-                    .param("login", key(login))
                     .update();
-            if (updated == 0 && blockedUntil(login).isEmpty()) {
-                jdbc.sql("INSERT INTO reset_block (login, blocked_until, reason) VALUES (:login, :until, :reason)")
-                        .param("login", key(login))
-                        .param("until", until)
-                        .param("reason", reason)
-                        .update();
-            }
-        });
+        }
     }
 
     /** When the login's block ends, if it is blocked now. */
@@ -84,16 +75,14 @@ public class Throttle {
 
     /** Forgets every event about a login and lifts its block (after a successful reset). */
     public void clear(String login, String... subjects) {
-        ownTransaction.executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM reset_block WHERE login = :login")
-                    .param("login", key(login))
+        jdbc.sql("DELETE FROM reset_block WHERE login = :login")
+                .param("login", key(login))
+                .update();
+        for (String subject : subjects) {
+            jdbc.sql("DELETE FROM throttle_event WHERE subject = :subject")
+                    .param("subject", key(subject))
                     .update();
-            for (String subject : subjects) {
-                jdbc.sql("DELETE FROM throttle_event WHERE subject = :subject")
-                        .param("subject", key(subject))
-                        .update();
-            }
-        });
+        }
     }
 
     @Scheduled(fixedDelay = 600_000, initialDelay = 60_000)

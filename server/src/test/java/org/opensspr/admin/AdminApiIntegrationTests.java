@@ -177,7 +177,49 @@ class AdminApiIntegrationTests extends ServerIntegrationTest {
                         "/api/v1/admin/users/{login}/contact",
                         "/api/v1/admin/audit",
                         "/api/v1/admin/audit.csv",
+                        "/api/v1/admin/audit/verify",
                         "/api/v1/admin/api-keys",
                         "/api/v1/admin/api-keys/{name}");
+    }
+
+    @Test
+    void theAuditLogVerifiesAndAnEditIsFound() {
+        assertThat(admin.put("/api/v1/admin/policy", java.util.Map.of("allowUnlock", true))
+                        .status())
+                .isEqualTo(200);
+        tools.jackson.databind.JsonNode verified =
+                admin.get("/api/v1/admin/audit/verify").json();
+        assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.get("checked").asLong()).isPositive();
+        assertThat(http.basic("carol", "carol-demo-2026")
+                        .get("/api/v1/admin/audit/verify")
+                        .status())
+                .as("admins only")
+                .isEqualTo(403);
+
+        long id = jdbc.sql("SELECT MAX(id) FROM audit_record WHERE activity = 'Update SSPR policy'")
+                .query(Long.class)
+                .single();
+        String actor = jdbc.sql("SELECT actor FROM audit_record WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
+        jdbc.sql("UPDATE audit_record SET actor = 'someone-else' WHERE id = :id")
+                .param("id", id)
+                .update();
+        try {
+            tools.jackson.databind.JsonNode broken =
+                    admin.get("/api/v1/admin/audit/verify").json();
+            assertThat(broken.get("intact").asBoolean()).isFalse();
+            assertThat(broken.get("firstBrokenId").asLong()).isEqualTo(id);
+        } finally {
+            jdbc.sql("UPDATE audit_record SET actor = :actor WHERE id = :id")
+                    .param("actor", actor)
+                    .param("id", id)
+                    .update();
+        }
+        assertThat(admin.get("/api/v1/admin/audit/verify").json().get("intact").asBoolean())
+                .as("restored: later tests find an intact log")
+                .isTrue();
     }
 }

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -11,13 +16,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opensspr.ThrowawayPostgres;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The audit log on both state stores, with the real migrations: H2 (embedded default) and PostgreSQL (scale-out). */
+/**
+ * The audit log on both state stores, with the real migrations: H2 (embedded default) and
+ * PostgreSQL (scale-out). Events are appended without a global lock and sealed into a keyed
+ * chain; the verifier finds an edit, a deletion, a forged event and a cut tail.
+ */
 class JdbcAuditLogIntegrationTests {
 
+    private static final AuditKey KEY = new AuditKey(new byte[32]);
+    private static final Instant T = Instant.parse("2026-11-27T10:00:00Z");
     private static ThrowawayPostgres postgres;
 
     @BeforeAll
@@ -34,32 +47,56 @@ class JdbcAuditLogIntegrationTests {
         return List.of("h2", "postgresql");
     }
 
-    private static DataSource migrated(String store) {
-        DriverManagerDataSource dataSource = store.equals("h2")
+    private static DataSource dataSource(String store) {
+        return store.equals("h2")
                 ? new DriverManagerDataSource("jdbc:h2:mem:audit" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "")
                 : new DriverManagerDataSource(postgres.url(), postgres.user(), "");
-        Flyway.configure()
+    }
+
+    private static Flyway flyway(DataSource dataSource, String target) {
+        return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .cleanDisabled(false)
-                .load()
-                .migrate();
-        JdbcClient.create(dataSource).sql("DELETE FROM audit_event").update();
-        JdbcClient.create(dataSource)
-                .sql("UPDATE audit_head SET seq = 0, hash = :zero WHERE id = 1")
-                .param("zero", "0".repeat(64))
-                .update();
+                .target(target)
+                .load();
+    }
+
+    /** A migrated store with an empty log (PostgreSQL is one database for the class: cleaned first). */
+    private static DataSource migrated(String store) {
+        DataSource dataSource = dataSource(store);
+        Flyway flyway = flyway(dataSource, "latest");
+        flyway.clean();
+        flyway.migrate();
         return dataSource;
+    }
+
+    private static JdbcAuditLog log(DataSource dataSource) {
+        return new JdbcAuditLog(
+                JdbcClient.create(dataSource),
+                new JdbcTemplate(dataSource),
+                new DataSourceTransactionManager(dataSource),
+                KEY);
+    }
+
+    private static AuditEvent event(int i) {
+        return new AuditEvent(
+                T.plusSeconds(i),
+                Activity.RESET_PASSWORD,
+                AuditResult.Success,
+                "u" + i,
+                "u" + i,
+                "::1",
+                ClientType.Browser,
+                "");
     }
 
     @ParameterizedTest
     @MethodSource("stores")
     void recordedEventsComeBackNewestFirstAndFiltered(String store) {
-        DataSource dataSource = migrated(store);
-        AuditLog log = new JdbcAuditLog(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource));
-        Instant t = Instant.parse("2026-11-27T10:00:00Z");
+        JdbcAuditLog log = log(migrated(store));
         log.record(new AuditEvent(
-                t,
+                T,
                 Activity.FLOW_PROGRESS,
                 AuditResult.Success,
                 "anonymous",
@@ -68,7 +105,7 @@ class JdbcAuditLogIntegrationTests {
                 ClientType.Browser,
                 "User submitted their user ID"));
         log.record(new AuditEvent(
-                t.plusSeconds(1),
+                T.plusSeconds(1),
                 Activity.RESET_PASSWORD,
                 AuditResult.Success,
                 "alice",
@@ -77,7 +114,7 @@ class JdbcAuditLogIntegrationTests {
                 ClientType.LogonScreen,
                 ""));
         log.record(new AuditEvent(
-                t.plusSeconds(2),
+                T.plusSeconds(2),
                 Activity.FLOW_PROGRESS,
                 AuditResult.Failure,
                 "anonymous",
@@ -95,30 +132,197 @@ class JdbcAuditLogIntegrationTests {
                     assertThat(e.clientType()).isEqualTo(ClientType.LogonScreen);
                     assertThat(e.ip()).isEqualTo("10.0.0.1");
                 });
-        assertThat(log.search(new AuditQuery(null, null, t.plusSeconds(1), t.plusSeconds(2), 10)))
+        assertThat(log.search(new AuditQuery(null, null, T.plusSeconds(1), T.plusSeconds(2), 10)))
                 .extracting(AuditEvent::activity)
                 .containsExactly(Activity.RESET_PASSWORD);
     }
 
     @ParameterizedTest
     @MethodSource("stores")
-    void editingARecordedEventBreaksTheHashChainThere(String store) {
+    void sealedAndUnsealedEventsVerify(String store) {
+        JdbcAuditLog log = log(migrated(store));
+        for (int i = 0; i < 5; i++) {
+            log.record(event(i));
+        }
+        assertThat(log.verify()).isEqualTo(new ChainVerification(5, 0, 5, null, null));
+        assertThat(log.sealPending()).isEqualTo(5);
+        log.record(event(5));
+        ChainVerification verified = log.verify();
+        assertThat(verified.intact()).as(verified.toString()).isTrue();
+        assertThat(verified.sealed()).isEqualTo(5);
+        assertThat(verified.unsealed()).isEqualTo(1);
+        assertThat(log.sealPending()).isEqualTo(1);
+        assertThat(log.verify().sealed()).isEqualTo(6);
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void anEditedEventIsFoundSealedOrNot(String store) {
         DataSource dataSource = migrated(store);
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        AuditLog log = new JdbcAuditLog(jdbc, new DataSourceTransactionManager(dataSource));
+        JdbcAuditLog log = log(dataSource);
         for (int i = 0; i < 3; i++) {
-            log.record(new AuditEvent(
-                    Instant.now(),
-                    Activity.RESET_PASSWORD,
-                    AuditResult.Success,
-                    "u" + i,
-                    "u" + i,
-                    "::1",
-                    ClientType.Browser,
-                    ""));
+            log.record(event(i));
         }
-        assertThat(log.verifyChain()).isEqualTo(-1);
-        jdbc.sql("UPDATE audit_event SET result = 'Failure' WHERE seq = 2").update();
-        assertThat(log.verifyChain()).isEqualTo(2);
+        log.sealPending();
+        log.record(event(3));
+        long sealedId = idOf(jdbc, "u1");
+        jdbc.sql("UPDATE audit_record SET result = 'Failure' WHERE id = :id")
+                .param("id", sealedId)
+                .update();
+        assertThat(log.verify().firstBrokenId()).isEqualTo(sealedId);
+        assertThat(log.verify().problem()).contains("changed");
+
+        jdbc.sql("UPDATE audit_record SET result = 'Success' WHERE id = :id")
+                .param("id", sealedId)
+                .update();
+        long unsealedId = idOf(jdbc, "u3");
+        jdbc.sql("UPDATE audit_record SET details = 'nothing happened' WHERE id = :id")
+                .param("id", unsealedId)
+                .update();
+        assertThat(log.verify().firstBrokenId()).isEqualTo(unsealedId);
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void aDeletedEventBreaksTheChainAndACutTailIsFoundAtTheHead(String store) {
+        DataSource dataSource = migrated(store);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        JdbcAuditLog log = log(dataSource);
+        for (int i = 0; i < 4; i++) {
+            log.record(event(i));
+        }
+        log.sealPending();
+        jdbc.sql("DELETE FROM audit_record WHERE id = :id")
+                .param("id", idOf(jdbc, "u1"))
+                .update();
+        assertThat(log.verify().firstBrokenId()).isEqualTo(idOf(jdbc, "u2"));
+
+        DataSource second = migrated(store);
+        JdbcClient other = JdbcClient.create(second);
+        JdbcAuditLog cut = log(second);
+        for (int i = 0; i < 4; i++) {
+            cut.record(event(i));
+        }
+        cut.sealPending();
+        other.sql("DELETE FROM audit_record WHERE id = :id")
+                .param("id", idOf(other, "u3"))
+                .update();
+        ChainVerification tail = cut.verify();
+        assertThat(tail.intact()).isFalse();
+        assertThat(tail.problem()).contains("head");
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void anEventWrittenWithoutTheKeyDoesNotVerify(String store) {
+        DataSource dataSource = migrated(store);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        JdbcAuditLog log = log(dataSource);
+        log.record(event(0));
+        JdbcAuditLog forger = new JdbcAuditLog(
+                jdbc,
+                new JdbcTemplate(dataSource),
+                new DataSourceTransactionManager(dataSource),
+                new AuditKey(new byte[] {
+                    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27,
+                    28, 29, 30, 31, 32
+                }));
+        forger.record(event(1));
+        log.sealPending();
+        assertThat(log.verify().firstBrokenId()).isEqualTo(idOf(jdbc, "u1"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void appendsDoNotWaitForAnotherTransactionsOpenEvent(String store) throws Exception {
+        DataSource dataSource = migrated(store);
+        JdbcAuditLog log = log(dataSource);
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        CountDownLatch recorded = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> slow = threads.submit(() -> transaction.executeWithoutResult(status -> {
+                log.record(event(0));
+                recorded.countDown();
+                await(release);
+            }));
+            assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
+            // With one lock for all writers this append would wait until the slow transaction ends.
+            Future<?> quick = threads.submit(() -> transaction.executeWithoutResult(status -> log.record(event(1))));
+            quick.get(10, TimeUnit.SECONDS);
+            release.countDown();
+            slow.get(10, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+        log.sealPending();
+        assertThat(log.verify()).satisfies(v -> {
+            assertThat(v.intact()).as(v.toString()).isTrue();
+            assertThat(v.sealed()).isEqualTo(2);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void eventsWrittenBeforeTheKeyStillVerifyAndTheKeyedChainContinuesFromThem(String store) {
+        DataSource dataSource = dataSource(store);
+        Flyway before = flyway(dataSource, "5");
+        before.clean();
+        before.migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        String previous = JdbcAuditLog.GENESIS;
+        for (int seq = 1; seq <= 3; seq++) {
+            AuditEvent event = event(seq);
+            String hash = JdbcAuditLog.legacyHash(previous, seq, event);
+            jdbc.sql("""
+                    INSERT INTO audit_event (seq, time_at, activity, result, actor, target, ip, client_type, details,
+                        prev_hash, hash)
+                    VALUES (:seq, :time, :activity, 'Success', :actor, :target, '::1', 'Browser', '', :prev, :hash)""")
+                    .param("seq", seq)
+                    .param("time", event.time().toEpochMilli())
+                    .param("activity", event.activity())
+                    .param("actor", event.actor())
+                    .param("target", event.target())
+                    .param("prev", previous)
+                    .param("hash", hash)
+                    .update();
+            previous = hash;
+        }
+        jdbc.sql("UPDATE audit_head SET seq = 3, hash = :hash WHERE id = 1")
+                .param("hash", previous)
+                .update();
+        flyway(dataSource, "latest").migrate();
+
+        JdbcAuditLog log = log(dataSource);
+        log.record(event(4));
+        log.sealPending();
+        ChainVerification verified = log.verify();
+        assertThat(verified.intact()).as(verified.toString()).isTrue();
+        assertThat(verified.checked()).isEqualTo(4);
+        assertThat(log.search(new AuditQuery(null, null, null, null, null)))
+                .extracting(AuditEvent::target)
+                .containsExactly("u4", "u3", "u2", "u1");
+
+        jdbc.sql("UPDATE audit_record SET actor = 'mallory' WHERE legacy_seq = 2")
+                .update();
+        assertThat(log.verify().firstBrokenId()).isEqualTo(idOf(jdbc, "u2"));
+    }
+
+    private static long idOf(JdbcClient jdbc, String target) {
+        return jdbc.sql("SELECT id FROM audit_record WHERE target = :target")
+                .param("target", target)
+                .query(Long.class)
+                .single();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
