@@ -111,6 +111,7 @@ class DirectoryConfiguration {
 
     /**
      * A pool that survives a directory that is down at start: the server starts, health says DOWN.
+     * At most {@value #MAX_CONNECTIONS} connections; a caller waits up to 2 s for a free one.
      * Connections time out after 5 s (connect) and 10 s (answer); the pool checks its connections by
      * reading the base entry every 30 s and after an operation failed, and replaces one that fails. {@code startTls} (null: none) runs StartTLS before the bind.
      */
@@ -131,6 +132,9 @@ class DirectoryConfiguration {
             LDAPConnectionPool pool = new LDAPConnectionPool(
                     new SingleServerSet(host, port, sockets, options), bind, 1, MAX_CONNECTIONS, 1, startTls, false);
             pool.setRetryFailedOperationsDueToInvalidConnections(true);
+            // Bounded: when every connection is busy, wait up to 2 s for one, then fail (503), never grow.
+            pool.setMaxWaitTimeMillis(2_000);
+            pool.setCreateIfNecessary(false);
             pool.setHealthCheck(
                     new GetEntryLDAPConnectionPoolHealthCheck(baseDn, 5_000, false, false, false, true, true));
             pool.setHealthCheckIntervalMillis(30_000);

@@ -5,7 +5,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** The directory could not be reached or did not answer in time. Answered as 503; nothing was changed. */
+/**
+ * The directory could not be reached, did not answer in time, or had no free connection within
+ * the pool's bounded wait. Answered as 503 with {@code Retry-After}; nothing was changed.
+ */
 public class DirectoryUnavailableException extends ErrorResponseException {
 
     public DirectoryUnavailableException(String reason, Throwable cause) {
@@ -13,6 +16,7 @@ public class DirectoryUnavailableException extends ErrorResponseException {
         setDetail(
                 "The directory cannot be reached right now, so nothing was changed. Please try again in a few minutes.");
         getBody().setProperty("reason", reason);
+        getHeaders().set("Retry-After", "5");
     }
 
     private static ProblemDetail problem() {

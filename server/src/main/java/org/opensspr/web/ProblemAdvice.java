@@ -1,12 +1,16 @@
 package org.opensspr.web;
 
 import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -22,9 +26,28 @@ import tools.jackson.databind.exc.PropertyBindingException;
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalid(IllegalArgumentException e) {
         return badRequest(e.getMessage());
+    }
+
+    /**
+     * The database did not give a connection or a lock in time (the pool's wait is bounded, see
+     * {@code spring.datasource.hikari.connection-timeout}): the node is busy, not broken. A fast
+     * {@code 503} with {@code Retry-After}, never a {@code 500}; the step's transaction rolled back.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> busy(RuntimeException e) {
+        log.warn("Busy: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "The server is busy. Please try again in a moment.");
+        problem.setType(URI.create("https://opensspr.org/problems/server-busy"));
+        problem.setTitle("Server busy");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem);
     }
 
     @Override

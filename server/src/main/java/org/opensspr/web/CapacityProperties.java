@@ -1,0 +1,36 @@
+package org.opensspr.web;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code sspr.capacity.*}: how many requests this node works on at once, how many may wait for a
+ * turn and for how long, before it answers {@code 503} with {@code Retry-After} at once (see
+ * {@link AdmissionControl}). More work in flight than the node's cores, database connections and
+ * directory connections can serve only lengthens every answer; a flood should get fast refusals,
+ * not time-outs. Defaults: {@value #DEFAULT_ACTIVE} at work, {@value #DEFAULT_QUEUED} waiting, up
+ * to 2 s each.
+ */
+@ConfigurationProperties("sspr.capacity")
+public record CapacityProperties(Integer maxActiveRequests, Integer maxQueuedRequests, Duration queueTimeout) {
+
+    static final int DEFAULT_ACTIVE = 32;
+    static final int DEFAULT_QUEUED = 128;
+
+    public CapacityProperties {
+        maxActiveRequests = maxActiveRequests == null ? DEFAULT_ACTIVE : maxActiveRequests;
+        maxQueuedRequests = maxQueuedRequests == null ? DEFAULT_QUEUED : maxQueuedRequests;
+        queueTimeout = queueTimeout == null ? Duration.ofSeconds(2) : queueTimeout;
+        if (maxActiveRequests < 1 || maxActiveRequests > 10_000) {
+            throw new IllegalArgumentException(
+                    "sspr.capacity.max-active-requests must be 1-10000, got " + maxActiveRequests);
+        }
+        if (maxQueuedRequests < 0 || maxQueuedRequests > 100_000) {
+            throw new IllegalArgumentException(
+                    "sspr.capacity.max-queued-requests must be 0-100000, got " + maxQueuedRequests);
+        }
+        if (queueTimeout.isNegative() || queueTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("sspr.capacity.queue-timeout must be 0-60s, got " + queueTimeout);
+        }
+    }
+}

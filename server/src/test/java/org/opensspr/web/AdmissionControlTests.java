@@ -1,0 +1,119 @@
+package org.opensspr.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.servlet.FilterChain;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/** The front door: a bounded number at work, a bounded queue with a bounded wait, then a fast 503. */
+class AdmissionControlTests {
+
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch entered = new CountDownLatch(1);
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        threads.shutdownNow();
+    }
+
+    /** A chain that holds its request until {@link #release}. */
+    private FilterChain holding() {
+        return (request, response) -> {
+            entered.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ((jakarta.servlet.http.HttpServletResponse) response).setStatus(200);
+        };
+    }
+
+    private static MockHttpServletResponse call(AdmissionControl filter, String path, FilterChain chain)
+            throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, chain);
+        return response;
+    }
+
+    @Test
+    void beyondTheActiveAndQueuedRequestsTheAnswerIsAnImmediate503WithRetryAfter() throws Exception {
+        AdmissionControl filter = new AdmissionControl(new CapacityProperties(1, 1, Duration.ofSeconds(10)));
+        Future<MockHttpServletResponse> first = threads.submit(() -> call(filter, "/api/v1/reset/flows", holding()));
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<MockHttpServletResponse> queued =
+                threads.submit(() -> call(filter, "/api/v1/reset/flows", (request, response) -> {}));
+        awaitQueued(filter);
+
+        long started = System.nanoTime();
+        MockHttpServletResponse refused = call(filter, "/api/v1/reset/flows", (request, response) -> {});
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(refused.getContentType()).startsWith("application/problem+json");
+        assertThat(refused.getContentAsString()).contains("server-busy");
+
+        release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(queued.get(10, TimeUnit.SECONDS).getStatus())
+                .as("the queued request was served once the first finished")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aQueuedRequestThatWaitsTooLongIsRefused() throws Exception {
+        AdmissionControl filter = new AdmissionControl(new CapacityProperties(1, 5, Duration.ofMillis(50)));
+        threads.submit(() -> call(filter, "/reset", holding()));
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        MockHttpServletResponse refused = call(filter, "/reset", (request, response) -> {});
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refused.getContentType()).startsWith("text/html");
+        assertThat(refused.getContentAsString()).contains("busy").contains("bezig");
+    }
+
+    @Test
+    void healthAndStaticFilesAreNeverHeldBack() throws Exception {
+        AdmissionControl filter = new AdmissionControl(new CapacityProperties(1, 0, Duration.ZERO));
+        threads.submit(() -> call(filter, "/api/v1/reset/flows", holding()));
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        for (String path : new String[] {"/actuator/health/readiness", "/css/portal.css", "/js/pow.js"}) {
+            MockHttpServletResponse response =
+                    call(filter, path, (request, r) -> ((MockHttpServletResponse) r).setStatus(200));
+            assertThat(response.getStatus()).as(path).isEqualTo(200);
+        }
+        assertThat(call(filter, "/api/v1/me/methods", (request, response) -> {}).getStatus())
+                .isEqualTo(503);
+    }
+
+    @Test
+    void settingsOutOfRangeAreRefusedWithTheirName() {
+        assertThatThrownBy(() -> new CapacityProperties(0, null, null))
+                .hasMessageContaining("sspr.capacity.max-active-requests");
+        assertThatThrownBy(() -> new CapacityProperties(null, -1, null))
+                .hasMessageContaining("sspr.capacity.max-queued-requests");
+        assertThat(new CapacityProperties(null, null, null))
+                .isEqualTo(new CapacityProperties(32, 128, Duration.ofSeconds(2)));
+    }
+
+    /** Waits until a request is queued: the next one finds no room. */
+    private static void awaitQueued(AdmissionControl filter) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!filter.isQueueFull()) {
+            assertThat(System.nanoTime()).as("a request queued within 10 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.opensspr.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+/** A database that gives no connection or lock in time is a busy node: 503 with Retry-After, never 500. */
+class ProblemAdviceTests {
+
+    private final ProblemAdvice advice = new ProblemAdvice();
+
+    @Test
+    void noConnectionWithinThePoolsWaitIsA503WithRetryAfter() {
+        ResponseEntity<ProblemDetail> answer = advice.busy(new CannotGetJdbcConnectionException(
+                "Failed to obtain JDBC Connection",
+                new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out")));
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+        assertThat(answer.getBody().getType().toString()).endsWith("/server-busy");
+        assertThat(answer.getBody().getDetail()).doesNotContain("Hikari");
+    }
+
+    @Test
+    void aQueryTimeoutIsBusyToo() {
+        assertThat(advice.busy(new QueryTimeoutException("timeout"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(503);
+    }
+}
