@@ -2,16 +2,12 @@ package org.opensspr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -124,74 +120,6 @@ class ServerJarIntegrationTests {
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** The packaged jar in a process of its own; stopped gracefully (SIGTERM) on close. */
-    static final class RunningServer implements AutoCloseable {
-
-        static final String ADMIN_TOKEN = "jar-test-admin-token";
-        private final Process process;
-        private final Path log;
-
-        private RunningServer(Process process, Path log) {
-            this.process = process;
-            this.log = log;
-        }
-
-        static RunningServer start(Path dataDir, int httpPort, int ldapPort) throws Exception {
-            String jar =
-                    Optional.ofNullable(System.getProperty("sspr.server.jar")).orElse("target/sspr-server.jar");
-            assertThat(new File(jar)).as("the packaged server jar").exists();
-            Path log = Files.createTempFile("sspr-server", ".log");
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar",
-                    jar,
-                    "--server.port=" + httpPort,
-                    "--sspr.data-dir=" + dataDir,
-                    "--sspr.directory.embedded.port=" + ldapPort,
-                    "--sspr.notify.poll-millis=100",
-                    "--sspr.bootstrap.admin-token=" + ADMIN_TOKEN));
-            long started = System.nanoTime();
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            RunningServer server = new RunningServer(process, log);
-            Http http = new Http("http://127.0.0.1:" + httpPort);
-            long deadline = started + TimeUnit.SECONDS.toNanos(120);
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new AssertionError("the server exited with " + process.exitValue() + ":\n" + server.log());
-                }
-                try {
-                    Http.Response health = http.get("/actuator/health");
-                    if (health.status() == 200 && health.body().contains("\"directory\":{\"status\":\"UP\"}")) {
-                        System.out.printf(
-                                "sspr-server.jar answered healthy %d ms after java -jar%n",
-                                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-                        return server;
-                    }
-                } catch (IllegalStateException notYetListening) {
-                    // keep waiting
-                }
-                Thread.sleep(200);
-            }
-            server.close();
-            throw new AssertionError("the server did not become healthy within 120 s:\n" + server.log());
-        }
-
-        String log() throws IOException {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public void close() throws Exception {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
         }
     }
 }

@@ -15,6 +15,8 @@ import org.opensspr.directory.DirectoryUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,9 +39,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * An interrupted unlock cannot be checked and is closed the same way. Either way the flow is
  * closed, so it never takes a second password, and the audit log has an event for the write. A
  * directory that cannot be reached leaves the flow for the next sweep.
+ *
+ * <p>A node settles once at start, before it reports ready ({@link ApplicationRunner}: readiness
+ * follows the runners), then every {@code sspr.reset.sweep-millis}.
  */
 @Component
-class InterruptedWrites {
+class InterruptedWrites implements ApplicationRunner {
 
     /** Tolerance between our clock and the directory's, whose timestamps have whole seconds. */
     static final Duration SKEW = Duration.ofSeconds(5);
@@ -72,6 +77,18 @@ class InterruptedWrites {
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.after = after;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        try {
+            int settled = settle();
+            if (settled > 0) {
+                log.warn("Settled {} resets or unlocks that a crash had interrupted", settled);
+            }
+        } catch (RuntimeException e) {
+            log.error("Could not settle interrupted resets at start; the next sweep tries again: {}", e.getMessage());
+        }
     }
 
     /** Settles every interrupted write older than the threshold; returns how many it settled. */
