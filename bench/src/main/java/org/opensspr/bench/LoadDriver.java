@@ -1,0 +1,392 @@
+package org.opensspr.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The whole-flow load driver: seeds an embedded directory with N users, starts the packaged
+ * server as a separate process with an in-process SMTP sink, and measures, at each concurrency,
+ * whole resets (API key and sign-in screen), device check-ins, raw password writes on the same
+ * directory, a trivial endpoint, and a flood beyond capacity; then the server's memory and the
+ * CPU both sides used, and (with {@code --compare-users}) the reset rate of a small directory.
+ * docs/performance.md says how to run it and how to read what it prints.
+ *
+ * <pre>
+ * ./mvnw -B -q package -DskipTests -pl server,bench -am
+ * java -cp bench/target/sspr-bench.jar org.opensspr.bench.LoadDriver --users 2000 --concurrency 1,4,16 --duration 15
+ * </pre>
+ */
+@Command(
+        name = "LoadDriver",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Whole-flow load driver for the OpenSSPR server (docs/performance.md).")
+public final class LoadDriver implements Callable<Integer> {
+
+    static final List<String> ALL_PHASES =
+            List.of("ceiling", "checkin", "reset-api", "reset-logon", "ldap-write", "flood");
+
+    @Option(names = "--server-jar", description = "the packaged server (default: ${DEFAULT-VALUE})")
+    Path serverJar = Path.of("server/target/sspr-server.jar");
+
+    @Option(names = "--java", description = "java binary for the server (default: the driver's, ${DEFAULT-VALUE})")
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+
+    @Option(
+            names = "--jvm-options",
+            description = "JVM options for the server, space-separated, e.g. \"-Xmx256m\" (default: none)")
+    String jvmOptions = "";
+
+    @Option(
+            names = "--server-arg",
+            description = "an extra server property, e.g. --server-arg=--sspr.notify.poll-millis=50")
+    List<String> serverArgs = new ArrayList<>();
+
+    @Option(names = "--users", description = "users to seed (default: ${DEFAULT-VALUE})")
+    int users = 20_000;
+
+    @Option(names = "--concurrency", split = ",", description = "concurrencies (default: ${DEFAULT-VALUE})")
+    List<Integer> concurrency = List.of(1, 4, 16, 64);
+
+    @Option(
+            names = "--duration",
+            description = "seconds measured per phase and concurrency (default: ${DEFAULT-VALUE})")
+    int duration = 20;
+
+    @Option(
+            names = "--warm-up",
+            description = "seconds of warm-up before each phase's first concurrency (default: ${DEFAULT-VALUE})")
+    int warmUp = 5;
+
+    @Option(names = "--phases", split = ",", description = "phases to run, in this order: ${DEFAULT-VALUE}")
+    List<String> phases = ALL_PHASES;
+
+    @Option(
+            names = "--ceiling-concurrency",
+            split = ",",
+            description = "concurrencies of the ceiling phase (default: ${DEFAULT-VALUE})")
+    List<Integer> ceilingConcurrency = List.of(16, 64);
+
+    @Option(names = "--flood-concurrency", description = "virtual users of the flood (default: ${DEFAULT-VALUE})")
+    int floodConcurrency = 256;
+
+    @Option(names = "--flood-duration", description = "seconds of the flood (default: ${DEFAULT-VALUE})")
+    int floodDuration = 5;
+
+    @Option(
+            names = "--compare-users",
+            description =
+                    "then run reset-api on a fresh server with this many users to compare rates; 0: no (default: ${DEFAULT-VALUE})")
+    int compareUsers = 200;
+
+    @Option(names = "--compare-concurrency", description = "concurrency of the comparison (default: ${DEFAULT-VALUE})")
+    int compareConcurrency = 16;
+
+    @Option(
+            names = "--ldap-users",
+            description = "users kept for ldap-write only (default: a tenth of --users, at most 2000)")
+    Integer ldapUsers;
+
+    @Option(names = "--timeout", description = "seconds an HTTP request may take (default: ${DEFAULT-VALUE})")
+    int timeout = 10;
+
+    @Option(names = "--mail-timeout", description = "seconds to wait for a reset-code mail (default: ${DEFAULT-VALUE})")
+    int mailTimeout = 10;
+
+    @Option(
+            names = "--start-timeout",
+            description = "seconds the server may take to become healthy (default: ${DEFAULT-VALUE})")
+    int startTimeout = 300;
+
+    @Option(names = "--out", description = "also write the report (Markdown) to this file")
+    Path out;
+
+    @Option(names = "--label", description = "a note for the report's header, e.g. the commit")
+    String label;
+
+    @Option(names = "--keep-data", description = "keep the servers' data dirs (the logs are always kept)")
+    boolean keepData;
+
+    private final Report report = new Report();
+
+    public static void main(String[] args) {
+        // GreenMail logs through SLF4J and the jar has no SLF4J provider: keep SLF4J's warning about that quiet
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
+        int code = new CommandLine(new LoadDriver()).execute(args);
+        System.exit(code);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(serverJar)) {
+            System.err.println("No server jar at " + serverJar.toAbsolutePath()
+                    + "; build it: ./mvnw -B -q package -DskipTests -pl server,bench -am");
+            return 2;
+        }
+        for (String phase : phases) {
+            if (!ALL_PHASES.contains(phase)) {
+                System.err.println("Unknown phase " + phase + "; phases: " + String.join(",", ALL_PHASES));
+                return 2;
+            }
+        }
+        Path tmp = Files.createTempDirectory("sspr-load-");
+        System.out.println("Working folder: " + tmp);
+        report.header("Started " + Instant.now() + (label == null ? "" : "; " + label));
+        report.header("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average at start "
+                + loadAverage() + "; driver JVM " + System.getProperty("java.version"));
+        report.header(String.format(
+                Locale.ROOT,
+                "Settings: %d users, concurrency %s, %d s per level (warm-up %d s), request timeout %d s, mail timeout %d s, server JVM options [%s]%s",
+                users,
+                concurrency,
+                duration,
+                warmUp,
+                timeout,
+                mailTimeout,
+                jvmOptions,
+                serverArgs.isEmpty() ? "" : ", server args " + serverArgs));
+        try (MailSink sink = MailSink.start(ServerProcess.freePort())) {
+            double mainRate = run(tmp.resolve("main"), users, phases, concurrency, sink, true);
+            if (compareUsers > 0 && phases.contains("reset-api")) {
+                double smallRate = run(
+                        tmp.resolve("compare"),
+                        compareUsers,
+                        List.of("reset-api"),
+                        List.of(compareConcurrency),
+                        sink,
+                        false);
+                report.target(
+                        "rate with " + users + " users vs " + compareUsers + " users (reset-api, c="
+                                + compareConcurrency + ")",
+                        ">= 90%",
+                        String.format(
+                                Locale.ROOT,
+                                "%.1f/s vs %.1f/s = %.0f%%",
+                                mainRate,
+                                smallRate,
+                                100 * ratio(mainRate, smallRate)),
+                        smallRate > 0 ? mainRate / smallRate >= 0.9 : null);
+            }
+            report.note("Mail delivered to the sink, by kind: " + sink.delivered());
+        }
+        String markdown = report.markdown();
+        System.out.println();
+        System.out.println(markdown);
+        if (out != null) {
+            Files.writeString(out, markdown, StandardCharsets.UTF_8);
+            System.out.println("Report written to " + out.toAbsolutePath());
+        }
+        return 0;
+    }
+
+    /**
+     * Seeds, starts and measures one server; returns the reset-api rate at the comparison's
+     * concurrency (0 when not run). {@code main}: this is the main run (targets, resources).
+     */
+    private double run(Path dir, int seeded, List<String> runPhases, List<Integer> levels, MailSink sink, boolean main)
+            throws IOException, InterruptedException, Failure {
+        Files.createDirectories(dir);
+        Path seed = dir.resolve("seed.ldif");
+        long t = System.nanoTime();
+        SeedLdif.write(seed, seeded);
+        System.out.printf(
+                Locale.ROOT, "%nSeed of %d users written in %.1f s: %s%n", seeded, (System.nanoTime() - t) / 1e9, seed);
+        int httpPort = ServerProcess.freePort();
+        int ldapPort = ServerProcess.freePort();
+        String token = "load-" + HexFormat.of().formatHex(randomBytes());
+        List<String> properties = new ArrayList<>(List.of(
+                "--sspr.directory.embedded.seed=" + seed,
+                "--sspr.directory.embedded.port=" + ldapPort,
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + sink.port(),
+                "--sspr.reset.flow-starts-per-ip=1000000000",
+                "--sspr.bootstrap.admin-token=" + token));
+        properties.addAll(serverArgs);
+        List<String> jvm =
+                jvmOptions.isBlank() ? List.of() : List.of(jvmOptions.trim().split("\\s+"));
+        t = System.nanoTime();
+        double rate = 0;
+        try (ServerProcess server = ServerProcess.start(java, jvm, serverJar, dir, httpPort, properties);
+                Api api = new Api(server.base(), Duration.ofSeconds(timeout))) {
+            System.out.println("Server pid " + server.pid() + ", log: " + server.log());
+            server.awaitHealthy(api, Duration.ofSeconds(startTimeout));
+            double healthy = (System.nanoTime() - t) / 1e9;
+            System.out.printf(Locale.ROOT, "Healthy in %.1f s with %d users%n", healthy, seeded);
+            report.header(String.format(
+                    Locale.ROOT,
+                    "Server with %d users: healthy %.1f s after java -jar; log %s",
+                    seeded,
+                    healthy,
+                    server.log()));
+            String admin = Api.bearer(token);
+            String apiKey = Json.string(
+                    Api.expect(api.post("api/v1/admin/api-keys", Json.object("name", "load"), admin), 201)
+                            .body(),
+                    "key");
+            int ldapSlice = runPhases.contains("ldap-write")
+                    ? (ldapUsers != null ? ldapUsers : Math.max(1, Math.min(2000, seeded / 10)))
+                    : 0;
+            int resetUsers = seeded - ldapSlice;
+            List<Devices.Device> devices = List.of();
+            Devices deviceApi = new Devices(api);
+            if (runPhases.contains("checkin") || runPhases.contains("reset-logon")) {
+                t = System.nanoTime();
+                devices = deviceApi.setUp(admin, Collections.max(levels));
+                System.out.printf(
+                        Locale.ROOT, "%d devices joined in %.1f s%n", devices.size(), (System.nanoTime() - t) / 1e9);
+            }
+            ResetFlows resets = new ResetFlows(api, sink, resetUsers, Duration.ofSeconds(mailTimeout));
+            Duration requestGrace = Duration.ofSeconds(timeout + 5L);
+            Duration flowGrace = Duration.ofSeconds(6L * timeout + mailTimeout + 5L);
+            for (String phase : runPhases) {
+                switch (phase) {
+                    case "ceiling" ->
+                        levels(
+                                server,
+                                api,
+                                phase,
+                                ceilingConcurrency,
+                                requestGrace,
+                                SimpleOperations.CEILING_STEPS,
+                                SimpleOperations.liveness(api));
+                    case "checkin" ->
+                        levels(
+                                server,
+                                api,
+                                phase,
+                                levels,
+                                requestGrace,
+                                Devices.CHECKIN_STEPS,
+                                deviceApi.checkIn(devices));
+                    case "reset-api" ->
+                        levels(server, api, phase, levels, flowGrace, ResetFlows.API_STEPS, resets.withApiKey(apiKey));
+                    case "reset-logon" ->
+                        levels(
+                                server,
+                                api,
+                                phase,
+                                levels,
+                                flowGrace,
+                                ResetFlows.LOGON_STEPS,
+                                resets.withLogonSession(devices));
+                    case "ldap-write" -> {
+                        String manager = Files.readString(
+                                        server.dataDir().resolve("directory/manager.secret"), StandardCharsets.US_ASCII)
+                                .trim();
+                        try (LdapWrites writes =
+                                new LdapWrites(ldapPort, manager, resetUsers, ldapSlice, timeout * 1000)) {
+                            levels(server, api, phase, levels, requestGrace, List.of("write"), writes.write());
+                        }
+                    }
+                    case "flood" -> {
+                        PhaseRunner runner = new PhaseRunner(server, requestGrace);
+                        PhaseRunner.Result r = runner.run(
+                                phase,
+                                floodConcurrency,
+                                Duration.ZERO,
+                                Duration.ofSeconds(floodDuration),
+                                List.of("201", "503"),
+                                SimpleOperations.flood(api, apiKey, resetUsers));
+                        record(r);
+                        settle(server, api);
+                    }
+                    default -> throw new IllegalStateException("unknown phase " + phase);
+                }
+            }
+            rate = report.result("reset-api", main ? compareConcurrency : levels.get(0))
+                    .map(PhaseRunner.Result::opsPerSecond)
+                    .orElse(0.0);
+            if (main) {
+                Targets.judge(report, server, concurrency);
+            }
+            if (!server.alive()) {
+                report.note("The server with " + seeded + " users died during the run; see " + server.log());
+            }
+        }
+        if (!keepData) {
+            deleteTree(dir.resolve("data"));
+        }
+        return rate;
+    }
+
+    private void levels(
+            ServerProcess server,
+            Api api,
+            String phase,
+            List<Integer> levels,
+            Duration grace,
+            List<String> steps,
+            PhaseRunner.Operation operation)
+            throws InterruptedException {
+        PhaseRunner runner = new PhaseRunner(server, grace);
+        boolean first = true;
+        for (int c : levels) {
+            Duration warm = first ? Duration.ofSeconds(warmUp) : Duration.ZERO;
+            first = false;
+            record(runner.run(phase, c, warm, Duration.ofSeconds(duration), steps, operation));
+            settle(server, api);
+        }
+    }
+
+    private void record(PhaseRunner.Result result) {
+        report.add(result);
+        System.out.println(Report.progress(result));
+    }
+
+    /** Waits (at most 60 s) until the server answers its health check again, so the next level starts clean. */
+    private static void settle(ServerProcess server, Api api) {
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < end && server.alive() && !ServerProcess.healthy(api)) {
+            ServerProcess.sleep(500);
+        }
+        double waited = (System.nanoTime() - start) / 1e9;
+        if (waited > 1) {
+            System.out.printf(Locale.ROOT, "  (waited %.1f s for the server to be healthy again)%n", waited);
+        }
+    }
+
+    static double ratio(double a, double b) {
+        return b == 0 ? 0 : a / b;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[16];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII)
+                    .trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Collections.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
