@@ -18,15 +18,21 @@ final class PhaseRunner {
         void run(int worker, Stats stats) throws InterruptedException;
     }
 
-    /** What one phase at one concurrency measured, with the CPU the server and the driver used meanwhile. */
+    /**
+     * What one phase at one concurrency measured. The CPU figures are the average cores the server,
+     * the driver and everything else on the machine used from the window's start until the last
+     * operation ended; {@code loadAverage} is the machine's 1-minute load average at that end.
+     */
     record Result(
             String phase,
             int concurrency,
             double windowSeconds,
             Stats stats,
-            double serverCpuSeconds,
-            double driverCpuSeconds,
-            int abandonedWorkers) {
+            double serverCores,
+            double driverCores,
+            double otherCores,
+            int abandonedWorkers,
+            String loadAverage) {
 
         double opsPerSecond() {
             return stats.okInWindow() / windowSeconds;
@@ -51,17 +57,24 @@ final class PhaseRunner {
         }
         double serverCpu = server.cpuSeconds();
         double driverCpu = ProcStat.self();
+        double machine = ProcStat.machineBusySeconds();
         long start = System.nanoTime();
         Stats stats = new Stats(start + duration.toNanos(), steps);
         int abandoned = run(concurrency, duration, stats, operation);
+        double serverUsed = server.cpuSeconds() - serverCpu;
+        double driverUsed = ProcStat.self() - driverCpu;
+        double machineUsed = ProcStat.machineBusySeconds() - machine;
+        double elapsed = (System.nanoTime() - start) / 1e9;
         return new Result(
                 phase,
                 concurrency,
                 duration.toNanos() / 1e9,
                 stats,
-                server.cpuSeconds() - serverCpu,
-                ProcStat.self() - driverCpu,
-                abandoned);
+                serverUsed / elapsed,
+                driverUsed / elapsed,
+                Math.max(0, machineUsed - serverUsed - driverUsed) / elapsed,
+                abandoned,
+                ProcStat.loadAverage());
     }
 
     private int run(int concurrency, Duration duration, Stats stats, Operation operation) throws InterruptedException {

@@ -22,6 +22,41 @@ final class ProcStat {
         }
     }
 
+    /** The machine's 1-minute load average ({@code /proc/loadavg}), to tell how busy the machine was; "?" when unknown. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII)
+                    .split(" ", -1)[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    /** CPU seconds the whole machine spent busy (all cores: /proc/stat minus idle and iowait); -1 when unknown. */
+    static double machineBusySeconds() {
+        try {
+            String first = Files.readString(Path.of("/proc/stat"), StandardCharsets.US_ASCII)
+                    .lines()
+                    .findFirst()
+                    .orElseThrow();
+            return parseMachine(first);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Busy seconds of a /proc/stat "cpu" line: user nice system idle iowait irq softirq steal ..., less idle and iowait. */
+    static double parseMachine(String cpuLine) {
+        String[] f = cpuLine.trim().split("\\s+", -1);
+        long busy = 0;
+        for (int i = 1; i < Math.min(f.length, 9); i++) {
+            if (i != 4 && i != 5) {
+                busy += Long.parseLong(f[i]);
+            }
+        }
+        return busy / TICKS_PER_SECOND;
+    }
+
     static double self() {
         return cpuSeconds(ProcessHandle.current().pid());
     }

@@ -50,15 +50,16 @@ final class Report {
         Stats s = r.stats();
         return String.format(
                 Locale.ROOT,
-                "%-12s c=%-3d %8.1f ok/s  p50 %8.1f ms  p99 %8.1f ms  errors %d  (server %.2f cores, driver %.2f cores)%s  %s",
+                "%-12s c=%-3d %8.1f ok/s  p50 %8s ms  p99 %8s ms  errors %d  (cores: server %.2f, driver %.2f, others %.2f)%s  %s",
                 r.phase(),
                 r.concurrency(),
                 r.opsPerSecond(),
-                s.whole().percentileMillis(50),
-                s.whole().percentileMillis(99),
+                ms(s.whole(), 50),
+                ms(s.whole(), 99),
                 s.errorCount(),
-                r.serverCpuSeconds() / r.windowSeconds(),
-                r.driverCpuSeconds() / r.windowSeconds(),
+                r.serverCores(),
+                r.driverCores(),
+                r.otherCores(),
                 r.abandonedWorkers() > 0 ? "  " + r.abandonedWorkers() + " workers abandoned" : "",
                 s.errorSummary(4));
     }
@@ -68,27 +69,31 @@ final class Report {
         b.append("# OpenSSPR load run\n\n");
         header.forEach(h -> b.append("- ").append(h).append('\n'));
         b.append("\n## Phases\n\n");
-        b.append("ok/s counts operations that succeeded inside the window; latencies are of successful operations; "
-                + "CPU in cores (CPU seconds per second of the window; the machine has "
-                + Runtime.getRuntime().availableProcessors() + ").\n\n");
         b.append(
-                "| phase | c | ok/s | ok | errors | p50 ms | p99 ms | max ms | server CPU | driver CPU | errors by kind |\n");
-        b.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
+                "ok/s counts operations that succeeded inside the window; latencies are of successful operations; "
+                        + "cores: average CPU the server, the driver and all other processes used during the level (the machine has "
+                        + Runtime.getRuntime().availableProcessors()
+                        + "); load: the machine's 1-minute load average at the end of the level, to tell how much else ran.\n\n");
+        b.append(
+                "| phase | c | ok/s | ok | errors | p50 ms | p99 ms | max ms | server cores | driver cores | other cores | load | errors by kind |\n");
+        b.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
         for (PhaseRunner.Result r : results) {
             Stats s = r.stats();
             b.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d | %.1f | %d | %d | %s | %s | %s | %.2f | %.2f | %s |\n",
+                    "| %s | %d | %.1f | %d | %d | %s | %s | %s | %.2f | %.2f | %.2f | %s | %s |\n",
                     r.phase(),
                     r.concurrency(),
                     r.opsPerSecond(),
                     s.ok(),
                     s.errorCount(),
-                    ms(s.whole().percentileMillis(50)),
-                    ms(s.whole().percentileMillis(99)),
-                    ms(s.whole().maxMillis()),
-                    r.serverCpuSeconds() / r.windowSeconds(),
-                    r.driverCpuSeconds() / r.windowSeconds(),
+                    ms(s.whole(), 50),
+                    ms(s.whole(), 99),
+                    ms(s.whole(), 100),
+                    r.serverCores(),
+                    r.driverCores(),
+                    r.otherCores(),
+                    r.loadAverage(),
                     s.errorSummary(6)
                             + (r.abandonedWorkers() > 0 ? "; " + r.abandonedWorkers() + " workers abandoned" : "")));
         }
@@ -120,6 +125,14 @@ final class Report {
             notes.forEach(n -> b.append("- ").append(n).append('\n'));
         }
         return b.toString();
+    }
+
+    /** The {@code percentile} of {@code latency} in ms (100: the maximum), or "-" when nothing was recorded. */
+    static String ms(Latency latency, double percentile) {
+        if (latency.count() == 0) {
+            return "-";
+        }
+        return ms(percentile >= 100 ? latency.maxMillis() : latency.percentileMillis(percentile));
     }
 
     static String ms(double millis) {

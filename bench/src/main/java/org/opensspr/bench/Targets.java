@@ -34,16 +34,24 @@ final class Targets {
                 "durable embedded-directory password writes (best concurrency)",
                 LDAP_WRITES_PER_SECOND);
         Optional<PhaseRunner.Result> checkins = report.result("checkin", 64);
-        report.target(
-                "device check-ins (configuration + inventory) at c=64",
-                ">= 2,000/s",
-                checkins.map(r -> String.format(
-                                Locale.ROOT,
-                                "%.0f/s, p99 %s ms",
-                                r.opsPerSecond(),
-                                Report.ms(r.stats().whole().percentileMillis(99))))
-                        .orElse("-"),
-                checkins.map(r -> r.opsPerSecond() >= CHECKINS_PER_SECOND).orElse(null));
+        if (checkins.isPresent()) {
+            PhaseRunner.Result r = checkins.get();
+            report.target(
+                    "device check-ins (configuration + inventory) at c=64",
+                    ">= 2,000/s",
+                    String.format(
+                            Locale.ROOT,
+                            "%.0f/s, p99 %s ms",
+                            r.opsPerSecond(),
+                            Report.ms(r.stats().whole(), 99)),
+                    r.opsPerSecond() >= CHECKINS_PER_SECOND);
+        } else {
+            best(
+                    report,
+                    "checkin",
+                    "device check-ins (configuration + inventory; c=64 not run: best level)",
+                    CHECKINS_PER_SECOND);
+        }
         resources(report, server);
     }
 
@@ -153,7 +161,7 @@ final class Targets {
                                 "%.0f/s at c=%d, p99 %s ms",
                                 r.opsPerSecond(),
                                 r.concurrency(),
-                                Report.ms(r.stats().whole().percentileMillis(99))))
+                                Report.ms(r.stats().whole(), 99)))
                         .orElse("-"),
                 best.map(r -> r.opsPerSecond() >= goal).orElse(null));
     }

@@ -30,4 +30,10 @@ class JsonTests {
         assertThat(ProcStat.parse(stat)).isEqualTo(3.0);
         assertThat(ProcStat.self()).isPositive();
     }
+
+    @Test
+    void machineBusyTimeLeavesOutIdleAndIowait() {
+        // user nice system idle iowait irq softirq steal guest guest_nice
+        assertThat(ProcStat.parseMachine("cpu  100 20 30 5000 400 5 5 40 0 0")).isEqualTo(2.0);
+    }
 }
