@@ -1,0 +1,87 @@
+package org.opensspr.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MailSinkTests {
+
+    private MailSink sink;
+    private Session session;
+
+    @BeforeEach
+    void start() throws Exception {
+        sink = MailSink.start(ServerProcess.freePort());
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", Integer.toString(sink.port()));
+        session = Session.getInstance(props);
+    }
+
+    @AfterEach
+    void stop() {
+        sink.close();
+    }
+
+    @Test
+    void aResetCodeMailIsTakenByItsRecipientOnce() throws Exception {
+        send("user00001@example.org", "reset-code", "Your verification code is 12345678.\n\nIt expires in 5 minutes.");
+        send("user00002@example.org", "reset-code", "Your verification code is 87654321.");
+        assertThat(sink.awaitCode("USER00002@example.org", Duration.ofSeconds(5)))
+                .isEqualTo("87654321");
+        assertThat(sink.awaitCode("user00001@example.org", Duration.ofSeconds(5)))
+                .isEqualTo("12345678");
+        assertThat(sink.held()).isZero();
+        assertThatThrownBy(() -> sink.awaitCode("user00001@example.org", Duration.ofMillis(50)))
+                .isInstanceOfSatisfying(Failure.class, f -> assertThat(f.kind()).isEqualTo("mail-timeout"));
+    }
+
+    @Test
+    void otherKindsAreCountedAndDropped() throws Exception {
+        send("user00003@example.org", "reset-notice", "Your password was reset. Your code is 11112222 (not really).");
+        send("user00003@example.org", "reset-code", "Your verification code is 33334444.");
+        assertThat(sink.awaitCode("user00003@example.org", Duration.ofSeconds(5)))
+                .isEqualTo("33334444");
+        assertThat(sink.delivered()).containsEntry("reset-notice", 1L).containsEntry("reset-code", 1L);
+    }
+
+    @Test
+    void forgetDropsALateCodeOfAnEarlierFlow() throws Exception {
+        send("user00004@example.org", "reset-code", "Your verification code is 55556666.");
+        waitUntilHeld(1);
+        sink.forget("user00004@example.org");
+        assertThat(sink.held()).isZero();
+        send("user00004@example.org", "reset-code", "Your verification code is 77778888.");
+        assertThat(sink.awaitCode("user00004@example.org", Duration.ofSeconds(5)))
+                .isEqualTo("77778888");
+    }
+
+    private void waitUntilHeld(long count) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (sink.held() < count && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertThat(sink.held()).isEqualTo(count);
+    }
+
+    private void send(String to, String kind, String body) throws Exception {
+        MimeMessage mime = new MimeMessage(session);
+        mime.setFrom(new InternetAddress("no-reply@localhost"));
+        mime.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        mime.setSubject("test", StandardCharsets.UTF_8.name());
+        mime.setText(body, StandardCharsets.UTF_8.name());
+        mime.setHeader(MailSink.KIND_HEADER, kind);
+        Transport.send(mime);
+    }
+}
