@@ -27,14 +27,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * The whole application on a random port, once per test JVM (every subclass shares the same
  * Spring context): the embedded directory on a free port in a fresh data dir, a real SMTP server
- * (GreenMail) for mail, and a clock the tests move by hand. Before each test the state tables are
+ * (GreenMail) for mail, and a clock the tests move by hand. Mail is delivered as soon as the request
+ * that queued it commits: no poll interval is shortened for the tests. Before each test the state tables are
  * emptied (default policy, nothing registered, unthrottled) and the {@link Mailbox} is cleared.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "sspr.directory.embedded.port=0",
-            "sspr.notify.poll-millis=50",
             "sspr.reset.flow-starts-per-ip=100000",
             "sspr.captcha.difficulty=4",
             "sspr.bootstrap.admin-token=" + ServerIntegrationTest.ADMIN_TOKEN,

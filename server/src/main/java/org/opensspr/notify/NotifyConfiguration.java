@@ -13,7 +13,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Email through SMTP when {@code spring.mail.host} is set, else to the outbox folder; SMS through the
- * HTTP gateway when {@code sspr.sms.gateway-url} is set, else to the outbox folder.
+ * HTTP gateway when {@code sspr.sms.gateway-url} is set, else to the outbox folder. The dispatcher runs
+ * on the {@link OutboxWorker}'s thread.
  */
 @Configuration(proxyBeanMethods = false)
 class NotifyConfiguration {
@@ -34,5 +35,10 @@ class NotifyConfiguration {
         Delivery email = sender == null || smtpHost.isBlank() ? folder : new SmtpDelivery(sender, from, smtpHost);
         Delivery sms = smsGateway.gatewayUrl() == null ? folder : new SmsGatewayDelivery(smsGateway);
         return new OutboxDispatcher(jdbc, box, json, clock, email, sms);
+    }
+
+    @Bean
+    OutboxWorker outboxWorker(OutboxDispatcher dispatcher, NotifyProperties properties) {
+        return new OutboxWorker(dispatcher, properties.pollMillis());
     }
 }

@@ -8,7 +8,6 @@ import org.opensspr.secrets.SecretBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -16,13 +15,14 @@ import tools.jackson.databind.ObjectMapper;
  * (only one node's update matches), delivered, then deleted. A failed delivery is retried with
  * exponential backoff (1 s doubling to 1 h); after {@value #MAX_ATTEMPTS} attempts the row is
  * parked, not deleted, and the log says so. A node that dies holding a claim loses it after
- * {@value #CLAIM_MILLIS} ms, so the message is delivered by another (at least once).
+ * {@value #CLAIM_MILLIS} ms, so the message is delivered by another (at least once). Passes run one
+ * after another on a thread of this node's own ({@link OutboxWorker}), woken when a message commits.
  */
 final class OutboxDispatcher {
 
     static final int MAX_ATTEMPTS = 12;
     static final long CLAIM_MILLIS = 60_000;
-    private static final int BATCH = 20;
+    static final int BATCH = 20;
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
     private final JdbcClient jdbc;
@@ -42,8 +42,12 @@ final class OutboxDispatcher {
         log.info("Email goes to {}; SMS goes to {}", email.describe(), sms.describe());
     }
 
-    @Scheduled(fixedDelayString = "${sspr.notify.poll-millis:250}")
-    void dispatch() {
+    /**
+     * One pass: claims the due messages (up to {@value #BATCH}) that no node holds and delivers them.
+     * Returns how many were due, so that a full batch is followed by another pass at once. Database
+     * errors are thrown; delivery errors are recorded on their messages.
+     */
+    int dispatch() {
         long now = clock.millis();
         List<Long> due = jdbc.sql(String.format(Locale.ROOT, """
                 SELECT id FROM notification_outbox WHERE next_attempt_at <= :now AND claimed_until < :now
@@ -62,6 +66,7 @@ final class OutboxDispatcher {
                 deliver(id);
             }
         }
+        return due.size();
     }
 
     private void deliver(long id) {
