@@ -175,4 +175,48 @@ class OutboxDispatcherTests {
         assertThat(delivered)
                 .containsExactly(new Message(Message.Channel.EMAIL, null, "carol@example.org", "s", "old"));
     }
+
+    @Test
+    void aBatchOfMailIsHandedOverAtOnceAndOnlyTheMessageThatFailedIsRetried() {
+        List<List<String>> handedOver = new ArrayList<>();
+        Delivery batching = new Delivery() {
+            @Override
+            public void deliver(long id, Message message) {
+                throw new AssertionError("mail goes in batches");
+            }
+
+            @Override
+            public Map<Long, Exception> deliverAll(Map<Long, Message> messages) {
+                handedOver.add(
+                        messages.values().stream().map(Message::recipient).toList());
+                Map<Long, Exception> failed = new java.util.LinkedHashMap<>();
+                messages.forEach((id, message) -> {
+                    if (message.recipient().startsWith("bounce")) {
+                        failed.put(id, new IllegalStateException("550 mailbox unavailable"));
+                    }
+                });
+                return failed;
+            }
+
+            @Override
+            public String describe() {
+                return "a batch";
+            }
+        };
+        OutboxDispatcher batches =
+                new OutboxDispatcher(jdbc, box, JsonMapper.builder().build(), clock, batching, batching);
+        for (String to : List.of("alice@example.org", "bounce@example.org", "carol@example.org")) {
+            outbox.enqueue(Message.email(Message.Kind.RESET_NOTICE, to, "s", "b"));
+        }
+
+        assertThat(batches.dispatch()).isEqualTo(3);
+
+        assertThat(handedOver).containsExactly(List.of("alice@example.org", "bounce@example.org", "carol@example.org"));
+        Map<String, Object> left = jdbc.sql("SELECT attempts, last_error, claimed_until FROM notification_outbox")
+                .query()
+                .singleRow();
+        assertThat(left.get("ATTEMPTS")).isEqualTo(1);
+        assertThat(left.get("LAST_ERROR")).isEqualTo("550 mailbox unavailable");
+        assertThat(left.get("CLAIMED_UNTIL")).isEqualTo(0L);
+    }
 }
