@@ -4,6 +4,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -53,14 +55,21 @@ public abstract class ServerIntegrationTest {
     private static final Path BREACHED;
 
     static {
-        SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        SMTP.start();
         try {
+            // A fixed port, so that a test can stop the SMTP server and start it again where the server sends mail.
+            SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            SMTP.start();
             DATA_DIR = Files.createTempDirectory("sspr-it");
             BREACHED = DATA_DIR.resolve("test-breached.bin");
             BreachedCorpusWriter.writePasswords(java.util.List.of(BREACHED_PASSWORD), BREACHED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.opensspr.notify;
 
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -40,14 +41,23 @@ final class OutboxDispatcher {
     private final ObjectMapper json;
     private final Clock clock;
     private final Map<Message.Channel, Delivery> deliveries = new EnumMap<>(Message.Channel.class);
+    private final OutboxMetrics metrics;
 
-    OutboxDispatcher(JdbcClient jdbc, SecretBox box, ObjectMapper json, Clock clock, Delivery email, Delivery sms) {
+    OutboxDispatcher(
+            JdbcClient jdbc,
+            SecretBox box,
+            ObjectMapper json,
+            Clock clock,
+            Delivery email,
+            Delivery sms,
+            OutboxMetrics metrics) {
         this.jdbc = jdbc;
         this.box = box;
         this.json = json;
         this.clock = clock;
         this.deliveries.put(Message.Channel.EMAIL, email);
         this.deliveries.put(Message.Channel.SMS, sms);
+        this.metrics = metrics;
         log.info("Email goes to {}; SMS goes to {}", email.describe(), sms.describe());
     }
 
@@ -104,6 +114,7 @@ final class OutboxDispatcher {
         } catch (IllegalStateException e) {
             // Sealed under another key (sspr.secret-key changed, or nodes disagree): retrying cannot help.
             retryAt(id, attempts, PARKED, e.getMessage());
+            metrics.failed(channel);
             log.error(
                     "Parked {} message {}: {}. Do all nodes share the same sspr.secret-key?",
                     channel,
@@ -128,6 +139,7 @@ final class OutboxDispatcher {
     }
 
     private void deliver(Message.Channel channel, Map<Long, Message> batch, Map<Long, Queued> rows) {
+        Timer.Sample sample = metrics.start();
         Map<Long, Exception> failures;
         try {
             failures = deliveries.get(channel).deliverAll(batch);
@@ -137,6 +149,7 @@ final class OutboxDispatcher {
                 failures.put(id, e);
             }
         }
+        metrics.handedOver(channel, sample);
         List<Long> delivered = new ArrayList<>();
         for (Long id : batch.keySet()) {
             Exception failure = failures.get(id);
@@ -150,6 +163,10 @@ final class OutboxDispatcher {
             jdbc.sql("DELETE FROM notification_outbox WHERE id IN (:ids)")
                     .param("ids", delivered)
                     .update();
+            long now = clock.millis();
+            for (Long id : delivered) {
+                metrics.delivered(channel, now - rows.get(id).createdAt());
+            }
         }
     }
 
@@ -158,6 +175,7 @@ final class OutboxDispatcher {
         boolean parked = attempts >= MAX_ATTEMPTS;
         String error = String.valueOf(e.getMessage());
         retryAt(id, attempts, parked ? PARKED : clock.millis() + backoff, error);
+        metrics.failed(channel);
         if (parked) {
             log.error("Gave up delivering {} message {} after {} attempts: {}", channel, id, attempts, error);
         } else {

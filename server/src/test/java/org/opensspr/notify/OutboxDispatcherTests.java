@@ -2,6 +2,7 @@ package org.opensspr.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +61,8 @@ class OutboxDispatcherTests {
                 return "a list";
             }
         };
-        dispatcher = new OutboxDispatcher(jdbc, box, json, clock, recording, recording);
+        dispatcher = new OutboxDispatcher(
+                jdbc, box, json, clock, recording, recording, new OutboxMetrics(new SimpleMeterRegistry()));
         // Not started: these tests run the passes by hand.
         outbox = new NotificationOutbox(jdbc, box, json, clock, new OutboxWorker(dispatcher, 60_000));
     }
@@ -203,8 +205,9 @@ class OutboxDispatcherTests {
                 return "a batch";
             }
         };
-        OutboxDispatcher batches =
-                new OutboxDispatcher(jdbc, box, JsonMapper.builder().build(), clock, batching, batching);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        OutboxDispatcher batches = new OutboxDispatcher(
+                jdbc, box, JsonMapper.builder().build(), clock, batching, batching, new OutboxMetrics(meters));
         for (String to : List.of("alice@example.org", "bounce@example.org", "carol@example.org")) {
             outbox.enqueue(Message.email(Message.Kind.RESET_NOTICE, to, "s", "b"));
         }
@@ -218,5 +221,12 @@ class OutboxDispatcherTests {
         assertThat(left.get("ATTEMPTS")).isEqualTo(1);
         assertThat(left.get("LAST_ERROR")).isEqualTo("550 mailbox unavailable");
         assertThat(left.get("CLAIMED_UNTIL")).isEqualTo(0L);
+        assertThat(meters.counter("sspr.outbox.delivered", "channel", "email").count())
+                .isEqualTo(2);
+        assertThat(meters.counter("sspr.outbox.failed", "channel", "email").count())
+                .isEqualTo(1);
+        assertThat(meters.timer("sspr.outbox.delivery", "channel", "email").count())
+                .as("one hand-over for the batch")
+                .isEqualTo(1);
     }
 }

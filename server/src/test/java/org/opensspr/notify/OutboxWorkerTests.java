@@ -3,6 +3,7 @@ package org.opensspr.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -64,7 +65,8 @@ class OutboxWorkerTests {
                 return "a list";
             }
         };
-        OutboxDispatcher dispatcher = new OutboxDispatcher(jdbc, box, json, clock, recording, recording);
+        OutboxDispatcher dispatcher = new OutboxDispatcher(
+                jdbc, box, json, clock, recording, recording, new OutboxMetrics(new SimpleMeterRegistry()));
         worker = new OutboxWorker(dispatcher, A_MINUTE);
         outbox = new NotificationOutbox(jdbc, box, json, clock, worker);
         worker.start();
