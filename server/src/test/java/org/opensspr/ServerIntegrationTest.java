@@ -4,6 +4,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,15 +29,15 @@ import tools.jackson.databind.JsonNode;
 /**
  * The whole application on a random port, once per test JVM (every subclass shares the same
  * Spring context): the embedded directory on a free port in a fresh data dir, a real SMTP server
- * (GreenMail) for mail, and a clock the tests move by hand. Before each test the state tables are
- * emptied (default policy, nothing registered, unthrottled), the demo users get their demo
- * passwords back and the {@link Mailbox} is cleared.
+ * (GreenMail) for mail, and a clock the tests move by hand. Mail is delivered as soon as the request
+ * that queued it commits: no poll interval is shortened for the tests. Before each test the state
+ * tables are emptied (default policy, nothing registered, unthrottled), the demo users get their
+ * demo passwords back and the {@link Mailbox} is cleared.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "sspr.directory.embedded.port=0",
-            "sspr.notify.poll-millis=50",
             "sspr.reset.flow-starts-per-ip=100000",
             "sspr.captcha.difficulty=4",
             "sspr.bootstrap.admin-token=" + ServerIntegrationTest.ADMIN_TOKEN,
@@ -54,14 +56,21 @@ public abstract class ServerIntegrationTest {
     private static final Path BREACHED;
 
     static {
-        SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        SMTP.start();
         try {
+            // A fixed port, so that a test can stop the SMTP server and start it again where the server sends mail.
+            SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            SMTP.start();
             DATA_DIR = Files.createTempDirectory("sspr-it");
             BREACHED = DATA_DIR.resolve("test-breached.bin");
             BreachedCorpusWriter.writePasswords(java.util.List.of(BREACHED_PASSWORD), BREACHED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 

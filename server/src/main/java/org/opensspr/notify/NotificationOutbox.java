@@ -6,12 +6,16 @@ import java.util.Objects;
 import org.opensspr.secrets.SecretBox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Queues messages in {@code notification_outbox}, inside the caller's transaction: the message
  * exists if and only if the state change that caused it committed. The payload is sealed with
- * AES-GCM because an email may carry a code.
+ * AES-GCM because an email may carry a code. Once the message commits, the {@link OutboxWorker} is
+ * woken to deliver it at once (right away outside a transaction); a transaction that rolls back
+ * queues nothing and wakes nothing.
  */
 @Component
 public class NotificationOutbox {
@@ -22,12 +26,14 @@ public class NotificationOutbox {
     private final SecretBox box;
     private final ObjectMapper json;
     private final Clock clock;
+    private final OutboxWorker worker;
 
-    NotificationOutbox(JdbcClient jdbc, SecretBox box, ObjectMapper json, Clock clock) {
+    NotificationOutbox(JdbcClient jdbc, SecretBox box, ObjectMapper json, Clock clock, OutboxWorker worker) {
         this.jdbc = jdbc;
         this.box = box;
         this.json = json;
         this.clock = clock;
+        this.worker = worker;
     }
 
     /** Queues {@code message}, which must have a kind. */
@@ -52,5 +58,15 @@ public class NotificationOutbox {
                 .param("payload", payload)
                 .param("now", now)
                 .update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    worker.wake();
+                }
+            });
+        } else {
+            worker.wake();
+        }
     }
 }

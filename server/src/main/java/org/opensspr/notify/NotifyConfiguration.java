@@ -1,5 +1,6 @@
 package org.opensspr.notify;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.opensspr.secrets.SecretBox;
 import org.opensspr.system.DataDirectory;
@@ -13,10 +14,17 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Email through SMTP when {@code spring.mail.host} is set, else to the outbox folder; SMS through the
- * HTTP gateway when {@code sspr.sms.gateway-url} is set, else to the outbox folder.
+ * HTTP gateway when {@code sspr.sms.gateway-url} is set, else to the outbox folder. The dispatcher runs
+ * on the {@link OutboxWorker}'s thread; {@code outbox} in {@code /actuator/health} and the
+ * {@code sspr.outbox.*} meters show how delivery goes.
  */
 @Configuration(proxyBeanMethods = false)
 class NotifyConfiguration {
+
+    @Bean
+    OutboxMetrics outboxMetrics(MeterRegistry registry) {
+        return new OutboxMetrics(registry);
+    }
 
     @Bean
     OutboxDispatcher outboxDispatcher(
@@ -28,11 +36,24 @@ class NotifyConfiguration {
             ObjectProvider<JavaMailSender> mailSender,
             @Value("${sspr.mail.from:OpenSSPR <no-reply@localhost>}") String from,
             @Value("${spring.mail.host:}") String smtpHost,
-            SmsGatewayProperties smsGateway) {
+            SmsGatewayProperties smsGateway,
+            OutboxMetrics metrics) {
         Delivery folder = new FolderDelivery(dataDirectory.folder("outbox"), from);
         JavaMailSender sender = mailSender.getIfAvailable();
         Delivery email = sender == null || smtpHost.isBlank() ? folder : new SmtpDelivery(sender, from, smtpHost);
         Delivery sms = smsGateway.gatewayUrl() == null ? folder : new SmsGatewayDelivery(smsGateway);
-        return new OutboxDispatcher(jdbc, box, json, clock, email, sms);
+        return new OutboxDispatcher(jdbc, box, json, clock, email, sms, metrics);
+    }
+
+    @Bean
+    OutboxWorker outboxWorker(OutboxDispatcher dispatcher, NotifyProperties properties) {
+        return new OutboxWorker(dispatcher, properties.pollMillis());
+    }
+
+    @Bean
+    OutboxHealthIndicator outboxHealthIndicator(JdbcClient jdbc, Clock clock, OutboxMetrics metrics) {
+        OutboxHealthIndicator health = new OutboxHealthIndicator(jdbc, clock);
+        metrics.gauges(health::backlog);
+        return health;
     }
 }

@@ -1,6 +1,10 @@
 package org.opensspr.notify;
 
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,7 +12,6 @@ import org.opensspr.secrets.SecretBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -17,33 +20,53 @@ import tools.jackson.databind.ObjectMapper;
  * exponential backoff (1 s doubling to 1 h); after {@value #MAX_ATTEMPTS} attempts the row is
  * parked, not deleted, and the log says so. A node that dies holding a claim loses it after
  * {@value #CLAIM_MILLIS} ms, so the message is delivered by another (at least once).
+ *
+ * <p>A pass ({@link #dispatch()}) claims up to {@value #BATCH} due messages and hands the mail among
+ * them to {@link Delivery#deliverAll} at once (the SMTP delivery sends them over one connection);
+ * each message's outcome is its own: only a failed one is retried. Passes run one after another on
+ * a thread of this node's own ({@link OutboxWorker}), woken when a message commits.
  */
 final class OutboxDispatcher {
 
     static final int MAX_ATTEMPTS = 12;
     static final long CLAIM_MILLIS = 60_000;
-    private static final int BATCH = 20;
+    static final int BATCH = 20;
+    /** {@code next_attempt_at} of a parked message. */
+    static final long PARKED = Long.MAX_VALUE;
+
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
     private final JdbcClient jdbc;
     private final SecretBox box;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Delivery email;
-    private final Delivery sms;
+    private final Map<Message.Channel, Delivery> deliveries = new EnumMap<>(Message.Channel.class);
+    private final OutboxMetrics metrics;
 
-    OutboxDispatcher(JdbcClient jdbc, SecretBox box, ObjectMapper json, Clock clock, Delivery email, Delivery sms) {
+    OutboxDispatcher(
+            JdbcClient jdbc,
+            SecretBox box,
+            ObjectMapper json,
+            Clock clock,
+            Delivery email,
+            Delivery sms,
+            OutboxMetrics metrics) {
         this.jdbc = jdbc;
         this.box = box;
         this.json = json;
         this.clock = clock;
-        this.email = email;
-        this.sms = sms;
+        this.deliveries.put(Message.Channel.EMAIL, email);
+        this.deliveries.put(Message.Channel.SMS, sms);
+        this.metrics = metrics;
         log.info("Email goes to {}; SMS goes to {}", email.describe(), sms.describe());
     }
 
-    @Scheduled(fixedDelayString = "${sspr.notify.poll-millis:250}")
-    void dispatch() {
+    /**
+     * One pass: claims the due messages (up to {@value #BATCH}) that no node holds, delivers them and
+     * records each outcome. Returns how many were due, so that a full batch is followed by another
+     * pass at once. Database errors are thrown; delivery errors are recorded on their messages.
+     */
+    int dispatch() {
         long now = clock.millis();
         List<Long> due = jdbc.sql(String.format(Locale.ROOT, """
                 SELECT id FROM notification_outbox WHERE next_attempt_at <= :now AND claimed_until < :now
@@ -51,38 +74,53 @@ final class OutboxDispatcher {
                 .param("now", now)
                 .query(Long.class)
                 .list();
+        Map<Message.Channel, Map<Long, Message>> claimed = new EnumMap<>(Message.Channel.class);
+        Map<Long, Queued> rows = new LinkedHashMap<>();
         for (long id : due) {
-            int claimed = jdbc.sql(
+            int won = jdbc.sql(
                             "UPDATE notification_outbox SET claimed_until = :until WHERE id = :id AND claimed_until < :now")
                     .param("until", now + CLAIM_MILLIS)
                     .param("id", id)
                     .param("now", now)
                     .update();
-            if (claimed == 1) {
-                deliver(id);
+            if (won == 1) {
+                Queued row = open(id);
+                if (row != null) {
+                    rows.put(id, row);
+                    claimed.computeIfAbsent(row.message().channel(), c -> new LinkedHashMap<>())
+                            .put(id, row.message());
+                }
             }
         }
+        for (Map.Entry<Message.Channel, Map<Long, Message>> batch : claimed.entrySet()) {
+            deliver(batch.getKey(), batch.getValue(), rows);
+        }
+        return due.size();
     }
 
-    private void deliver(long id) {
-        Map<String, Object> row = jdbc.sql("SELECT channel, payload, attempts FROM notification_outbox WHERE id = :id")
+    /** A claimed row, opened; null when it cannot be opened (it is parked then). */
+    private Queued open(long id) {
+        Map<String, Object> row = jdbc.sql(
+                        "SELECT channel, payload, attempts, created_at FROM notification_outbox WHERE id = :id")
                 .param("id", id)
                 .query()
                 .singleRow();
         Message.Channel channel = Message.Channel.valueOf((String) row.get("channel"));
         int attempts = ((Number) row.get("attempts")).intValue() + 1;
+        long createdAt = ((Number) row.get("created_at")).longValue();
         String opened;
         try {
             opened = box.open((String) row.get("payload"), NotificationOutbox.PURPOSE);
         } catch (IllegalStateException e) {
             // Sealed under another key (sspr.secret-key changed, or nodes disagree): retrying cannot help.
-            park(id, attempts, e.getMessage());
+            retryAt(id, attempts, PARKED, e.getMessage());
+            metrics.failed(channel);
             log.error(
                     "Parked {} message {}: {}. Do all nodes share the same sspr.secret-key?",
                     channel,
                     id,
                     e.getMessage());
-            return;
+            return null;
         }
         try {
             Map<?, ?> payload = json.readValue(opened, Map.class);
@@ -93,31 +131,62 @@ final class OutboxDispatcher {
                     (String) payload.get("recipient"),
                     (String) payload.get("subject"),
                     (String) payload.get("body"));
-            (channel == Message.Channel.EMAIL ? email : sms).deliver(id, message);
-            jdbc.sql("DELETE FROM notification_outbox WHERE id = :id")
-                    .param("id", id)
-                    .update();
-        } catch (Exception e) {
-            long backoff = Math.min(3_600_000L, 1_000L << Math.min(attempts - 1, 20));
-            boolean parked = attempts >= MAX_ATTEMPTS;
-            String error = String.valueOf(e.getMessage());
-            retryAt(id, attempts, parked ? Long.MAX_VALUE : clock.millis() + backoff, error);
-            if (parked) {
-                log.error("Gave up delivering {} message {} after {} attempts: {}", channel, id, attempts, error);
+            return new Queued(message, attempts, createdAt);
+        } catch (RuntimeException e) {
+            failed(id, channel, attempts, e);
+            return null;
+        }
+    }
+
+    private void deliver(Message.Channel channel, Map<Long, Message> batch, Map<Long, Queued> rows) {
+        Timer.Sample sample = metrics.start();
+        Map<Long, Exception> failures;
+        try {
+            failures = deliveries.get(channel).deliverAll(batch);
+        } catch (RuntimeException e) {
+            failures = new LinkedHashMap<>();
+            for (Long id : batch.keySet()) {
+                failures.put(id, e);
+            }
+        }
+        metrics.handedOver(channel, sample);
+        List<Long> delivered = new ArrayList<>();
+        for (Long id : batch.keySet()) {
+            Exception failure = failures.get(id);
+            if (failure == null) {
+                delivered.add(id);
             } else {
-                log.warn(
-                        "Delivering {} message {} failed (attempt {}), retrying in {} s: {}",
-                        channel,
-                        id,
-                        attempts,
-                        backoff / 1000,
-                        error);
+                failed(id, channel, rows.get(id).attempts(), failure);
+            }
+        }
+        if (!delivered.isEmpty()) {
+            jdbc.sql("DELETE FROM notification_outbox WHERE id IN (:ids)")
+                    .param("ids", delivered)
+                    .update();
+            long now = clock.millis();
+            for (Long id : delivered) {
+                metrics.delivered(channel, now - rows.get(id).createdAt());
             }
         }
     }
 
-    private void park(long id, int attempts, String error) {
-        retryAt(id, attempts, Long.MAX_VALUE, error);
+    private void failed(long id, Message.Channel channel, int attempts, Exception e) {
+        long backoff = Math.min(3_600_000L, 1_000L << Math.min(attempts - 1, 20));
+        boolean parked = attempts >= MAX_ATTEMPTS;
+        String error = String.valueOf(e.getMessage());
+        retryAt(id, attempts, parked ? PARKED : clock.millis() + backoff, error);
+        metrics.failed(channel);
+        if (parked) {
+            log.error("Gave up delivering {} message {} after {} attempts: {}", channel, id, attempts, error);
+        } else {
+            log.warn(
+                    "Delivering {} message {} failed (attempt {}), retrying in {} s: {}",
+                    channel,
+                    id,
+                    attempts,
+                    backoff / 1000,
+                    error);
+        }
     }
 
     private void retryAt(long id, int attempts, long next, String error) {
@@ -130,4 +199,7 @@ final class OutboxDispatcher {
                 .param("id", id)
                 .update();
     }
+
+    /** A claimed message with the attempt it is on and when it was queued. */
+    private record Queued(Message message, int attempts, long createdAt) {}
 }

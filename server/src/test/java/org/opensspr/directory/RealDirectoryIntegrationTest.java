@@ -29,7 +29,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "sspr.notify.poll-millis=50",
             "sspr.reset.flow-starts-per-ip=100000",
             "sspr.captcha.difficulty=4",
             "sspr.bootstrap.admin-token=" + RealDirectoryIntegrationTest.ADMIN_TOKEN,

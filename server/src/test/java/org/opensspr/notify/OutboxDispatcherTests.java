@@ -2,6 +2,7 @@ package org.opensspr.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,8 +61,10 @@ class OutboxDispatcherTests {
                 return "a list";
             }
         };
-        outbox = new NotificationOutbox(jdbc, box, json, clock);
-        dispatcher = new OutboxDispatcher(jdbc, box, json, clock, recording, recording);
+        dispatcher = new OutboxDispatcher(
+                jdbc, box, json, clock, recording, recording, new OutboxMetrics(new SimpleMeterRegistry()));
+        // Not started: these tests run the passes by hand.
+        outbox = new NotificationOutbox(jdbc, box, json, clock, new OutboxWorker(dispatcher, 60_000));
     }
 
     @Test
@@ -173,5 +176,57 @@ class OutboxDispatcherTests {
         dispatcher.dispatch();
         assertThat(delivered)
                 .containsExactly(new Message(Message.Channel.EMAIL, null, "carol@example.org", "s", "old"));
+    }
+
+    @Test
+    void aBatchOfMailIsHandedOverAtOnceAndOnlyTheMessageThatFailedIsRetried() {
+        List<List<String>> handedOver = new ArrayList<>();
+        Delivery batching = new Delivery() {
+            @Override
+            public void deliver(long id, Message message) {
+                throw new AssertionError("mail goes in batches");
+            }
+
+            @Override
+            public Map<Long, Exception> deliverAll(Map<Long, Message> messages) {
+                handedOver.add(
+                        messages.values().stream().map(Message::recipient).toList());
+                Map<Long, Exception> failed = new java.util.LinkedHashMap<>();
+                messages.forEach((id, message) -> {
+                    if (message.recipient().startsWith("bounce")) {
+                        failed.put(id, new IllegalStateException("550 mailbox unavailable"));
+                    }
+                });
+                return failed;
+            }
+
+            @Override
+            public String describe() {
+                return "a batch";
+            }
+        };
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        OutboxDispatcher batches = new OutboxDispatcher(
+                jdbc, box, JsonMapper.builder().build(), clock, batching, batching, new OutboxMetrics(meters));
+        for (String to : List.of("alice@example.org", "bounce@example.org", "carol@example.org")) {
+            outbox.enqueue(Message.email(Message.Kind.RESET_NOTICE, to, "s", "b"));
+        }
+
+        assertThat(batches.dispatch()).isEqualTo(3);
+
+        assertThat(handedOver).containsExactly(List.of("alice@example.org", "bounce@example.org", "carol@example.org"));
+        Map<String, Object> left = jdbc.sql("SELECT attempts, last_error, claimed_until FROM notification_outbox")
+                .query()
+                .singleRow();
+        assertThat(left.get("ATTEMPTS")).isEqualTo(1);
+        assertThat(left.get("LAST_ERROR")).isEqualTo("550 mailbox unavailable");
+        assertThat(left.get("CLAIMED_UNTIL")).isEqualTo(0L);
+        assertThat(meters.counter("sspr.outbox.delivered", "channel", "email").count())
+                .isEqualTo(2);
+        assertThat(meters.counter("sspr.outbox.failed", "channel", "email").count())
+                .isEqualTo(1);
+        assertThat(meters.timer("sspr.outbox.delivery", "channel", "email").count())
+                .as("one hand-over for the batch")
+                .isEqualTo(1);
     }
 }

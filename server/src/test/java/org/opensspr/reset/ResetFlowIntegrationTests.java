@@ -1,6 +1,7 @@
 package org.opensspr.reset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -177,13 +178,15 @@ class ResetFlowIntegrationTests extends ServerIntegrationTest {
         assertThat(failed.status()).isEqualTo(503);
         assertThat(failed.json().get("type").asString()).endsWith("/directory-unavailable");
         assertThat(failed.json().get("detail").asString()).contains("nothing was changed");
-        assertThat(http.get("/actuator/health")
+        // Health checks the directory in the background, at most once a second.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> http.get("/actuator/health")
                         .json()
                         .get("components")
                         .get("directory")
                         .get("status")
-                        .asString())
-                .isEqualTo("DOWN");
+                        .asString()
+                        .equals("DOWN"));
         JsonNode event = admin.get(
                         "/api/v1/admin/audit?target=carol&activity=Reset%20password%20(self-service)&limit=1")
                 .json()
