@@ -9,18 +9,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@link AdmissionControl}). More work in flight than the node's cores, database connections and
  * directory connections can serve only lengthens every answer; a flood should get fast refusals,
  * not time-outs. Defaults: {@value #DEFAULT_ACTIVE} at work, {@value #DEFAULT_QUEUED} waiting, up
- * to 2 s each.
+ * to 1 s each.
  */
 @ConfigurationProperties("sspr.capacity")
 public record CapacityProperties(Integer maxActiveRequests, Integer maxQueuedRequests, Duration queueTimeout) {
 
     static final int DEFAULT_ACTIVE = 32;
-    static final int DEFAULT_QUEUED = 128;
+    static final int DEFAULT_QUEUED = 64;
 
     public CapacityProperties {
         maxActiveRequests = maxActiveRequests == null ? DEFAULT_ACTIVE : maxActiveRequests;
         maxQueuedRequests = maxQueuedRequests == null ? DEFAULT_QUEUED : maxQueuedRequests;
-        queueTimeout = queueTimeout == null ? Duration.ofSeconds(2) : queueTimeout;
+        queueTimeout = queueTimeout == null ? Duration.ofSeconds(1) : queueTimeout;
         if (maxActiveRequests < 1 || maxActiveRequests > 10_000) {
             throw new IllegalArgumentException(
                     "sspr.capacity.max-active-requests must be 1-10000, got " + maxActiveRequests);

@@ -11,6 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -38,7 +39,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
      * {@code spring.datasource.hikari.connection-timeout}): the node is busy, not broken. A fast
      * {@code 503} with {@code Retry-After}, never a {@code 500}; the step's transaction rolled back.
      */
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, TransientDataAccessException.class})
+    @ExceptionHandler({
+        CannotGetJdbcConnectionException.class,
+        CannotCreateTransactionException.class,
+        TransientDataAccessException.class
+    })
     ResponseEntity<ProblemDetail> busy(RuntimeException e) {
         log.warn("Busy: {}", e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(

@@ -105,7 +105,7 @@ class AdmissionControlTests {
         assertThatThrownBy(() -> new CapacityProperties(null, -1, null))
                 .hasMessageContaining("sspr.capacity.max-queued-requests");
         assertThat(new CapacityProperties(null, null, null))
-                .isEqualTo(new CapacityProperties(32, 128, Duration.ofSeconds(2)));
+                .isEqualTo(new CapacityProperties(32, 64, Duration.ofSeconds(1)));
     }
 
     /** Waits until a request is queued: the next one finds no room. */

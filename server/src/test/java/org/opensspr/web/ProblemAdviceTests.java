@@ -8,6 +8,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /** A database that gives no connection or lock in time is a busy node: 503 with Retry-After, never 500. */
 class ProblemAdviceTests {
@@ -23,6 +24,16 @@ class ProblemAdviceTests {
         assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("1");
         assertThat(answer.getBody().getType().toString()).endsWith("/server-busy");
         assertThat(answer.getBody().getDetail()).doesNotContain("Hikari");
+    }
+
+    @Test
+    void aTransactionThatGetsNoConnectionIsBusyToo() {
+        assertThat(advice.busy(new CannotCreateTransactionException(
+                                "Could not open JDBC Connection for transaction",
+                                new SQLTransientConnectionException("Connection is not available")))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(503);
     }
 
     @Test
