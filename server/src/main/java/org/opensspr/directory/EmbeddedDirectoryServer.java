@@ -30,6 +30,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import org.opensspr.secrets.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,16 @@ final class EmbeddedDirectoryServer implements AutoCloseable {
 
     static final String MANAGER_DN = "cn=Directory Manager";
 
+    /**
+     * The attributes the server looks entries up by, indexed for equality: the login ({@code uid}),
+     * the contact attributes, group names ({@code LdapDirectory.membersOf}) and membership
+     * ({@code OpenLdapFlavor.groupsOf}). UnboundID's in-memory server answers an AND from the
+     * intersection of its indexed equality parts and checks the whole filter on those candidates
+     * only; an OR uses the index only when every part is indexed. {@code objectClass} is left out
+     * on purpose: it matches most entries, and the AND would copy and intersect that whole set.
+     */
+    static final List<String> INDEXED = List.of("uid", "mail", "mobile", "cn", "member", "uniqueMember");
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDirectoryServer.class);
 
     private final InMemoryDirectoryServer server;
@@ -62,6 +73,7 @@ final class EmbeddedDirectoryServer implements AutoCloseable {
         this.managerPassword = managerPassword(folder.resolve("manager.secret"));
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(baseDn);
         config.addAdditionalBindCredentials(MANAGER_DN, managerPassword);
+        config.setEqualityIndexAttributes(INDEXED);
         config.setListenerConfigs(
                 InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), port, null));
         config.setPasswordEncoders(new SaltedMessageDigestInMemoryPasswordEncoder(
