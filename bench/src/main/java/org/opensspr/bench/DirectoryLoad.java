@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Raw LDAP load on a directory: the password writes and the searches OpenSSPR does, with nothing
  * of OpenSSPR in between. {@code seed} writes an LDIF of {@code users} users ({@code user00000},
- * ...; password {@code Bench-password-<n>}) in 20 groups under {@code dc=example,dc=org}, for
+ * ...; password {@code Bench-password-<n>}) in groups of 100 under {@code dc=example,dc=org}, for
  * {@code sspr.directory.embedded.seed}. {@code run} binds as the manager and, for each concurrency,
  * runs Password Modify (RFC 3062, as {@code OpenLdapFlavor} sends it) on random users, one
  * connection per thread, then times one thread's user search ({@code LdapDirectory.findUser}'s
@@ -40,7 +40,7 @@ public final class DirectoryLoad {
 
     private static final String BASE = "dc=example,dc=org";
     private static final String MANAGER = "cn=Directory Manager";
-    private static final int GROUPS = 20;
+    private static final int GROUP_SIZE = 100;
 
     private DirectoryLoad() {}
 
@@ -88,20 +88,21 @@ public final class DirectoryLoad {
                         n,
                         n));
             }
-            for (int g = 0; g < GROUPS; g++) {
+            int groups = (users + GROUP_SIZE - 1) / GROUP_SIZE;
+            for (int g = 0; g < groups; g++) {
                 out.write(String.format(
                         Locale.ROOT,
-                        "dn: cn=group-%02d,ou=groups,%s%nobjectClass: top%nobjectClass: groupOfNames%ncn: group-%02d%n",
+                        "dn: cn=group-%03d,ou=groups,%s%nobjectClass: top%nobjectClass: groupOfNames%ncn: group-%03d%n",
                         g,
                         BASE,
                         g));
-                for (int n = g; n < users; n += GROUPS) {
+                for (int n = g; n < users; n += groups) {
                     out.write("member: " + userDn(n) + "\n");
                 }
                 out.write("\n");
             }
         }
-        System.out.printf(Locale.ROOT, "wrote %d users in %d groups to %s%n", users, GROUPS, file);
+        System.out.printf(Locale.ROOT, "wrote %d users in groups of %d to %s%n", users, GROUP_SIZE, file);
     }
 
     /** {@code threads} threads write passwords for {@code seconds} (after a warm-up of 3 s). */
@@ -154,14 +155,19 @@ public final class DirectoryLoad {
                 failures.get());
     }
 
-    /** One thread: the user search and the group search, each timed 2,000 times after 500 unmeasured. */
+    /**
+     * One thread: the user search and the group search, each timed 2,000 times after 500 unmeasured,
+     * or for as many rounds as fit in 30 s on a slow directory.
+     */
     private static void searches(int port, String password, int users) throws LDAPException {
         try (LDAPConnection connection = new LDAPConnection("127.0.0.1", port, MANAGER, password)) {
             SplittableRandom random = new SplittableRandom(42);
             String[] attributes = {"uid", "cn", "displayName", "givenName", "sn", "mail", "mobile"};
             long[] user = new long[2_000];
             long[] group = new long[2_000];
-            for (int i = -500; i < user.length; i++) {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            int rounds = 0;
+            for (int i = -500; i < user.length && System.nanoTime() < deadline; i++) {
                 int n = random.nextInt(users);
                 Filter byLogin = Filter.createANDFilter(
                         Filter.createEqualityFilter("objectClass", "person"),
@@ -187,10 +193,14 @@ public final class DirectoryLoad {
                 if (i >= 0) {
                     user[i] = middle - start;
                     group[i] = stop - middle;
+                    rounds = i + 1;
                 }
             }
-            report("user search (&(objectClass=person)(uid=...))", users, user);
-            report("group search (&(|(objectClass=...))(|(member=...)(uniqueMember=...)))", users, group);
+            report("user search (&(objectClass=person)(uid=...))", users, Arrays.copyOf(user, rounds));
+            report(
+                    "group search (&(|(objectClass=...))(|(member=...)(uniqueMember=...)))",
+                    users,
+                    Arrays.copyOf(group, rounds));
         }
     }
 
@@ -198,11 +208,12 @@ public final class DirectoryLoad {
         Arrays.sort(nanos);
         System.out.printf(
                 Locale.ROOT,
-                "%s, %d users, c=1: p50 %.0f us, p99 %.0f us%n",
+                "%s, %d users, c=1: p50 %.0f us, p99 %.0f us (%d samples)%n",
                 what,
                 users,
                 percentile(nanos, 0.50) / 1e3,
-                percentile(nanos, 0.99) / 1e3);
+                percentile(nanos, 0.99) / 1e3,
+                nanos.length);
     }
 
     private static long[] merge(List<long[]> perThread) {
