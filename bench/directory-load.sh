@@ -24,3 +24,5 @@ until curl -sf "localhost:$http/actuator/health" | grep -q '"directory":{"status
 done
 echo "server: $jar ($(nproc) cores; $(grep -o 'Embedded directory [a-z]* [^ ]* [0-9]* entries' "$d/log" | head -1))"
 java -cp "$bench" org.opensspr.bench.DirectoryLoad run "$ldap" "$d/data/directory/manager.secret" "$users" "$concurrencies" "$seconds"
+kill "$pid"; wait "$pid" 2>/dev/null || true
+grep -o 'Embedded directory journal closed: .*' "$d/log" || true
