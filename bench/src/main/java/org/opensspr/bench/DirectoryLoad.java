@@ -10,9 +10,12 @@ import com.unboundid.ldap.sdk.extensions.PasswordModifyExtendedRequest;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +34,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * printed, never asserted. {@code bench/directory-load.sh} starts a server on a fresh data dir and
  * runs both.
  *
+ * {@code fsync} times appends forced to disk one by one, as the journal does for a lone writer.
+ *
  * <pre>
+ * java -cp bench/target/sspr-bench.jar org.opensspr.bench.DirectoryLoad fsync data/fsync.tmp 2000
  * java -cp bench/target/sspr-bench.jar org.opensspr.bench.DirectoryLoad seed 20000 seed.ldif
  * java -cp bench/target/sspr-bench.jar org.opensspr.bench.DirectoryLoad run PORT MANAGER_PASSWORD_FILE 20000 1,4,16 10
  * </pre>
@@ -57,10 +63,45 @@ public final class DirectoryLoad {
                 writes(port, password, users, Integer.parseInt(c), seconds);
             }
             searches(port, password, users);
+        } else if (args.length == 3 && "fsync".equals(args[0])) {
+            fsync(Path.of(args[1]), Integer.parseInt(args[2]));
         } else {
             System.err.println(
-                    "usage: DirectoryLoad seed USERS FILE | run PORT MANAGER_PASSWORD_FILE USERS C1,C2 SECONDS");
+                    "usage: DirectoryLoad seed USERS FILE | run PORT MANAGER_PASSWORD_FILE USERS C1,C2 SECONDS"
+                            + " | fsync FILE COUNT");
             System.exit(2);
+        }
+    }
+
+    /**
+     * What one thread gets from the disk under {@code file}: {@code count} appends of a journal-sized
+     * record (1 KiB), each forced as the journal forces ({@code FileChannel.force(false)}).
+     */
+    private static void fsync(Path file, int count) throws IOException {
+        try (FileChannel channel = FileChannel.open(
+                file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE)) {
+            ByteBuffer record = ByteBuffer.allocate(1024);
+            long[] nanos = new long[count];
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                long before = System.nanoTime();
+                record.clear();
+                while (record.hasRemaining()) {
+                    channel.write(record);
+                }
+                channel.force(false);
+                nanos[i] = System.nanoTime() - before;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Arrays.sort(nanos);
+            System.out.printf(
+                    Locale.ROOT,
+                    "fsync: %d appends of 1 KiB, each forced, in %.2f s: %.0f/s; p50 %.2f ms, p99 %.2f ms%n",
+                    count,
+                    seconds,
+                    count / seconds,
+                    percentile(nanos, 0.50) / 1e6,
+                    percentile(nanos, 0.99) / 1e6);
         }
     }
 
