@@ -197,18 +197,25 @@ public final class DirectoryLoad {
     }
 
     /**
-     * One thread: the user search and the group search, each timed 2,000 times after 500 unmeasured,
-     * or for as many rounds as fit in 30 s on a slow directory.
+     * One thread: the user search and the group search, each timed 5,000 times after 3,000 unmeasured,
+     * or, on a slow directory, 10 s of warm-up and as many rounds as fit in 30 s.
      */
     private static void searches(int port, String password, int users) throws LDAPException {
         try (LDAPConnection connection = new LDAPConnection("127.0.0.1", port, MANAGER, password)) {
             SplittableRandom random = new SplittableRandom(42);
             String[] attributes = {"uid", "cn", "displayName", "givenName", "sn", "mail", "mobile"};
-            long[] user = new long[2_000];
-            long[] group = new long[2_000];
-            long deadline = System.nanoTime() + 30_000_000_000L;
+            long[] user = new long[5_000];
+            long[] group = new long[5_000];
+            long warm = System.nanoTime() + 10_000_000_000L;
+            long deadline = Long.MAX_VALUE;
             int rounds = 0;
-            for (int i = -500; i < user.length && System.nanoTime() < deadline; i++) {
+            for (int i = -3_000; i < user.length && System.nanoTime() < deadline; i++) {
+                if (i < 0 && System.nanoTime() > warm) {
+                    i = 0; // warm enough: measure from here
+                }
+                if (i == 0 && deadline == Long.MAX_VALUE) {
+                    deadline = System.nanoTime() + 30_000_000_000L;
+                }
                 int n = random.nextInt(users);
                 Filter byLogin = Filter.createANDFilter(
                         Filter.createEqualityFilter("objectClass", "person"),
