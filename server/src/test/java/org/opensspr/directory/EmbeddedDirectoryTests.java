@@ -56,6 +56,28 @@ class EmbeddedDirectoryTests {
     }
 
     @Test
+    void indexedLookupsMatchByTheSchemasRulesAsUnindexedOnesDo() throws Exception {
+        try (LdapDirectory directory = start()) {
+            assertThat(directory.findUser("DAVE"))
+                    .as("uid matches ignoring case")
+                    .map(DirectoryUser::dn)
+                    .contains("uid=dave,ou=people,dc=test,dc=example");
+            DirectoryUser shouting =
+                    new DirectoryUser("UID=Dave, OU=People,DC=test,DC=example", "dave", null, null, null, null, null);
+            assertThat(directory.groupsOf(shouting))
+                    .as("member values match as distinguished names")
+                    .containsExactly("testers", "helpdesk", "everyone", "loop");
+            assertThat(directory.membersOf("TESTERS"))
+                    .as("cn matches ignoring case")
+                    .extracting(DirectoryUser::login)
+                    .containsExactly("dave");
+            assertThat(directory.membersOf("test"))
+                    .as("equality, not a substring")
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void authenticationNeedsTheRightNonEmptyPassword() throws Exception {
         try (LdapDirectory directory = start()) {
             assertThat(directory.authenticate("dave", "dave-seed-password")).isPresent();
