@@ -11,6 +11,8 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One server of a load run: seeds its directory, starts it, sets up the API key and the devices,
@@ -146,6 +148,7 @@ final class ServerRun {
                     default -> throw new IllegalStateException("unknown phase " + phase);
                 }
             }
+            outboxNote(api, admin, seeded);
             if (main) {
                 Targets.judge(report, server, options.concurrency);
             }
@@ -175,6 +178,42 @@ final class ServerRun {
             record(runner.run(phase, c, warm, Duration.ofSeconds(options.duration), steps, operation));
             settle(server, api);
         }
+    }
+
+    /**
+     * Where the mail wait goes, from the server's own timers: {@code sspr.outbox.delivery} (one
+     * hand-over of a batch to SMTP) and {@code sspr.outbox.wait} (queued to delivered).
+     */
+    private void outboxNote(Api api, String admin, int seeded) {
+        try {
+            double[] handOver = timer(api, admin, "sspr.outbox.delivery");
+            double[] wait = timer(api, admin, "sspr.outbox.wait");
+            report.note(String.format(
+                    Locale.ROOT,
+                    "Outbox with %d users (server timers): %.0f hand-overs to SMTP, mean %.1f ms; %.0f messages"
+                            + " delivered, mean %.1f ms from queued to delivered",
+                    seeded,
+                    handOver[0],
+                    handOver[0] == 0 ? 0 : handOver[1] * 1000 / handOver[0],
+                    wait[0],
+                    wait[0] == 0 ? 0 : wait[1] * 1000 / wait[0]));
+        } catch (Failure e) {
+            report.note("Outbox timers not read: " + e.getMessage());
+        }
+    }
+
+    /** COUNT and TOTAL_TIME (seconds) of a timer from {@code /actuator/metrics/{name}}. */
+    private static double[] timer(Api api, String admin, String name) throws Failure {
+        String body =
+                Api.expect(api.get("actuator/metrics/" + name, admin), 200).body();
+        double[] values = new double[2];
+        Matcher m = Pattern.compile(
+                        "\"statistic\"\\s*:\\s*\"(COUNT|TOTAL_TIME)\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.Ee+-]+)")
+                .matcher(body);
+        while (m.find()) {
+            values[m.group(1).equals("COUNT") ? 0 : 1] += Double.parseDouble(m.group(2));
+        }
+        return values;
     }
 
     private void record(PhaseRunner.Result result) {

@@ -35,6 +35,12 @@ public class DeviceService {
     static final String ID_PREFIX = "dev_";
     static final String JOIN_TOKEN_PREFIX = "join_";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * How stale a device's "last seen" may get before a check-in writes it again: a check-in that
+     * changes nothing else is then a read, so a fleet checking in every few minutes costs no commits.
+     */
+    static final long SEEN_RESOLUTION_MILLIS = 60_000;
+
     private static final ReadinessRules RULES = new ReadinessRules();
 
     private final JdbcDeviceRepository devices;
@@ -185,7 +191,8 @@ public class DeviceService {
     /** The device's effective configuration; counts as the device being seen. */
     @Transactional
     public EffectiveConfiguration configuration(DeviceIdentity device) {
-        devices.seen(device.id(), clock.millis());
+        long now = clock.millis();
+        devices.seen(device.id(), now, now - SEEN_RESOLUTION_MILLIS);
         return profiles.effectiveFor(devices.groups(device.id()));
     }
 
@@ -196,6 +203,7 @@ public class DeviceService {
      */
     @Transactional
     public Verdict inventory(DeviceIdentity device, Inventory inventory) {
+        long now = clock.millis();
         EffectiveConfiguration configuration = profiles.effectiveFor(devices.groups(device.id()));
         DeviceState state = new DeviceState(
                 inventory.os(),
@@ -216,7 +224,8 @@ public class DeviceService {
                 inventory.edition(),
                 verdict.ready(),
                 verdict.findings().stream().map(ReadinessFinding::of).toList(),
-                clock.millis());
+                now,
+                now - SEEN_RESOLUTION_MILLIS);
         return verdict;
     }
 

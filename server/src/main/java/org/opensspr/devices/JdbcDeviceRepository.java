@@ -2,6 +2,7 @@ package org.opensspr.devices;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,22 +88,39 @@ class JdbcDeviceRepository {
                 .list();
     }
 
+    /**
+     * Keeps the verdict; writes only when something changed or the last write is older than
+     * {@code staleBefore}, so a fleet that checks in unchanged costs reads, not commits.
+     */
     void saveVerdict(
-            String id, Integer osBuild, String edition, boolean ready, List<ReadinessFinding> findings, long now) {
-        jdbc.sql(
-                        "UPDATE device SET os_build = :build, edition = :edition, ready = :ready, findings = :findings, last_seen = :now WHERE id = :id")
-                .param("build", osBuild)
-                .param("edition", edition)
+            String id,
+            Integer osBuild,
+            String edition,
+            boolean ready,
+            List<ReadinessFinding> findings,
+            long now,
+            long staleBefore) {
+        jdbc.sql("""
+                UPDATE device SET os_build = :build, edition = :edition, ready = :ready, findings = :findings,
+                    last_seen = :now
+                WHERE id = :id AND (last_seen < :stale OR os_build IS DISTINCT FROM :build
+                    OR edition IS DISTINCT FROM :edition OR ready IS DISTINCT FROM :ready
+                    OR findings IS DISTINCT FROM :findings)""")
+                .param("build", osBuild, Types.INTEGER)
+                .param("edition", edition, Types.VARCHAR)
                 .param("ready", ready)
                 .param("findings", json.writeValueAsString(findings))
                 .param("now", now)
+                .param("stale", staleBefore)
                 .param("id", id)
                 .update();
     }
 
-    void seen(String id, long now) {
-        jdbc.sql("UPDATE device SET last_seen = :now WHERE id = :id")
+    /** Marks the device seen at {@code now} unless it was marked after {@code staleBefore}. */
+    void seen(String id, long now, long staleBefore) {
+        jdbc.sql("UPDATE device SET last_seen = :now WHERE id = :id AND last_seen < :stale")
                 .param("now", now)
+                .param("stale", staleBefore)
                 .param("id", id)
                 .update();
     }

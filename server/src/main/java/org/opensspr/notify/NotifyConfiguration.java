@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -37,12 +38,13 @@ class NotifyConfiguration {
             @Value("${sspr.mail.from:OpenSSPR <no-reply@localhost>}") String from,
             @Value("${spring.mail.host:}") String smtpHost,
             SmsGatewayProperties smsGateway,
-            OutboxMetrics metrics) {
+            OutboxMetrics metrics,
+            TransactionOperations transactions) {
         Delivery folder = new FolderDelivery(dataDirectory.folder("outbox"), from);
         JavaMailSender sender = mailSender.getIfAvailable();
         Delivery email = sender == null || smtpHost.isBlank() ? folder : new SmtpDelivery(sender, from, smtpHost);
         Delivery sms = smsGateway.gatewayUrl() == null ? folder : new SmsGatewayDelivery(smsGateway);
-        return new OutboxDispatcher(jdbc, box, json, clock, email, sms, metrics);
+        return new OutboxDispatcher(jdbc, box, json, clock, email, sms, metrics, transactions);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import org.opensspr.secrets.SecretBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -42,6 +43,7 @@ final class OutboxDispatcher {
     private final Clock clock;
     private final Map<Message.Channel, Delivery> deliveries = new EnumMap<>(Message.Channel.class);
     private final OutboxMetrics metrics;
+    private final TransactionOperations transactions;
 
     OutboxDispatcher(
             JdbcClient jdbc,
@@ -50,7 +52,8 @@ final class OutboxDispatcher {
             Clock clock,
             Delivery email,
             Delivery sms,
-            OutboxMetrics metrics) {
+            OutboxMetrics metrics,
+            TransactionOperations transactions) {
         this.jdbc = jdbc;
         this.box = box;
         this.json = json;
@@ -58,6 +61,7 @@ final class OutboxDispatcher {
         this.deliveries.put(Message.Channel.EMAIL, email);
         this.deliveries.put(Message.Channel.SMS, sms);
         this.metrics = metrics;
+        this.transactions = transactions;
         log.info("Email goes to {}; SMS goes to {}", email.describe(), sms.describe());
     }
 
@@ -68,49 +72,63 @@ final class OutboxDispatcher {
      */
     int dispatch() {
         long now = clock.millis();
-        List<Long> due = jdbc.sql(String.format(Locale.ROOT, """
-                SELECT id FROM notification_outbox WHERE next_attempt_at <= :now AND claimed_until < :now
+        List<Row> due = jdbc.sql(String.format(Locale.ROOT, """
+                SELECT id, channel, payload, attempts, created_at FROM notification_outbox
+                WHERE next_attempt_at <= :now AND claimed_until < :now
                 ORDER BY id FETCH FIRST %d ROWS ONLY""", BATCH))
                 .param("now", now)
-                .query(Long.class)
+                .query((rs, n) -> new Row(
+                        rs.getLong("id"),
+                        Message.Channel.valueOf(rs.getString("channel")),
+                        rs.getString("payload"),
+                        rs.getInt("attempts") + 1,
+                        rs.getLong("created_at")))
                 .list();
-        Map<Message.Channel, Map<Long, Message>> claimed = new EnumMap<>(Message.Channel.class);
-        Map<Long, Queued> rows = new LinkedHashMap<>();
-        for (long id : due) {
-            int won = jdbc.sql(
-                            "UPDATE notification_outbox SET claimed_until = :until WHERE id = :id AND claimed_until < :now")
-                    .param("until", now + CLAIM_MILLIS)
-                    .param("id", id)
-                    .param("now", now)
-                    .update();
-            if (won == 1) {
-                Queued row = open(id);
-                if (row != null) {
-                    rows.put(id, row);
-                    claimed.computeIfAbsent(row.message().channel(), c -> new LinkedHashMap<>())
-                            .put(id, row.message());
+        if (due.isEmpty()) {
+            return 0;
+        }
+        // One transaction claims the whole batch: one commit per pass, not one per message. Rows are
+        // claimed in id order, so two nodes claiming at once wait on each other without deadlock, and
+        // the loser's conditional update matches nothing.
+        List<Row> won = transactions.execute(status -> {
+            List<Row> claimed = new ArrayList<>();
+            for (Row row : due) {
+                if (jdbc.sql(
+                                        "UPDATE notification_outbox SET claimed_until = :until WHERE id = :id AND claimed_until < :now")
+                                .param("until", now + CLAIM_MILLIS)
+                                .param("id", row.id())
+                                .param("now", now)
+                                .update()
+                        == 1) {
+                    claimed.add(row);
                 }
             }
+            return claimed;
+        });
+        Map<Message.Channel, Map<Long, Message>> batches = new EnumMap<>(Message.Channel.class);
+        Map<Long, Queued> rows = new LinkedHashMap<>();
+        for (Row row : won) {
+            Queued queued = open(row);
+            if (queued != null) {
+                rows.put(row.id(), queued);
+                batches.computeIfAbsent(row.channel(), c -> new LinkedHashMap<>())
+                        .put(row.id(), queued.message());
+            }
         }
-        for (Map.Entry<Message.Channel, Map<Long, Message>> batch : claimed.entrySet()) {
+        for (Map.Entry<Message.Channel, Map<Long, Message>> batch : batches.entrySet()) {
             deliver(batch.getKey(), batch.getValue(), rows);
         }
         return due.size();
     }
 
     /** A claimed row, opened; null when it cannot be opened (it is parked then). */
-    private Queued open(long id) {
-        Map<String, Object> row = jdbc.sql(
-                        "SELECT channel, payload, attempts, created_at FROM notification_outbox WHERE id = :id")
-                .param("id", id)
-                .query()
-                .singleRow();
-        Message.Channel channel = Message.Channel.valueOf((String) row.get("channel"));
-        int attempts = ((Number) row.get("attempts")).intValue() + 1;
-        long createdAt = ((Number) row.get("created_at")).longValue();
+    private Queued open(Row row) {
+        Message.Channel channel = row.channel();
+        long id = row.id();
+        int attempts = row.attempts();
         String opened;
         try {
-            opened = box.open((String) row.get("payload"), NotificationOutbox.PURPOSE);
+            opened = box.open(row.payload(), NotificationOutbox.PURPOSE);
         } catch (IllegalStateException e) {
             // Sealed under another key (sspr.secret-key changed, or nodes disagree): retrying cannot help.
             retryAt(id, attempts, PARKED, e.getMessage());
@@ -131,7 +149,7 @@ final class OutboxDispatcher {
                     (String) payload.get("recipient"),
                     (String) payload.get("subject"),
                     (String) payload.get("body"));
-            return new Queued(message, attempts, createdAt);
+            return new Queued(message, attempts, row.createdAt());
         } catch (RuntimeException e) {
             failed(id, channel, attempts, e);
             return null;
@@ -199,6 +217,9 @@ final class OutboxDispatcher {
                 .param("id", id)
                 .update();
     }
+
+    /** A due row as read: its sealed payload and the attempt a delivery now would be. */
+    private record Row(long id, Message.Channel channel, String payload, int attempts, long createdAt) {}
 
     /** A claimed message with the attempt it is on and when it was queued. */
     private record Queued(Message message, int attempts, long createdAt) {}

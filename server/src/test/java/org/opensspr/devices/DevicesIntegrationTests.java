@@ -190,6 +190,47 @@ class DevicesIntegrationTests extends ServerIntegrationTest {
     }
 
     @Test
+    void aCheckInThatChangesNothingWritesLastSeenAtMostOnceAMinute() {
+        Http device = device(joinToken(1, 1, List.of()), "PC-021");
+        device.put("/api/v1/devices/self/inventory", inventory(Map.of())).json();
+        String first = lastSeen("PC-021");
+
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(device.get("/api/v1/devices/self/configuration").status()).isEqualTo(200);
+        device.put("/api/v1/devices/self/inventory", inventory(Map.of())).json();
+        assertThat(lastSeen("PC-021")).as("unchanged, within a minute").isEqualTo(first);
+
+        JsonNode changed = device.put(
+                        "/api/v1/devices/self/inventory",
+                        inventory(Map.of("HKLM\\SOFTWARE\\Policies\\Microsoft\\AzureADAccount\\AllowPasswordReset", 1)))
+                .json();
+        assertThat(changed.get("ready").asBoolean()).isTrue();
+        JsonNode listed = listed("PC-021");
+        assertThat(listed.get("ready").asBoolean())
+                .as("a changed verdict is kept at once")
+                .isTrue();
+        String second = listed.get("lastSeen").asString();
+        assertThat(second).isNotEqualTo(first);
+
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(device.get("/api/v1/devices/self/configuration").status()).isEqualTo(200);
+        assertThat(lastSeen("PC-021")).as("over a minute later").isNotEqualTo(second);
+    }
+
+    private JsonNode listed(String name) {
+        for (JsonNode device : admin.get("/api/v1/admin/devices").json().get("devices")) {
+            if (device.get("name").asString().equals(name)) {
+                return device;
+            }
+        }
+        throw new AssertionError("no device " + name);
+    }
+
+    private String lastSeen(String name) {
+        return listed(name).get("lastSeen").asString();
+    }
+
+    @Test
     void aLogonSessionIsRefusedUnlessTheConfigurationEnablesReset() {
         Http device = device(joinToken(1, 1, List.of()), "PC-030");
         Http.Response refused = device.post("/api/v1/logon/sessions", Map.of());

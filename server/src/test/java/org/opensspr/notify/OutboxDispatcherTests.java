@@ -17,7 +17,10 @@ import org.opensspr.MutableClock;
 import org.opensspr.secrets.MasterKey;
 import org.opensspr.secrets.SecretBox;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The transactional outbox on the real migrations (H2): sealed at rest, delivered once, retried with backoff. */
@@ -30,6 +33,7 @@ class OutboxDispatcherTests {
     private final List<Message> delivered = new ArrayList<>();
     private int failuresLeft;
     private JdbcClient jdbc;
+    private TransactionOperations transactions;
     private SecretBox box;
     private NotificationOutbox outbox;
     private OutboxDispatcher dispatcher;
@@ -44,6 +48,7 @@ class OutboxDispatcherTests {
                 .load()
                 .migrate();
         jdbc = JdbcClient.create(dataSource);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         box = new SecretBox(MasterKey.load(null, dir));
         JsonMapper json = JsonMapper.builder().build();
         Delivery recording = new Delivery() {
@@ -62,7 +67,14 @@ class OutboxDispatcherTests {
             }
         };
         dispatcher = new OutboxDispatcher(
-                jdbc, box, json, clock, recording, recording, new OutboxMetrics(new SimpleMeterRegistry()));
+                jdbc,
+                box,
+                json,
+                clock,
+                recording,
+                recording,
+                new OutboxMetrics(new SimpleMeterRegistry()),
+                transactions);
         // Not started: these tests run the passes by hand.
         outbox = new NotificationOutbox(jdbc, box, json, clock, new OutboxWorker(dispatcher, 60_000));
     }
@@ -207,7 +219,14 @@ class OutboxDispatcherTests {
         };
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         OutboxDispatcher batches = new OutboxDispatcher(
-                jdbc, box, JsonMapper.builder().build(), clock, batching, batching, new OutboxMetrics(meters));
+                jdbc,
+                box,
+                JsonMapper.builder().build(),
+                clock,
+                batching,
+                batching,
+                new OutboxMetrics(meters),
+                transactions);
         for (String to : List.of("alice@example.org", "bounce@example.org", "carol@example.org")) {
             outbox.enqueue(Message.email(Message.Kind.RESET_NOTICE, to, "s", "b"));
         }

@@ -17,7 +17,9 @@ import org.opensspr.system.CachedHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code outbox} in the health endpoint: DEGRADED while delivery fails or lags, UP once drained. */
@@ -61,7 +63,15 @@ class OutboxHealthIndicatorTests {
             }
         };
         OutboxMetrics metrics = new OutboxMetrics(meters);
-        dispatcher = new OutboxDispatcher(jdbc, box, json, clock, smtp, smtp, metrics);
+        dispatcher = new OutboxDispatcher(
+                jdbc,
+                box,
+                json,
+                clock,
+                smtp,
+                smtp,
+                metrics,
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
         outbox = new NotificationOutbox(jdbc, box, json, clock, new OutboxWorker(dispatcher, 60_000));
         health = new OutboxHealthIndicator(jdbc, clock, Runnable::run, nanos::get);
         metrics.gauges(health::backlog);

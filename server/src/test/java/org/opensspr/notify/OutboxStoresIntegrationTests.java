@@ -18,7 +18,9 @@ import org.opensspr.ThrowawayPostgres;
 import org.opensspr.secrets.MasterKey;
 import org.opensspr.secrets.SecretBox;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The outbox's SQL on both state stores: a batch delivered and deleted at once, the backlog counted. */
@@ -59,7 +61,8 @@ class OutboxStoresIntegrationTests {
     @ParameterizedTest
     @MethodSource("stores")
     void aBatchIsDeliveredAndTheBacklogCounted(String store) {
-        JdbcClient jdbc = JdbcClient.create(migrated(store));
+        DataSource dataSource = migrated(store);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
         MutableClock clock = new MutableClock();
         SecretBox box = new SecretBox(MasterKey.load(null, dir));
         JsonMapper json = JsonMapper.builder().build();
@@ -77,7 +80,14 @@ class OutboxStoresIntegrationTests {
             }
         };
         OutboxDispatcher dispatcher = new OutboxDispatcher(
-                jdbc, box, json, clock, refusesBob, refusesBob, new OutboxMetrics(new SimpleMeterRegistry()));
+                jdbc,
+                box,
+                json,
+                clock,
+                refusesBob,
+                refusesBob,
+                new OutboxMetrics(new SimpleMeterRegistry()),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
         NotificationOutbox outbox =
                 new NotificationOutbox(jdbc, box, json, clock, new OutboxWorker(dispatcher, 60_000));
         for (String to : List.of("alice@example.org", "bob@example.org", "carol@example.org")) {

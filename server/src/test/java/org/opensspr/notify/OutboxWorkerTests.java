@@ -66,7 +66,14 @@ class OutboxWorkerTests {
             }
         };
         OutboxDispatcher dispatcher = new OutboxDispatcher(
-                jdbc, box, json, clock, recording, recording, new OutboxMetrics(new SimpleMeterRegistry()));
+                jdbc,
+                box,
+                json,
+                clock,
+                recording,
+                recording,
+                new OutboxMetrics(new SimpleMeterRegistry()),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
         worker = new OutboxWorker(dispatcher, A_MINUTE);
         outbox = new NotificationOutbox(jdbc, box, json, clock, worker);
         worker.start();
