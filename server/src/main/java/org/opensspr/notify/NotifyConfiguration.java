@@ -39,12 +39,21 @@ class NotifyConfiguration {
             @Value("${spring.mail.host:}") String smtpHost,
             SmsGatewayProperties smsGateway,
             OutboxMetrics metrics,
-            TransactionOperations transactions) {
+            TransactionOperations transactions,
+            NotifyProperties properties,
+            SmtpConnections smtpConnections) {
         Delivery folder = new FolderDelivery(dataDirectory.folder("outbox"), from);
         JavaMailSender sender = mailSender.getIfAvailable();
-        Delivery email = sender == null || smtpHost.isBlank() ? folder : new SmtpDelivery(sender, from, smtpHost);
+        Delivery email = sender == null || smtpHost.isBlank()
+                ? folder
+                : new SmtpDelivery(sender, from, smtpHost, properties.smtpConnections(), smtpConnections.executor());
         Delivery sms = smsGateway.gatewayUrl() == null ? folder : new SmsGatewayDelivery(smsGateway);
         return new OutboxDispatcher(jdbc, box, json, clock, email, sms, metrics, transactions);
+    }
+
+    @Bean
+    SmtpConnections smtpConnections(NotifyProperties properties) {
+        return new SmtpConnections(properties.smtpConnections());
     }
 
     @Bean

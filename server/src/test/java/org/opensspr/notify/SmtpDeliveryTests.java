@@ -10,6 +10,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +67,50 @@ class SmtpDeliveryTests {
         assertThat(failed).isEmpty();
         assertThat(connections).hasValue(1);
         assertThat(smtp.getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
+    void aBurstIsSpreadOverSeveralConnectionsAtOnce() {
+        AtomicInteger connections = new AtomicInteger();
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        CountDownLatch allStarted = new CountDownLatch(3);
+        JavaMailSenderImpl sender = new JavaMailSenderImpl() {
+            @Override
+            protected void doSend(MimeMessage[] messages, Object[] originals) {
+                connections.incrementAndGet();
+                mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                allStarted.countDown();
+                try {
+                    // Sent one after the other, the first would wait here in vain and see only itself.
+                    allStarted.await(10, TimeUnit.SECONDS);
+                    super.doSend(messages, originals);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            }
+        };
+        sender.setHost("127.0.0.1");
+        sender.setPort(smtp.getSmtp().getPort());
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            String[] recipients = new String[12];
+            for (int i = 0; i < recipients.length; i++) {
+                recipients[i] = "user" + i + "@example.org";
+            }
+
+            Map<Long, Exception> failed =
+                    new SmtpDelivery(sender, FROM, "127.0.0.1", 4, threads).deliverAll(mails(recipients));
+
+            assertThat(failed).isEmpty();
+            assertThat(connections).as("12 messages, at least 4 per connection").hasValue(3);
+            assertThat(mostAtOnce).hasValue(3);
+            assertThat(smtp.getReceivedMessages()).hasSize(12);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
