@@ -141,15 +141,28 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Heap in use in KiB, as {@code jcmd <pid> GC.heap_info} reports it (the first "used" figure,
-     * the whole heap); after {@code jcmd <pid> GC.run} when {@code fullGcFirst}. -1 when unknown.
+     * Heap in use in KiB, as {@code jcmd <pid> GC.heap_info} reports it; after {@code jcmd <pid>
+     * GC.run} when {@code fullGcFirst}. -1 when unknown.
      */
     long heapUsedKib(boolean fullGcFirst) {
         if (fullGcFirst) {
             jcmd("GC.run");
         }
-        Matcher m = Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
+        return heapUsedKib(jcmd("GC.heap_info"));
+    }
+
+    /**
+     * The heap in use in a {@code GC.heap_info} report: the sum of the "total ..., used ...K" lines,
+     * one for G1's whole heap, one per generation for the serial and parallel collectors (not the
+     * metaspace's "used"); -1 when there is none.
+     */
+    static long heapUsedKib(String heapInfo) {
+        Matcher m = Pattern.compile("total \\d+K, used (\\d+)K").matcher(heapInfo);
+        long used = -1;
+        while (m.find()) {
+            used = Math.max(used, 0) + Long.parseLong(m.group(1));
+        }
+        return used;
     }
 
     /** {@code jcmd <pid> <command>}'s output, or an empty string when it could not run within 60 s. */
