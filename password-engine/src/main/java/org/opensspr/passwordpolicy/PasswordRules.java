@@ -13,8 +13,11 @@ import java.util.Objects;
  * docs/banned-terms.md).
  *
  * <p>Codes: {@code password-empty} (alone), {@code password-too-short}, {@code password-too-long},
- * {@code password-control-character}, {@code password-three-classes}, {@code password-too-common},
- * {@code password-breached}. Messages say what to do and never which term matched. Thread-safe;
+ * {@code password-control-character}, {@code password-invisible} (nothing but spaces and invisible
+ * characters), {@code password-predictable} (NIST's "repetitive or sequential characters": one to
+ * three characters repeated, like {@code zzzzzzzz} or {@code abcabcabc}, or at most two runs of
+ * consecutive characters, like {@code abcdefghijklmn} or {@code 1234abcd}), {@code
+ * password-three-classes}, {@code password-too-common}, {@code password-breached}. Messages say what to do and never which term matched. Thread-safe;
  * logs nothing.
  */
 public final class PasswordRules {
@@ -72,6 +75,11 @@ public final class PasswordRules {
         if (normalized.codePoints().anyMatch(PasswordRules::isUnusable)) {
             violations.add(PasswordMessages.violation("password-control-character", locale));
         }
+        if (normalized.codePoints().allMatch(PasswordRules::isInvisible)) {
+            violations.add(PasswordMessages.violation("password-invisible", locale));
+        } else if (isPredictable(normalized)) {
+            violations.add(PasswordMessages.violation("password-predictable", locale));
+        }
         if (settings.requireThreeClasses() && characterClasses(normalized) < 3) {
             violations.add(PasswordMessages.violation("password-three-classes", locale));
         }
@@ -109,6 +117,61 @@ public final class PasswordRules {
     /** Control characters (C0, DEL, C1) and unpaired surrogates, which no directory can store. */
     private static boolean isUnusable(int codePoint) {
         return Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.SURROGATE;
+    }
+
+    /** Spaces, format characters (zero-width space and joiners, bidi marks) and other characters that show nothing. */
+    private static boolean isInvisible(int codePoint) {
+        return Character.isWhitespace(codePoint)
+                || Character.isSpaceChar(codePoint)
+                || Character.getType(codePoint) == Character.FORMAT
+                || Character.isIdentifierIgnorable(codePoint)
+                || codePoint == 0x115F
+                || codePoint == 0x1160
+                || codePoint == 0x3164
+                || codePoint == 0xFFA0; // Hangul fillers
+    }
+
+    /**
+     * Repetitive or sequential, case-insensitively: a unit of one to three characters repeated over
+     * the whole password ({@code zzzzzzzz}, {@code abababab}, {@code abcabcabc}), or the whole
+     * password made of at most two runs in which each character is the one after (or before) the
+     * previous ({@code abcdefghijklmn}, {@code 98765432}, {@code 1234abcd}).
+     */
+    static boolean isPredictable(String normalized) {
+        int[] c = normalized.toLowerCase(Locale.ROOT).codePoints().toArray();
+        if (c.length < 4) {
+            return false; // too short anyway; the length rule speaks
+        }
+        for (int unit = 1; unit <= 3 && unit * 2 <= c.length; unit++) {
+            if (repeats(c, unit)) {
+                return true;
+            }
+        }
+        int runs = 1;
+        int step = 0;
+        for (int i = 1; i < c.length; i++) {
+            int d = c[i] - c[i - 1];
+            if ((d == 1 || d == -1) && (step == 0 || d == step)) {
+                step = d;
+            } else {
+                runs++;
+                step = 0;
+                if (runs > 2) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code c} is its first {@code unit} code points over and over (a last partial unit allowed). */
+    private static boolean repeats(int[] c, int unit) {
+        for (int i = unit; i < c.length; i++) {
+            if (c[i] != c[i - unit]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many of: capital letters, small letters, digits, anything else (letters without case count as other). */

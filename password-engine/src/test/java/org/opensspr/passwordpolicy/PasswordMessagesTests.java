@@ -35,6 +35,8 @@ class PasswordMessagesTests {
             "password-too-short",
             "password-too-long",
             "password-control-character",
+            "password-invisible",
+            "password-predictable",
             "password-three-classes",
             "password-too-common",
             "password-breached"

@@ -52,6 +52,46 @@ class PasswordRulesTests {
     }
 
     @Test
+    void evaluateWhenOnlySpacesOrInvisibleCharactersThenInvisible() {
+        assertThat(codes(" ".repeat(8))).contains("password-invisible");
+        assertThat(codes("\u200B".repeat(8))).contains("password-invisible"); // zero-width space
+        assertThat(codes("\u3000".repeat(8))).contains("password-invisible"); // ideographic space
+        assertThat(codes("\u200B \u200D\u2060\uFEFF\u00A0\u2003\u3164")).contains("password-invisible");
+        assertThat(codes("\u200Bvq7#Lk2pXz")).isEmpty();
+    }
+
+    @Test
+    void evaluateWhenRepetitiveOrSequentialThenPredictable() {
+        for (String password : List.of(
+                "zzzzzzzz",
+                "abababab",
+                "abcabcabc",
+                "AbCaBcAbC",
+                "abcdefghijklmn",
+                "ZYXWVUTSRQ",
+                "1234abcd",
+                "98765432",
+                "01234567890",
+                "qrstuvwx!")) {
+            assertThat(codes(password)).as(password).contains("password-predictable");
+            assertThat(RULES.evaluate(password, PasswordContext.none(), defaults, Locale.forLanguageTag("nl")))
+                    .as(password)
+                    .extracting(Violation::message)
+                    .contains("Vermijd herhaalde of opeenvolgende tekens zoals \"zzzz\", \"abab\", \"abcdef\" of "
+                            + "\"1234abcd\"; voeg eigen tekens toe.");
+        }
+    }
+
+    @Test
+    void passwordsWithTheirOwnCharactersAreNotPredictable() {
+        for (String password :
+                List.of("vq7#Lk2pXz", "correct horse battery staple", "abcdXkq9", "aaab1234", "abcd1234!")) {
+            assertThat(PasswordRules.isPredictable(password)).as(password).isFalse();
+        }
+        assertThat(codes("vq7#Lk2pXz")).doesNotContain("password-predictable", "password-invisible");
+    }
+
+    @Test
     void evaluateWhenLongerThanMaximumThenTooLong() {
         String base = "vq7#Lk2pXz".repeat(26);
         assertThat(codes(base.substring(0, 256))).isEmpty();
@@ -66,7 +106,7 @@ class PasswordRulesTests {
     @Test
     void evaluateWhenSpacesAndUnicodeThenAllowed() {
         assertThat(codes("paard  🐴 ΚΑΛΗΜΕΡΑ")).isEmpty();
-        assertThat(codes("        ")).isEmpty();
+        assertThat(codes("   vq7#Lk2pXz   ")).isEmpty(); // spaces are characters like any other; only-spaces is not
     }
 
     @Test

@@ -55,6 +55,24 @@ class PasswordPolicyIntegrationTests extends ServerIntegrationTest {
     }
 
     @Test
+    void invisibleRepetitiveAndSequentialPasswordsAreRefused() {
+        for (Map.Entry<String, String> refused : Map.of(
+                        " ".repeat(8),
+                        "password-invisible",
+                        "\u200B".repeat(8),
+                        "password-invisible",
+                        "zzzzzzzz",
+                        "password-predictable",
+                        "abcdefghijklmn",
+                        "password-predictable")
+                .entrySet()) {
+            JsonNode verdict = evaluate(refused.getKey(), null);
+            assertThat(verdict.get("accepted").asBoolean()).isFalse();
+            assertThat(verdict.get("violations").findValuesAsString("code")).contains(refused.getValue());
+        }
+    }
+
+    @Test
     void aPasswordFromABreachIsRefusedUnlessTheCheckIsOff() {
         JsonNode breached = evaluate(BREACHED_PASSWORD, null);
         assertThat(breached.get("violations").get(0).get("code").asString()).isEqualTo("password-breached");
