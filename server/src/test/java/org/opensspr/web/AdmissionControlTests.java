@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.util.unit.DataSize;
 
 /** The front door: a bounded number at work, a bounded queue with a bounded wait, then a fast 503. */
 class AdmissionControlTests {
@@ -51,7 +52,7 @@ class AdmissionControlTests {
 
     @Test
     void beyondTheActiveAndQueuedRequestsTheAnswerIsAnImmediate503WithRetryAfter() throws Exception {
-        AdmissionControl filter = new AdmissionControl(new CapacityProperties(1, 1, Duration.ofSeconds(10)));
+        AdmissionControl filter = new AdmissionControl(new CapacityProperties(1, 1, Duration.ofSeconds(10), null));
         Future<MockHttpServletResponse> first = threads.submit(() -> call(filter, "/api/v1/reset/flows", holding()));
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
         Future<MockHttpServletResponse> queued =
@@ -75,7 +76,7 @@ class AdmissionControlTests {
 
     @Test
     void aQueuedRequestThatWaitsTooLongIsRefused() throws Exception {
-        AdmissionControl filter = new AdmissionControl(new CapacityProperties(1, 5, Duration.ofMillis(50)));
+        AdmissionControl filter = new AdmissionControl(new CapacityProperties(1, 5, Duration.ofMillis(50), null));
         threads.submit(() -> call(filter, "/reset", holding()));
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
         MockHttpServletResponse refused = call(filter, "/reset", (request, response) -> {});
@@ -86,7 +87,7 @@ class AdmissionControlTests {
 
     @Test
     void healthAndStaticFilesAreNeverHeldBack() throws Exception {
-        AdmissionControl filter = new AdmissionControl(new CapacityProperties(1, 0, Duration.ZERO));
+        AdmissionControl filter = new AdmissionControl(new CapacityProperties(1, 0, Duration.ZERO, null));
         threads.submit(() -> call(filter, "/api/v1/reset/flows", holding()));
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
         for (String path : new String[] {"/actuator/health/readiness", "/css/portal.css", "/js/pow.js"}) {
@@ -100,12 +101,14 @@ class AdmissionControlTests {
 
     @Test
     void settingsOutOfRangeAreRefusedWithTheirName() {
-        assertThatThrownBy(() -> new CapacityProperties(0, null, null))
+        assertThatThrownBy(() -> new CapacityProperties(0, null, null, null))
                 .hasMessageContaining("sspr.capacity.max-active-requests");
-        assertThatThrownBy(() -> new CapacityProperties(null, -1, null))
+        assertThatThrownBy(() -> new CapacityProperties(null, -1, null, null))
                 .hasMessageContaining("sspr.capacity.max-queued-requests");
-        assertThat(new CapacityProperties(null, null, null))
-                .isEqualTo(new CapacityProperties(32, 64, Duration.ofSeconds(1)));
+        assertThatThrownBy(() -> new CapacityProperties(null, null, null, DataSize.ofBytes(512)))
+                .hasMessageContaining("sspr.capacity.max-request-size");
+        assertThat(new CapacityProperties(null, null, null, null))
+                .isEqualTo(new CapacityProperties(32, 64, Duration.ofSeconds(1), DataSize.ofMegabytes(1)));
     }
 
     /** Waits until a request is queued: the next one finds no room. */
