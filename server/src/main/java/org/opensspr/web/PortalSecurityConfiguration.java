@@ -8,6 +8,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -27,7 +28,10 @@ class PortalSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain portal(
-            HttpSecurity http, Directory directory, @Value("${sspr.admin-group:sspr-admins}") String adminGroup)
+            HttpSecurity http,
+            Directory directory,
+            ProblemResponses problems,
+            @Value("${sspr.admin-group:sspr-admins}") String adminGroup)
             throws Exception {
         ProviderManager directoryAuthentication =
                 new ProviderManager(new DirectoryAuthenticationProvider(directory, adminGroup));
@@ -47,6 +51,7 @@ class PortalSecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .authenticationManager(directoryAuthentication)
+                .addFilterBefore(new DirectoryOutageFilter(problems, true), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form ->
                         form.loginPage("/login").defaultSuccessUrl("/register").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")

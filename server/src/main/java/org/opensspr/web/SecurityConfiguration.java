@@ -81,6 +81,7 @@ class SecurityConfiguration {
                         new BootstrapTokenFilter(bootstrapToken, apiKeys, logonSessions, problems),
                         BasicAuthenticationFilter.class)
                 .addFilterBefore(new DeviceAuthenticationFilter(devices, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new DirectoryOutageFilter(problems, false), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless: no saved request to replay after a sign-in, no logout to handle.
                 .requestCache(cache -> cache.disable())

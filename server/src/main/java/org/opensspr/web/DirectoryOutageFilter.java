@@ -1,0 +1,57 @@
+package org.opensspr.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.opensspr.directory.DirectoryUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A directory outage met while signing in (a password bind, the admin-group lookup) is {@code 503}
+ * with {@code Retry-After: 5}, like the same outage in a controller: the client tries again, a
+ * balancer sees a busy node, nobody sees a {@code 500}. In the security chains, before the
+ * sign-in filters; the API answers the {@code directory-unavailable} problem, the portal its
+ * error page.
+ */
+final class DirectoryOutageFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectoryOutageFilter.class);
+
+    private final ProblemResponses problems;
+    private final boolean pages;
+
+    /** @param pages true for the portal (an error page), false for the API (a problem document) */
+    DirectoryOutageFilter(ProblemResponses problems, boolean pages) {
+        this.problems = problems;
+        this.pages = pages;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (DirectoryUnavailableException e) {
+            if (response.isCommitted()) {
+                throw e;
+            }
+            log.warn("Sign-in from {} answered 503: the directory is unavailable", request.getRemoteAddr());
+            response.resetBuffer();
+            response.setHeader("Retry-After", "5");
+            if (pages) {
+                response.sendError(503);
+            } else {
+                problems.write(
+                        response,
+                        503,
+                        "directory-unavailable",
+                        "Directory unavailable",
+                        "The directory cannot be reached right now, so you cannot sign in. Please try again in a few minutes.");
+            }
+        }
+    }
+}
