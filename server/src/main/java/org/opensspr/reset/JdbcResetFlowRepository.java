@@ -118,10 +118,27 @@ class JdbcResetFlowRepository {
     }
 
     /** Counts a failed verification; returns the flow's count after it. */
-    int countFailure(String idHash) {
-        jdbc.sql("UPDATE reset_flow SET failed_verifications = failed_verifications + 1 WHERE id_hash = :id")
-                .param("id", idHash)
-                .update();
+    /**
+     * Takes one of the flow's {@code max} verification attempts before anything is checked; it counts
+     * as a failure unless {@link #giveBackAttempt} returns it. The update holds the flow's row until the
+     * transaction ends, so parallel attempts on one flow take turns and at most {@code max} are ever
+     * checked. False when none is left.
+     */
+    boolean takeAttempt(String idHash, int max) {
+        return jdbc.sql("""
+                        UPDATE reset_flow SET failed_verifications = failed_verifications + 1
+                        WHERE id_hash = :id AND failed_verifications < :max""").param("id", idHash).param("max", max).update() == 1;
+    }
+
+    /** Returns the attempt {@link #takeAttempt} took: it succeeded. */
+    void giveBackAttempt(String idHash) {
+        jdbc.sql("""
+                UPDATE reset_flow SET failed_verifications = failed_verifications - 1
+                WHERE id_hash = :id AND failed_verifications > 0""").param("id", idHash).update();
+    }
+
+    /** The failed verifications of the flow so far, the attempt in progress included. */
+    int failures(String idHash) {
         return jdbc.sql("SELECT failed_verifications FROM reset_flow WHERE id_hash = :id")
                 .param("id", idHash)
                 .query(Integer.class)

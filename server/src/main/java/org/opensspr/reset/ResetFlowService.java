@@ -218,8 +218,12 @@ public class ResetFlowService {
         ResetFlow flow = openFlow(flowId, caller);
         caller = caller.withClientType(flow.clientType());
         FlowMethod method = flow.method(methodId).orElseThrow(() -> FlowProblems.unknownMethod(methodId));
+        if (!flows.takeAttempt(flow.idHash(), MAX_FAILURES)) {
+            // Every attempt was taken by guesses sent in parallel; the one that took the last locked the flow.
+            throw FlowProblems.tooManyAttempts();
+        }
         if (!gates.passes(flow, method, code, answers, caller)) {
-            int failures = flows.countFailure(flow.idHash());
+            int failures = flows.failures(flow.idHash());
             audit.record(event(
                     flow,
                     caller,
@@ -237,6 +241,7 @@ public class ResetFlowService {
             }
             throw method.type() == MethodType.QUESTIONS ? FlowProblems.answersInvalid() : FlowProblems.codeInvalid();
         }
+        flows.giveBackAttempt(flow.idHash());
         flows.markVerified(flow.idHash(), methodId, clock.instant());
         audit.record(event(
                 flow,

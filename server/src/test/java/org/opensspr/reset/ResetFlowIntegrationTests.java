@@ -5,8 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.opensspr.Http;
 import org.opensspr.Mailbox;
@@ -100,6 +105,50 @@ class ResetFlowIntegrationTests extends ServerIntegrationTest {
         assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", code))
                         .status())
                 .isEqualTo(429);
+    }
+
+    @Test
+    void guessesSentInParallelTakeTurnsSoAtMostFiveAreChecked() throws Exception {
+        String flowId = start("carol");
+        String code = sendCode(flowId, "carol@example.org");
+        String wrong = code.equals("00000000") ? "11111111" : "00000000";
+        long checkedBefore = incorrectCodesAudited("carol");
+        ExecutorService guessers = Executors.newFixedThreadPool(40);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                answers.add(guessers.submit(
+                        () -> http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", wrong))
+                                .status()));
+            }
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            guessers.shutdownNow();
+        }
+
+        assertThat(incorrectCodesAudited("carol") - checkedBefore)
+                .as("guesses checked against the code, of 40 sent at once: %s", statuses)
+                .isEqualTo(ResetFlowService.MAX_FAILURES);
+        assertThat(statuses)
+                .as("each guess is refused")
+                .allMatch(status -> status == 400 || status == 429 || status == 503);
+        assertThat(statuses.stream().filter(status -> status == 400).count())
+                .isEqualTo(ResetFlowService.MAX_FAILURES - 1);
+        assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "email", "code", code))
+                        .status())
+                .as("the flow is locked, even for the right code")
+                .isEqualTo(429);
+    }
+
+    private long incorrectCodesAudited(String login) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE target = :login AND details = :details")
+                .param("login", login)
+                .param("details", "User entered an incorrect email code")
+                .query(Long.class)
+                .single();
     }
 
     @Test
