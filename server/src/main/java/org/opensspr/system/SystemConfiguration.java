@@ -16,6 +16,6 @@ class SystemConfiguration {
 
     @Bean
     DataDirectory dataDirectory(@Value("${sspr.data-dir:./data}") Path dataDir) {
-        return new DataDirectory(dataDir);
+        return new DataDirectory(dataDir).secure();
     }
 }
