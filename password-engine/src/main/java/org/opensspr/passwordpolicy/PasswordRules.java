@@ -123,8 +123,7 @@ public final class PasswordRules {
     private static boolean isInvisible(int codePoint) {
         return Character.isWhitespace(codePoint)
                 || Character.isSpaceChar(codePoint)
-                || Character.getType(codePoint) == Character.FORMAT
-                || Character.isIdentifierIgnorable(codePoint)
+                || Character.isIdentifierIgnorable(codePoint) // every format character, and controls
                 || codePoint == 0x115F
                 || codePoint == 0x1160
                 || codePoint == 0x3164

@@ -103,7 +103,6 @@ final class JournalingRequestHandler extends LDAPListenerRequestHandler {
                 messageID,
                 request.getDN(),
                 () -> delegate.processAddRequest(messageID, request, controls),
-                dn -> shared.records().entryAt(delegate, dn),
                 (code, message) -> new AddResponseProtocolOp(code, null, message, null));
     }
 
@@ -113,7 +112,6 @@ final class JournalingRequestHandler extends LDAPListenerRequestHandler {
                 messageID,
                 request.getDN(),
                 () -> delegate.processModifyRequest(messageID, request, controls),
-                dn -> shared.records().entryAt(delegate, dn),
                 (code, message) -> new ModifyResponseProtocolOp(code, null, message, null));
     }
 
@@ -123,7 +121,6 @@ final class JournalingRequestHandler extends LDAPListenerRequestHandler {
                 messageID,
                 request.getDN(),
                 () -> delegate.processDeleteRequest(messageID, request, controls),
-                dn -> shared.records().entryAt(delegate, dn),
                 (code, message) -> new DeleteResponseProtocolOp(code, null, message, null));
     }
 
@@ -153,7 +150,6 @@ final class JournalingRequestHandler extends LDAPListenerRequestHandler {
                 messageID,
                 target,
                 apply,
-                dn -> shared.records().entryAt(delegate, dn),
                 (code, message) -> new ExtendedResponseProtocolOp(code, null, message, null, null, null));
     }
 
@@ -183,6 +179,11 @@ final class JournalingRequestHandler extends LDAPListenerRequestHandler {
     @FunctionalInterface
     private interface Refusal {
         ProtocolOp of(int resultCode, String message);
+    }
+
+    /** {@link #write(int, String, Supplier, Changes, Refusal)} journaling the entry at the target as it is after the write. */
+    private LDAPMessage write(int messageID, String target, Supplier<LDAPMessage> apply, Refusal refusal) {
+        return write(messageID, target, apply, dn -> shared.records().entryAt(delegate, dn), refusal);
     }
 
     private LDAPMessage write(

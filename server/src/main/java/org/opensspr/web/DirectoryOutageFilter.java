@@ -8,11 +8,13 @@ import java.io.IOException;
 import org.opensspr.directory.DirectoryUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A directory outage met while signing in (a password bind, the admin-group lookup) is {@code 503}
- * with {@code Retry-After: 5}, like the same outage in a controller: the client tries again, a
+ * A directory outage met while signing in (a password bind, the admin-group lookup) is answered
+ * from {@link DirectoryUnavailableException} itself ({@code 503}, its {@code Retry-After}), like the
+ * same outage in a controller: the client tries again, a
  * balancer sees a busy node, nobody sees a {@code 500}. In the security chains, before the
  * sign-in filters; the API answers the {@code directory-unavailable} problem, the portal its
  * error page.
@@ -41,16 +43,14 @@ final class DirectoryOutageFilter extends OncePerRequestFilter {
             }
             log.warn("Sign-in from {} answered 503: the directory is unavailable", request.getRemoteAddr());
             response.resetBuffer();
-            response.setHeader("Retry-After", "5");
+            e.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
             if (pages) {
-                response.sendError(503);
+                response.sendError(e.getStatusCode().value());
             } else {
-                problems.write(
-                        response,
-                        503,
-                        "directory-unavailable",
-                        "Directory unavailable",
+                ProblemDetail problem = e.getBody();
+                problem.setDetail(
                         "The directory cannot be reached right now, so you cannot sign in. Please try again in a few minutes.");
+                problems.write(response, problem);
             }
         }
     }

@@ -60,13 +60,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof RequestSizeLimit.TooLargeException tooLarge) {
-                ProblemDetail problem =
-                        ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
-                problem.setType(URI.create("https://opensspr.org/problems/payload-too-large"));
-                problem.setTitle("Payload too large");
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                         .header("Connection", "close")
-                        .body(problem);
+                        .body(tooLarge.problem());
             }
             if (cause instanceof PropertyBindingException unknown) {
                 return ResponseEntity.badRequest()

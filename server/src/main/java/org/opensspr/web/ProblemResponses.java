@@ -20,14 +20,24 @@ final class ProblemResponses {
     }
 
     void write(HttpServletResponse response, int status, String type, String title, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
-        problem.setType(URI.create("https://opensspr.org/problems/" + type));
-        problem.setTitle(title);
-        response.setStatus(status);
+        write(response, problem(status, type, title, detail));
+    }
+
+    /** Writes {@code problem} with its status (a 401 also names the Basic realm). */
+    void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        if (status == 401) {
+        if (problem.getStatus() == 401) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"OpenSSPR\"");
         }
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** A problem of type {@code https://opensspr.org/problems/<type>}. */
+    static ProblemDetail problem(int status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
+        problem.setType(URI.create("https://opensspr.org/problems/" + type));
+        problem.setTitle(title);
+        return problem;
     }
 }

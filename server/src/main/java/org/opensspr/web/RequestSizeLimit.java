@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -38,23 +39,34 @@ final class RequestSizeLimit extends OncePerRequestFilter {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             response.setHeader("Connection", "close"); // do not read the rest of it
-            problems.write(response, 413, "payload-too-large", "Payload too large", tooLarge(maxBytes));
+            problems.write(response, problem(maxBytes));
             return;
         }
         chain.doFilter(declared >= 0 ? request : new Limited(request, maxBytes), response);
     }
 
-    static String tooLarge(long maxBytes) {
-        return "The request body is larger than this server takes (" + maxBytes + " bytes).";
+    /** The {@code 413 payload-too-large} answer, declared or found while reading. */
+    static ProblemDetail problem(long maxBytes) {
+        return ProblemResponses.problem(
+                413,
+                "payload-too-large",
+                "Payload too large",
+                "The request body is larger than this server takes (" + maxBytes + " bytes).");
     }
 
-    /** The body went past the limit while it was read. */
+    /** The body went past the limit while it was read; {@link ProblemAdvice} answers {@link #problem()}. */
     static final class TooLargeException extends IOException {
 
         private static final long serialVersionUID = 1L;
+        private final long maxBytes;
 
         TooLargeException(long maxBytes) {
-            super(tooLarge(maxBytes));
+            super("the request body passed " + maxBytes + " bytes");
+            this.maxBytes = maxBytes;
+        }
+
+        ProblemDetail problem() {
+            return RequestSizeLimit.problem(maxBytes);
         }
     }
 
