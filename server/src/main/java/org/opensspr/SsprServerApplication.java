@@ -9,7 +9,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Starts the OpenSSPR server: {@code java -jar sspr-server.jar} runs on the embedded defaults.
- * {@code java -jar sspr-server.jar import-breached FILE} runs that command instead, without Spring.
+ * {@code java -jar sspr-server.jar import-breached FILE} runs that command instead, without Spring;
+ * {@code java -jar sspr-server.jar audit verify} checks the audit log ({@link AuditVerifyCommand}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -21,6 +22,10 @@ public class SsprServerApplication {
     public static void main(String[] args) {
         if (args.length > 0 && ImportBreachedCommand.NAME.equals(args[0])) {
             ImportBreachedCommand.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && AuditVerifyCommand.NAME.equals(args[0])) {
+            AuditVerifyCommand.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         useMailStreamProviderDirectly();

@@ -63,13 +63,23 @@ class AdminAuditController {
     }
 
     /**
-     * Checks every event's MAC and the chain (a full read of the log): {@code intact}, how many
-     * events were checked, sealed and not yet sealed, and the first that does not verify.
+     * Checks every event's MAC, the chain and this node's anchors (a full read of the log, the same
+     * check as {@code sspr-server audit verify} and the periodic one): {@code intact}, how many events
+     * were checked, sealed and not yet sealed, how many anchors, the first that does not verify, and
+     * a warning when the answer covers less than it should (no anchor yet).
      */
     @GetMapping("/api/v1/admin/audit/verify")
     Verification verify() {
         ChainVerification v = audit.verify();
-        return new Verification(v.intact(), v.checked(), v.sealed(), v.unsealed(), v.firstBrokenId(), v.problem());
+        return new Verification(
+                v.intact(),
+                v.checked(),
+                v.sealed(),
+                v.unsealed(),
+                v.anchors(),
+                v.firstBrokenId(),
+                v.problem(),
+                v.warning());
     }
 
     /** RFC 4180 quoting; a leading =, +, - or @ is defused so a spreadsheet does not run it as a formula. */
@@ -80,6 +90,14 @@ class AdminAuditController {
 
     record AuditPage(List<AuditEvent> events) {}
 
-    /** The answer of {@code /audit/verify}; {@code firstBrokenId} and {@code problem} are null when intact. */
-    record Verification(boolean intact, long checked, long sealed, long unsealed, Long firstBrokenId, String problem) {}
+    /** The answer of {@code /audit/verify}; {@code firstBrokenId}, {@code problem} and {@code warning} may be null. */
+    record Verification(
+            boolean intact,
+            long checked,
+            long sealed,
+            long unsealed,
+            long anchors,
+            Long firstBrokenId,
+            String problem,
+            String warning) {}
 }

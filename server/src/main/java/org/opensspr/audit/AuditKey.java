@@ -14,6 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class AuditKey {
 
+    /** The purpose the key is derived for from the server's secret key. */
+    public static final String PURPOSE = "audit-chain";
+
     private final SecretKeySpec key;
 
     public AuditKey(byte[] key) {

@@ -1,5 +1,6 @@
 package org.opensspr.audit;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,11 +12,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,15 +30,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>{@link #record} inserts the event in the caller's transaction with {@code row_mac}, an
  *       HMAC-SHA256 under the {@link AuditKey} of its fields: an edited event no longer verifies,
  *       and nobody without the key can write one that does.
- *   <li>{@link #seal} (every second, on any node) gives events that have none a chain position in
+ *   <li>{@link #seal} (every second, on any node: {@link AuditSealer}) gives events that have none a chain position in
  *       the order it finds them and {@code chain_mac} = HMAC(previous chain_mac, position,
  *       row_mac), holding the {@code audit_head} row lock for that batch only; {@code audit_head}
  *       keeps the last position and MAC. A deleted, inserted or re-ordered sealed event breaks the
  *       chain; events not sealed yet (normally the last second's) are covered by their MAC only.
  *   <li>{@link #verify} checks all of it: the unkeyed SHA-256 chain of the events written before
- *       the key existed ({@code legacy_seq}), the keyed chain from there on, the head, and the MAC
- *       of every event.
+ *       the key existed ({@code legacy_seq}), the keyed chain from there on, the head, the MAC
+ *       of every event, and this node's {@link AuditAnchors} (outside the database): each must
+ *       verify, name a chain MAC the chain has at its position, and the chain must reach the
+ *       newest, so a cut tail is found even when {@code audit_head} was rewound with it.
  * </ul>
+ *
+ * <p>{@link #verify} reads the anchors, then the head, then the chain, without a transaction:
+ * what is sealed meanwhile only lengthens the chain past what the head and the anchors saw.
  */
 @Repository
 class JdbcAuditLog implements AuditLog {
@@ -51,12 +58,19 @@ class JdbcAuditLog implements AuditLog {
     private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
     private final AuditKey key;
+    private final AuditAnchors anchors;
 
-    JdbcAuditLog(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactionManager, AuditKey key) {
+    JdbcAuditLog(
+            JdbcClient jdbc,
+            JdbcTemplate batch,
+            PlatformTransactionManager transactionManager,
+            AuditKey key,
+            AuditAnchors anchors) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.transaction = new TransactionTemplate(transactionManager);
         this.key = key;
+        this.anchors = anchors;
     }
 
     @Override
@@ -78,7 +92,6 @@ class JdbcAuditLog implements AuditLog {
     }
 
     /** Seals every event that has no chain position yet, in batches; returns how many it sealed. */
-    @Scheduled(fixedDelay = 1_000, initialDelay = 1_000)
     int sealPending() {
         int total = 0;
         int sealed;
@@ -118,6 +131,21 @@ class JdbcAuditLog implements AuditLog {
         return sealed == null ? 0 : sealed;
     }
 
+    /** The last sealed position and its chain MAC ({@code audit_head}); position 0 before the first seal. */
+    Head head() {
+        Map<String, Object> head = jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1")
+                .query()
+                .singleRow();
+        return new Head(((Number) head.get("seq")).longValue(), ((String) head.get("hash")).trim());
+    }
+
+    record Head(long position, String chainMac) {}
+
+    /** This node's anchor file. */
+    AuditAnchors anchors() {
+        return anchors;
+    }
+
     @Override
     public List<AuditEvent> search(AuditQuery query) {
         StringBuilder sql = new StringBuilder("SELECT * FROM audit_record WHERE 1 = 1");
@@ -148,15 +176,14 @@ class JdbcAuditLog implements AuditLog {
     @Override
     public ChainVerification verify() {
         Verifier verifier = new Verifier();
+        verifier.anchors(readAnchors());
+        verifier.head(head());
         jdbc.sql("SELECT * FROM audit_record WHERE legacy_seq IS NOT NULL ORDER BY legacy_seq")
                 .query(verifier::legacy);
         verifier.startKeyedChain();
         jdbc.sql("SELECT * FROM audit_record WHERE chain_pos IS NOT NULL ORDER BY chain_pos")
                 .query(verifier::sealed);
-        Map<String, Object> head = jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1")
-                .query()
-                .singleRow();
-        verifier.head(((Number) head.get("seq")).longValue(), ((String) head.get("hash")).trim());
+        verifier.endKeyedChain();
         jdbc.sql("SELECT * FROM audit_record WHERE chain_pos IS NULL AND legacy_seq IS NULL ORDER BY id")
                 .query(verifier::unsealed);
         ChainVerification result = verifier.result();
@@ -164,6 +191,16 @@ class JdbcAuditLog implements AuditLog {
             log.error("The audit log does not verify at event {}: {}", result.firstBrokenId(), result.problem());
         }
         return result;
+    }
+
+    /** The anchor file's contents, or null when it cannot be read (the verifier reports that). */
+    private AuditAnchors.Contents readAnchors() {
+        try {
+            return anchors.read();
+        } catch (IOException e) {
+            log.warn("Cannot read the audit anchors {}: {}", anchors.file(), e.toString());
+            return null;
+        }
     }
 
     /** Walks the log in chain order and remembers the first thing that does not verify. */
@@ -176,6 +213,24 @@ class JdbcAuditLog implements AuditLog {
         private long unsealed;
         private Long brokenId;
         private String problem;
+        private String warning;
+        private AuditAnchors.Contents anchorFile;
+        private final NavigableMap<Long, List<AuditAnchors.Anchor>> anchored = new TreeMap<>();
+        private Head head;
+
+        void anchors(AuditAnchors.Contents contents) {
+            anchorFile = contents;
+            if (contents != null) {
+                for (AuditAnchors.Anchor anchor : contents.anchors()) {
+                    anchored.computeIfAbsent(anchor.position(), p -> new ArrayList<>())
+                            .add(anchor);
+                }
+            }
+        }
+
+        void head(Head current) {
+            head = current;
+        }
 
         void legacy(ResultSet rs) throws SQLException {
             checked++;
@@ -193,6 +248,9 @@ class JdbcAuditLog implements AuditLog {
 
         void startKeyedChain() {
             position = 0;
+            if (head.position() == 0 && !head.chainMac().equals(previous)) {
+                broken(null, "the head does not match the end of the chain: the head was changed");
+            }
         }
 
         void sealed(ResultSet rs) throws SQLException {
@@ -213,14 +271,49 @@ class JdbcAuditLog implements AuditLog {
                 broken(id, "the chain is broken here: an event before it was removed, added or reordered");
             }
             previous = trim(rs.getString("chain_mac"));
+            if (position == head.position() && !previous.equals(head.chainMac())) {
+                broken(id, "the head names another chain MAC for position " + position + ": the head was changed");
+            }
+            for (AuditAnchors.Anchor anchor : anchored.getOrDefault(position, List.of())) {
+                if (!anchor.chainMac().equals(previous)) {
+                    broken(
+                            id,
+                            "the anchor of " + anchor.time() + " (line " + anchor.line() + " of " + anchors.file()
+                                    + ") names another chain MAC for position " + position
+                                    + ": the log was rewritten from here");
+                }
+            }
         }
 
-        void head(long headPosition, String headHash) {
-            if (headPosition != position || !headHash.equals(previous)) {
+        /** After the keyed chain: it must reach the head and the newest anchor; the anchor file must verify. */
+        void endKeyedChain() {
+            if (position < head.position()) {
                 broken(
                         null,
-                        "the chain ends at position " + position + " but its head says " + headPosition
+                        "the chain ends at position " + position + " but its head says " + head.position()
                                 + ": events at the end were removed, or the head was changed");
+            }
+            if (!anchored.isEmpty() && anchored.lastKey() > position) {
+                AuditAnchors.Anchor newest = anchored.lastEntry().getValue().get(0);
+                broken(
+                        null,
+                        "the chain ends at position " + position + " but the anchor of " + newest.time() + " (line "
+                                + newest.line() + " of " + anchors.file() + ") says it reached " + newest.position()
+                                + ": events at the end were removed and the head rewound");
+            }
+            if (anchorFile == null) {
+                broken(null, "the anchor file " + anchors.file() + " cannot be read");
+            } else if (anchorFile.firstBadLine() > 0) {
+                broken(
+                        null,
+                        "line " + anchorFile.firstBadLine() + " of the anchor file " + anchors.file()
+                                + " does not verify: it was changed or written without the audit key");
+            } else if (position > 0 && anchorFile.anchors().isEmpty()) {
+                warning = (anchorFile.exists()
+                                ? "the anchor file " + anchors.file() + " has no anchors"
+                                : "there is no anchor file " + anchors.file())
+                        + ": events cut from the end with a rewound head would go unnoticed until this node"
+                        + " anchors the chain (within a minute while it runs)";
             }
         }
 
@@ -240,7 +333,8 @@ class JdbcAuditLog implements AuditLog {
         }
 
         ChainVerification result() {
-            return new ChainVerification(checked, sealed, unsealed, brokenId, problem);
+            long anchorCount = anchorFile == null ? 0 : anchorFile.anchors().size();
+            return new ChainVerification(checked, sealed, unsealed, brokenId, problem, anchorCount, warning);
         }
     }
 

@@ -62,6 +62,19 @@ public final class MasterKey {
         }
     }
 
+    /**
+     * The configured key (base64), else the key file; never creates one: for commands that read what
+     * the server wrote ({@code sspr-server audit verify}). Throws {@link IllegalStateException} when
+     * neither exists.
+     */
+    public static MasterKey existing(String configured, Path keyFolder) {
+        if ((configured == null || configured.isBlank()) && !Files.exists(keyFolder.resolve("master.key"))) {
+            throw new IllegalStateException("no secret key: sspr.secret-key is not set and "
+                    + keyFolder.resolve("master.key") + " does not exist");
+        }
+        return load(configured, keyFolder);
+    }
+
     /** A sub-key for one purpose, so that no two uses share key material (HMAC-SHA256 as a KDF). */
     public byte[] derive(String purpose) {
         try {

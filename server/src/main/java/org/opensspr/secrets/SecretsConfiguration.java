@@ -27,7 +27,7 @@ class SecretsConfiguration {
     /** The audit log's MAC key: derived here because the audit package calls no other feature. */
     @Bean
     AuditKey auditKey(MasterKey masterKey) {
-        return new AuditKey(masterKey.derive("audit-chain"));
+        return new AuditKey(masterKey.derive(AuditKey.PURPOSE));
     }
 
     @Bean

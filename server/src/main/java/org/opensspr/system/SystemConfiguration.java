@@ -2,6 +2,8 @@ package org.opensspr.system;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.opensspr.audit.AuditAnchors;
+import org.opensspr.audit.AuditKey;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,5 +19,11 @@ class SystemConfiguration {
     @Bean
     DataDirectory dataDirectory(@Value("${sspr.data-dir:./data}") Path dataDir) {
         return new DataDirectory(dataDir).secure();
+    }
+
+    /** This node's audit anchors: {@code <data-dir>/audit/anchors}, in an owner-only folder. */
+    @Bean
+    AuditAnchors auditAnchors(DataDirectory dataDirectory, AuditKey auditKey) {
+        return new AuditAnchors(dataDirectory.folder(AuditAnchors.FOLDER).resolve(AuditAnchors.FILE), auditKey);
     }
 }

@@ -2,17 +2,27 @@ package org.opensspr.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opensspr.ThrowawayPostgres;
@@ -32,6 +42,9 @@ class JdbcAuditLogIntegrationTests {
     private static final AuditKey KEY = new AuditKey(new byte[32]);
     private static final Instant T = Instant.parse("2026-11-27T10:00:00Z");
     private static ThrowawayPostgres postgres;
+
+    @TempDir
+    static Path anchorFolder;
 
     @BeforeAll
     static void createPostgres() {
@@ -71,12 +84,31 @@ class JdbcAuditLogIntegrationTests {
         return dataSource;
     }
 
+    /** A node's log: the store, and an anchor file of its own (none written yet). */
     private static JdbcAuditLog log(DataSource dataSource) {
+        return log(dataSource, anchorFile());
+    }
+
+    private static JdbcAuditLog log(DataSource dataSource, Path anchors) {
         return new JdbcAuditLog(
                 JdbcClient.create(dataSource),
                 new JdbcTemplate(dataSource),
                 new DataSourceTransactionManager(dataSource),
-                KEY);
+                KEY,
+                new AuditAnchors(anchors, KEY));
+    }
+
+    private static Path anchorFile() {
+        return anchorFolder.resolve("anchors-" + System.nanoTime());
+    }
+
+    /** The node's sealer, with a clock and a ticker that only move when a test moves them. */
+    private static AuditSealer sealer(JdbcAuditLog log, AtomicLong nanos) {
+        return new AuditSealer(log, Clock.fixed(T, ZoneOffset.UTC), nanos::get);
+    }
+
+    private static AuditSealer sealer(JdbcAuditLog log) {
+        return sealer(log, new AtomicLong());
     }
 
     private static AuditEvent event(int i) {
@@ -144,7 +176,7 @@ class JdbcAuditLogIntegrationTests {
         for (int i = 0; i < 5; i++) {
             log.record(event(i));
         }
-        assertThat(log.verify()).isEqualTo(new ChainVerification(5, 0, 5, null, null));
+        assertThat(log.verify()).isEqualTo(new ChainVerification(5, 0, 5, null, null, 0, null));
         assertThat(log.sealPending()).isEqualTo(5);
         log.record(event(5));
         ChainVerification verified = log.verify();
@@ -227,7 +259,8 @@ class JdbcAuditLogIntegrationTests {
                 new AuditKey(new byte[] {
                     1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27,
                     28, 29, 30, 31, 32
-                }));
+                }),
+                new AuditAnchors(anchorFile(), KEY));
         forger.record(event(1));
         log.sealPending();
         assertThat(log.verify().firstBrokenId()).isEqualTo(idOf(jdbc, "u1"));
@@ -309,6 +342,181 @@ class JdbcAuditLogIntegrationTests {
         jdbc.sql("UPDATE audit_record SET actor = 'mallory' WHERE legacy_seq = 2")
                 .update();
         assertThat(log.verify().firstBrokenId()).isEqualTo(idOf(jdbc, "u2"));
+    }
+
+    /**
+     * Someone with write access to the database deletes the newest events and rewinds
+     * {@code audit_head} to the last one left: the database alone is consistent again (a log without
+     * anchors verifies, with a warning), but the node's anchor names a position the chain lost.
+     */
+    @ParameterizedTest
+    @MethodSource("stores")
+    void aCutTailWithTheHeadRewoundToMatchIsFoundByTheAnchor(String store) {
+        DataSource dataSource = migrated(store);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        JdbcAuditLog log = log(dataSource);
+        for (int i = 0; i < 4; i++) {
+            log.record(event(i));
+        }
+        log.sealPending();
+        assertThat(sealer(log).anchor()).isTrue();
+        assertThat(log.verify()).satisfies(v -> {
+            assertThat(v.intact()).as(v.toString()).isTrue();
+            assertThat(v.anchors()).isEqualTo(1);
+            assertThat(v.warning()).isNull();
+        });
+
+        cutTailAndRewindHead(jdbc, 2);
+
+        ChainVerification cut = log.verify();
+        assertThat(cut.intact()).isFalse();
+        assertThat(cut.firstBrokenId()).isNull();
+        assertThat(cut.problem())
+                .contains("the chain ends at position 2")
+                .contains("says it reached 4")
+                .contains(log.anchors().file().toString());
+        ChainVerification withoutAnchors = log(dataSource).verify();
+        assertThat(withoutAnchors.intact())
+                .as("the database alone hides the cut: " + withoutAnchors)
+                .isTrue();
+        assertThat(withoutAnchors.warning()).contains("no anchor file");
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void anEmptiedLogWithItsHeadResetIsFoundByTheAnchor(String store) {
+        DataSource dataSource = migrated(store);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        JdbcAuditLog log = log(dataSource);
+        log.record(event(0));
+        log.sealPending();
+        sealer(log).anchor();
+
+        cutTailAndRewindHead(jdbc, 0);
+
+        assertThat(log.verify().problem())
+                .contains("the chain ends at position 0")
+                .contains("says it reached 1");
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void aForgedOrEditedAnchorLineIsFound(String store) throws Exception {
+        DataSource dataSource = migrated(store);
+        JdbcAuditLog log = log(dataSource);
+        log.record(event(0));
+        log.sealPending();
+        sealer(log).anchor();
+        Path file = log.anchors().file();
+        String genuine = Files.readString(file, StandardCharsets.UTF_8);
+        String[] fields = genuine.trim().split(" ");
+
+        // A line that claims more than happened, with a MAC made up without the key.
+        Files.writeString(
+                file,
+                fields[0] + " 9 " + fields[2] + " " + "ab".repeat(32) + "\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        assertThat(log.verify()).satisfies(v -> {
+            assertThat(v.intact()).isFalse();
+            assertThat(v.problem()).contains("line 2 of the anchor file").contains("does not verify");
+        });
+
+        // The genuine line with its position changed.
+        Files.writeString(file, genuine.replace(" 1 ", " 2 "), StandardCharsets.UTF_8);
+        assertThat(log.verify().problem()).contains("line 1 of the anchor file");
+
+        // A line written with the key that names a chain MAC the chain does not have (a rewritten log).
+        Files.writeString(file, genuine, StandardCharsets.UTF_8);
+        log.anchors().append(T, 1, "cd".repeat(32));
+        assertThat(log.verify()).satisfies(v -> {
+            assertThat(v.firstBrokenId()).isNotNull();
+            assertThat(v.problem()).contains("names another chain MAC for position 1");
+        });
+    }
+
+    /** Two nodes on one database: each anchors the head the other moved, and each file finds a cut tail. */
+    @ParameterizedTest
+    @MethodSource("stores")
+    void everyNodeAnchorsTheSharedChainAndFindsACutTail(String store) {
+        DataSource dataSource = migrated(store);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        JdbcAuditLog first = log(dataSource);
+        JdbcAuditLog second = log(dataSource);
+        AtomicLong secondTicker = new AtomicLong();
+        AuditSealer secondSealer = sealer(second, secondTicker);
+        assertThat(secondSealer.anchorIfDue(0)).as("nothing sealed yet").isFalse();
+
+        first.record(event(0));
+        first.record(event(1));
+        first.sealPending();
+        assertThat(sealer(first).anchor()).isTrue();
+        assertThat(secondSealer.anchorIfDue(0))
+                .as("the head another node moved is read once per spacing")
+                .isFalse();
+        secondTicker.addAndGet(AuditSealer.SPACING.toNanos());
+        assertThat(secondSealer.anchorIfDue(0)).isTrue();
+        assertThat(first.verify().intact()).isTrue();
+        assertThat(second.verify().anchors()).isEqualTo(1);
+
+        cutTailAndRewindHead(jdbc, 1);
+
+        assertThat(first.verify().problem()).contains("says it reached 2");
+        assertThat(second.verify().problem()).contains("says it reached 2");
+    }
+
+    @Test
+    void aNodeAnchorsRightAfterASealThenAtMostOncePerSpacing() {
+        DataSource dataSource = migrated("h2");
+        JdbcAuditLog log = log(dataSource);
+        AtomicLong ticker = new AtomicLong();
+        AuditSealer sealer = sealer(log, ticker);
+        log.record(event(0));
+        assertThat(sealer.anchorIfDue(log.sealPending())).isTrue();
+        log.record(event(1));
+        ticker.addAndGet(Duration.ofSeconds(59).toNanos());
+        assertThat(sealer.anchorIfDue(log.sealPending())).isFalse();
+        ticker.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(sealer.anchorIfDue(0)).as("the seal a second ago").isTrue();
+        ticker.addAndGet(Duration.ofMinutes(5).toNanos());
+        assertThat(sealer.anchorIfDue(0)).as("the head did not move").isFalse();
+        assertThat(log.verify()).satisfies(v -> {
+            assertThat(v.intact()).as(v.toString()).isTrue();
+            assertThat(v.anchors()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void anAnchorFileThatCannotBeWrittenLeavesSealingToGoOn() throws Exception {
+        DataSource dataSource = migrated("h2");
+        Path notAFolder = anchorFolder.resolve("file-" + System.nanoTime());
+        Files.writeString(notAFolder, "", StandardCharsets.UTF_8);
+        JdbcAuditLog log = log(dataSource, notAFolder.resolve("anchors"));
+        log.record(event(0));
+        assertThat(sealer(log).anchorIfDue(log.sealPending())).isFalse();
+        assertThat(log.verify()).satisfies(v -> {
+            assertThat(v.sealed()).isEqualTo(1);
+            assertThat(v.intact()).as("an unreadable anchor file is reported").isFalse();
+            assertThat(v.problem()).contains("cannot be read");
+        });
+    }
+
+    /** Deletes every sealed event after {@code keep} and rewinds the head to the last one kept. */
+    private static void cutTailAndRewindHead(JdbcClient jdbc, long keep) {
+        String hash = keep == 0
+                ? JdbcAuditLog.GENESIS
+                : jdbc.sql("SELECT chain_mac FROM audit_record WHERE chain_pos = :keep")
+                        .param("keep", keep)
+                        .query(String.class)
+                        .single()
+                        .trim();
+        jdbc.sql("DELETE FROM audit_record WHERE chain_pos > :keep")
+                .param("keep", keep)
+                .update();
+        jdbc.sql("UPDATE audit_head SET seq = :keep, hash = :hash WHERE id = 1")
+                .param("keep", keep)
+                .param("hash", hash)
+                .update();
     }
 
     private static long idOf(JdbcClient jdbc, String target) {
