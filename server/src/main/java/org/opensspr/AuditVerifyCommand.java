@@ -21,7 +21,6 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -140,8 +139,10 @@ public final class AuditVerifyCommand {
     /** {@code --anchors}: the anchor file to check instead of the data dir's; null for that one. */
     record OtherAnchors(String file) {}
 
-    /** The audit log as the server builds it, and only what it needs. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * The audit log as the server builds it, and only what it needs. Not a {@code @Configuration}:
+     * the server's component scan must not find it (it is a primary source of this command only).
+     */
     @EnableConfigurationProperties(DataSourceProperties.class)
     @ComponentScan(
             basePackageClasses = AuditLog.class,
