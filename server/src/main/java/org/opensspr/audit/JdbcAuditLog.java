@@ -12,8 +12,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -175,7 +173,7 @@ class JdbcAuditLog implements AuditLog {
 
     @Override
     public ChainVerification verify() {
-        Verifier verifier = new Verifier();
+        ChainVerifier verifier = new ChainVerifier(this);
         verifier.anchors(readAnchors());
         verifier.head(head());
         jdbc.sql("SELECT * FROM audit_record WHERE legacy_seq IS NOT NULL ORDER BY legacy_seq")
@@ -203,142 +201,7 @@ class JdbcAuditLog implements AuditLog {
         }
     }
 
-    /** Walks the log in chain order and remembers the first thing that does not verify. */
-    private final class Verifier {
-
-        private String previous = GENESIS;
-        private long position;
-        private long checked;
-        private long sealed;
-        private long unsealed;
-        private Long brokenId;
-        private String problem;
-        private String warning;
-        private AuditAnchors.Contents anchorFile;
-        private final NavigableMap<Long, List<AuditAnchors.Anchor>> anchored = new TreeMap<>();
-        private Head head;
-
-        void anchors(AuditAnchors.Contents contents) {
-            anchorFile = contents;
-            if (contents != null) {
-                for (AuditAnchors.Anchor anchor : contents.anchors()) {
-                    anchored.computeIfAbsent(anchor.position(), p -> new ArrayList<>())
-                            .add(anchor);
-                }
-            }
-        }
-
-        void head(Head current) {
-            head = current;
-        }
-
-        void legacy(ResultSet rs) throws SQLException {
-            checked++;
-            long seq = rs.getLong("legacy_seq");
-            String expected = legacyHash(previous, seq, event(rs));
-            if (!previous.equals(trim(rs.getString("legacy_prev_hash")))
-                    || !expected.equals(trim(rs.getString("row_mac")))) {
-                broken(
-                        rs.getLong("id"),
-                        "the event written before the audit key (number " + seq + ") was changed,"
-                                + " or one before it is missing");
-            }
-            previous = trim(rs.getString("row_mac"));
-        }
-
-        void startKeyedChain() {
-            position = 0;
-            if (head.position() == 0 && !head.chainMac().equals(previous)) {
-                broken(null, "the head does not match the end of the chain: the head was changed");
-            }
-        }
-
-        void sealed(ResultSet rs) throws SQLException {
-            checked++;
-            sealed++;
-            position++;
-            long id = rs.getLong("id");
-            String rowMac = trim(rs.getString("row_mac"));
-            if (rs.getLong("chain_pos") != position) {
-                broken(id, "chain position " + position + " is missing");
-                position = rs.getLong("chain_pos");
-            }
-            if (!rowMac.equals(rowMac(event(rs)))) {
-                broken(id, "the event was changed after it was written");
-            }
-            String expected = link(previous, position, rowMac);
-            if (!expected.equals(trim(rs.getString("chain_mac")))) {
-                broken(id, "the chain is broken here: an event before it was removed, added or reordered");
-            }
-            previous = trim(rs.getString("chain_mac"));
-            if (position == head.position() && !previous.equals(head.chainMac())) {
-                broken(id, "the head names another chain MAC for position " + position + ": the head was changed");
-            }
-            for (AuditAnchors.Anchor anchor : anchored.getOrDefault(position, List.of())) {
-                if (!anchor.chainMac().equals(previous)) {
-                    broken(
-                            id,
-                            "the anchor of " + anchor.time() + " (line " + anchor.line() + " of " + anchors.file()
-                                    + ") names another chain MAC for position " + position
-                                    + ": the log was rewritten from here");
-                }
-            }
-        }
-
-        /** After the keyed chain: it must reach the head and the newest anchor; the anchor file must verify. */
-        void endKeyedChain() {
-            if (position < head.position()) {
-                broken(
-                        null,
-                        "the chain ends at position " + position + " but its head says " + head.position()
-                                + ": events at the end were removed, or the head was changed");
-            }
-            if (!anchored.isEmpty() && anchored.lastKey() > position) {
-                AuditAnchors.Anchor newest = anchored.lastEntry().getValue().get(0);
-                broken(
-                        null,
-                        "the chain ends at position " + position + " but the anchor of " + newest.time() + " (line "
-                                + newest.line() + " of " + anchors.file() + ") says it reached " + newest.position()
-                                + ": events at the end were removed and the head rewound");
-            }
-            if (anchorFile == null) {
-                broken(null, "the anchor file " + anchors.file() + " cannot be read");
-            } else if (anchorFile.firstBadLine() > 0) {
-                broken(
-                        null,
-                        "line " + anchorFile.firstBadLine() + " of the anchor file " + anchors.file()
-                                + " does not verify: it was changed or written without the audit key");
-            } else if (position > 0 && anchorFile.anchors().isEmpty()) {
-                warning = (anchorFile.exists()
-                                ? "the anchor file " + anchors.file() + " has no anchors"
-                                : "there is no anchor file " + anchors.file())
-                        + ": events cut from the end with a rewound head would go unnoticed until this node"
-                        + " anchors the chain (within a minute while it runs)";
-            }
-        }
-
-        void unsealed(ResultSet rs) throws SQLException {
-            checked++;
-            unsealed++;
-            if (!trim(rs.getString("row_mac")).equals(rowMac(event(rs)))) {
-                broken(rs.getLong("id"), "the event was changed after it was written");
-            }
-        }
-
-        private void broken(Long id, String what) {
-            if (problem == null) {
-                brokenId = id;
-                problem = what;
-            }
-        }
-
-        ChainVerification result() {
-            long anchorCount = anchorFile == null ? 0 : anchorFile.anchors().size();
-            return new ChainVerification(checked, sealed, unsealed, brokenId, problem, anchorCount, warning);
-        }
-    }
-
-    private String rowMac(AuditEvent event) {
+    String rowMac(AuditEvent event) {
         return key.mac(String.join(
                 "\u001f",
                 "event-v2",
@@ -352,7 +215,7 @@ class JdbcAuditLog implements AuditLog {
                 event.details()));
     }
 
-    private String link(String previous, long position, String rowMac) {
+    String link(String previous, long position, String rowMac) {
         return key.mac(String.join("\u001f", "link-v2", previous, Long.toString(position), rowMac));
     }
 
@@ -378,7 +241,7 @@ class JdbcAuditLog implements AuditLog {
         }
     }
 
-    private static AuditEvent event(ResultSet rs) throws SQLException {
+    static AuditEvent event(ResultSet rs) throws SQLException {
         return new AuditEvent(
                 Instant.ofEpochMilli(rs.getLong("time_at")),
                 rs.getString("activity"),
@@ -407,7 +270,7 @@ class JdbcAuditLog implements AuditLog {
         return value.length() <= max ? value : value.substring(0, max);
     }
 
-    private static String trim(String value) {
+    static String trim(String value) {
         return value == null ? null : value.trim();
     }
 }
