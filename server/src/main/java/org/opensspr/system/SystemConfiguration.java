@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 @Configuration(proxyBeanMethods = false)
 class SystemConfiguration {
@@ -17,5 +18,21 @@ class SystemConfiguration {
     @Bean
     DataDirectory dataDirectory(@Value("${sspr.data-dir:./data}") Path dataDir) {
         return new DataDirectory(dataDir).secure();
+    }
+
+    @Bean
+    InstallationRecord installationRecord(DataDirectory dataDirectory) {
+        return InstallationRecord.of(dataDirectory);
+    }
+
+    @Bean
+    InstallationDatabase installationDatabase(InstallationRecord record, Clock clock) {
+        return new InstallationDatabase(record, clock);
+    }
+
+    /** Static: a bean factory post-processor, run before any other bean is created. */
+    @Bean
+    static UnknownSettingsCheck unknownSettingsCheck(ConfigurableEnvironment environment) {
+        return new UnknownSettingsCheck(environment);
     }
 }
