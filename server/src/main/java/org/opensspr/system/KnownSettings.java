@@ -1,6 +1,7 @@
 package org.opensspr.system;
 
 import java.beans.PropertyDescriptor;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
@@ -19,16 +20,17 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.BeanUtils;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
 
 /**
  * The {@code sspr.*} settings the code reads, derived from the code itself so that the list cannot
  * fall behind it: every component of an {@code @ConfigurationProperties("sspr...")} record (nested
- * records expanded, any key under a {@code Map}, indexes of a list) and every
- * {@code @Value("${sspr...}")} placeholder of the given classes. Names are compared as Spring's
+ * records expanded, any key under a {@code Map}, indexes of a list) and every {@code ${sspr...}}
+ * placeholder in an annotation of the given classes, their constructors, methods, parameters and
+ * fields ({@code @Value}, {@code @Scheduled(fixedDelayString = ...)}). Names are compared as Spring's
  * relaxed binding does ({@code sspr.directory.baseDn} and {@code sspr.directory.base_dn} are
  * {@code sspr.directory.base-dn}); environment variables as Spring maps them
  * ({@code SSPR_DATA_DIR} is {@code sspr.data-dir}).
@@ -173,14 +175,27 @@ final class KnownSettings {
         for (Field field : type.getDeclaredFields()) {
             elements.add(field);
         }
+        elements.add(type);
         for (AnnotatedElement element : elements) {
-            Value value = element.getAnnotation(Value.class);
-            if (value != null) {
-                Matcher placeholder = PLACEHOLDER.matcher(value.value());
-                while (placeholder.find()) {
-                    names.add(placeholder.group(1));
+            for (Annotation annotation : element.getAnnotations()) {
+                for (Object value :
+                        AnnotationUtils.getAnnotationAttributes(annotation).values()) {
+                    if (value instanceof String text) {
+                        addPlaceholders(text);
+                    } else if (value instanceof String[] texts) {
+                        for (String text : texts) {
+                            addPlaceholders(text);
+                        }
+                    }
                 }
             }
+        }
+    }
+
+    private void addPlaceholders(String text) {
+        Matcher placeholder = PLACEHOLDER.matcher(text);
+        while (placeholder.find()) {
+            names.add(placeholder.group(1));
         }
     }
 

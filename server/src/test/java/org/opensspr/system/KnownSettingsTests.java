@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.scheduling.annotation.Scheduled;
 
 class KnownSettingsTests {
 
@@ -23,18 +24,22 @@ class KnownSettingsTests {
 
     static final class ReadsAValue {
         ReadsAValue(@Value("${sspr.admin-group:sspr-admins}") String group) {}
+
+        @Scheduled(fixedDelayString = "${sspr.sample.sweep-millis:60000}")
+        void sweep() {}
     }
 
     private final KnownSettings known = KnownSettings.of(List.of(Sample.class, ReadsAValue.class));
 
     @Test
-    void theSettingsAreTheComponentsOfConfigurationPropertiesAndThePlaceholdersOfValue() {
+    void theSettingsAreTheComponentsOfConfigurationPropertiesAndThePlaceholdersInAnnotations() {
         assertThat(known.names())
                 .containsExactlyInAnyOrder(
                         "sspr.sample.url",
                         "sspr.sample.login-attributes",
                         "sspr.sample.nested.port",
                         "sspr.sample.timeout",
+                        "sspr.sample.sweep-millis",
                         "sspr.admin-group");
     }
 
