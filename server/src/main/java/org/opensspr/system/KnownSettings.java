@@ -147,6 +147,8 @@ final class KnownSettings {
                 addObject(name, element);
             }
         } else if (type.isRecord()) {
+            // The name itself too: a converter may bind a record (an address range, say) from one string.
+            names.add(name);
             addObject(name, type);
         } else {
             names.add(name);

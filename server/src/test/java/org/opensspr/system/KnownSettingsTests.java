@@ -3,9 +3,15 @@ package org.opensspr.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.opensspr.directory.DirectoryProperties;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,6 +43,7 @@ class KnownSettingsTests {
                 .containsExactlyInAnyOrder(
                         "sspr.sample.url",
                         "sspr.sample.login-attributes",
+                        "sspr.sample.nested",
                         "sspr.sample.nested.port",
                         "sspr.sample.timeout",
                         "sspr.sample.sweep-millis",
@@ -55,7 +62,7 @@ class KnownSettingsTests {
                         "sspr.sample.nested.port",
                         "sspr.admin-group"))
                 .allMatch(known::knows);
-        assertThat(List.of("sspr.sample.ulr", "sspr.sample.url.host", "sspr.sample.nested", "sspr.admin-groups"))
+        assertThat(List.of("sspr.sample.ulr", "sspr.sample.url.host", "sspr.sample.nested.host", "sspr.admin-groups"))
                 .noneMatch(known::knows);
     }
 
@@ -108,5 +115,16 @@ class KnownSettingsTests {
                 .contains("sspr.directory.url", "sspr.directory.embedded.port", "sspr.directory.embedded.seed");
         assertThat(directory.knows("sspr.directory.ulr")).isFalse();
         assertThat(directory.nearest("sspr.directory.ulr")).contains("sspr.directory.url");
+    }
+
+    @Test
+    void everySsprVariableTheLauncherReadsIsNotTakenForASetting() throws Exception {
+        String launcher = Files.readString(Path.of("src/main/dist/sspr-server"), StandardCharsets.UTF_8);
+        Matcher variable = Pattern.compile("SSPR_[A-Z_]+").matcher(launcher);
+        List<String> variables = new ArrayList<>();
+        while (variable.find()) {
+            variables.add(variable.group());
+        }
+        assertThat(variables).isNotEmpty().allMatch(UnknownSettingsCheck.NOT_SETTINGS::contains);
     }
 }
