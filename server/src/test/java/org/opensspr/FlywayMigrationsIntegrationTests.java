@@ -15,6 +15,7 @@ class FlywayMigrationsIntegrationTests {
 
     private static final List<String> TABLES = List.of(
             "settings",
+            "installation",
             "contact_info",
             "reset_flow",
             "reset_challenge",

@@ -32,21 +32,9 @@ public final class RunningServer implements AutoCloseable {
      * comes after the start-up work, such as settling interrupted resets); {@code extra}: more arguments.
      */
     static RunningServer start(Path dataDir, int httpPort, int ldapPort, String... extra) throws Exception {
-        String jar = Optional.ofNullable(System.getProperty("sspr.server.jar")).orElse("target/sspr-server.jar");
-        assertThat(new File(jar)).as("the packaged server jar").exists();
-        Path log = Files.createTempFile("sspr-server", ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar,
-                "--server.port=" + httpPort,
-                "--sspr.data-dir=" + dataDir,
-                "--sspr.directory.embedded.port=" + ldapPort,
-                "--sspr.notify.poll-millis=100",
-                "--sspr.bootstrap.admin-token=" + ADMIN_TOKEN));
-        command.addAll(List.of(extra));
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command)
+        Path log = Files.createTempFile("sspr-server", ".log");
+        Process process = new ProcessBuilder(command(dataDir, httpPort, ldapPort, extra))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -74,6 +62,54 @@ public final class RunningServer implements AutoCloseable {
         }
         server.close();
         throw new AssertionError("the server did not become healthy within 120 s:\n" + server.log());
+    }
+
+    /** How a start that was meant to be refused ended: the exit code and what the process printed. */
+    record Refusal(int exitCode, String output) {}
+
+    /**
+     * Starts the jar as {@link #start} does, expecting it to refuse: waits (at most 120 s) for the
+     * process to exit. Fails when it answers on its HTTP port instead, that is, when it started.
+     */
+    static Refusal refused(Path dataDir, int httpPort, int ldapPort, String... extra) throws Exception {
+        Path log = Files.createTempFile("sspr-server", ".log");
+        Process process = new ProcessBuilder(command(dataDir, httpPort, ldapPort, extra))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try (RunningServer server = new RunningServer(process, log)) {
+            Http http = new Http("http://127.0.0.1:" + httpPort);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline) {
+                if (process.waitFor(200, TimeUnit.MILLISECONDS)) {
+                    return new Refusal(process.exitValue(), server.log());
+                }
+                try {
+                    http.get("/actuator/health");
+                    throw new AssertionError("the server started instead of refusing:\n" + server.log());
+                } catch (IllegalStateException notListening) {
+                    // still starting, or refusing
+                }
+            }
+            throw new AssertionError("the server neither started nor exited within 120 s:\n" + server.log());
+        }
+    }
+
+    private static List<String> command(Path dataDir, int httpPort, int ldapPort, String... extra) {
+        String jar =
+                Optional.ofNullable(System.getProperty("opensspr.server.jar")).orElse("target/sspr-server.jar");
+        assertThat(new File(jar)).as("the packaged server jar").exists();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar,
+                "--server.port=" + httpPort,
+                "--sspr.data-dir=" + dataDir,
+                "--sspr.directory.embedded.port=" + ldapPort,
+                "--sspr.notify.poll-millis=100",
+                "--sspr.bootstrap.admin-token=" + ADMIN_TOKEN));
+        command.addAll(List.of(extra));
+        return command;
     }
 
     String log() throws IOException {

@@ -12,14 +12,19 @@ import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import javax.net.SocketFactory;
 import org.opensspr.system.DataDirectory;
+import org.opensspr.system.InstallationRecord;
+import org.opensspr.system.StartRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Chooses the directory: the real one at {@code sspr.directory.url}, or the embedded one when no
@@ -32,14 +37,31 @@ class DirectoryConfiguration {
     private static final int MAX_CONNECTIONS = 10;
 
     @Bean(destroyMethod = "close")
-    LdapDirectory directory(DirectoryProperties properties, DataDirectory dataDirectory)
+    LdapDirectory directory(
+            DirectoryProperties properties,
+            DataDirectory dataDirectory,
+            InstallationRecord record,
+            Environment environment)
             throws GeneralSecurityException {
         if (properties.url() == null) {
+            DemoDirectoryExposure.check(properties, environment.getProperty("server.address", ""));
+            Path folder = dataDirectory.folder("directory");
+            if (record.has(InstallationRecord.EMBEDDED_DIRECTORY)
+                    && !Files.exists(folder.resolve(EmbeddedDirectoryServer.SNAPSHOT))) {
+                throw new StartRefusedException(
+                        "the embedded directory's " + folder.resolve(EmbeddedDirectoryServer.SNAPSHOT)
+                                + " is missing, but this installation's embedded directory was there",
+                        "Restore " + folder + " from a backup, or set sspr.directory.url if the directory is a"
+                                + " real one now. "
+                                + record.freshStart("the embedded directory is seeded again, users' passwords"
+                                        + " and changes are lost"));
+            }
             EmbeddedDirectoryServer embedded = EmbeddedDirectoryServer.start(
-                    dataDirectory.folder("directory"),
+                    folder,
                     properties.baseDn(),
                     properties.embedded().port(),
                     properties.embedded().seed());
+            record.put(InstallationRecord.EMBEDDED_DIRECTORY, "yes");
             log.info(
                     "Embedded directory listening on ldap://127.0.0.1:{} (base {})",
                     embedded.port(),

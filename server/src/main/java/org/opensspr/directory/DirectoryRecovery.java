@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.opensspr.system.InstallationRecord;
+import org.opensspr.system.StartRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +59,14 @@ final class DirectoryRecovery {
             return bytes;
         }
         DirectoryImage image = DirectoryImage.load(snapshot, directory.getSchema());
+        if (image.size() == 0) {
+            throw new StartRefusedException(
+                    "the embedded directory's snapshot " + snapshot + " holds no entries, not even the base entry",
+                    "Restore " + folder + " from a backup. To start afresh on purpose (seeded again), move the folder"
+                            + " away and delete "
+                            + folder.toAbsolutePath().getParent().resolve(InstallationRecord.FILE)
+                            + ".");
+        }
         boolean active = Files.exists(journal);
         int units = 0;
         if (Files.exists(rotated)) {

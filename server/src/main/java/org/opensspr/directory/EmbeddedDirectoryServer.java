@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.opensspr.secrets.SecretFiles;
+import org.opensspr.system.StartRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,6 +105,8 @@ final class EmbeddedDirectoryServer implements AutoCloseable {
     static EmbeddedDirectoryServer start(Path folder, String baseDn, int port, Path seed, long compactionBytes) {
         try {
             return new EmbeddedDirectoryServer(folder, baseDn, port, seed, compactionBytes);
+        } catch (StartRefusedException e) {
+            throw e;
         } catch (LDAPException e) {
             throw new IllegalStateException("cannot start the embedded directory: " + e.getExceptionMessage(), e);
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -36,6 +37,15 @@ public final class MasterKey {
 
     /** The configured key (base64), or null to use (and if needed create) the key file. */
     public static MasterKey load(String configured, Path keyFolder) {
+        return load(configured, keyFolder, null);
+    }
+
+    /**
+     * As {@link #load(String, Path)}, but never creates a key file when {@code lostKey} is not null:
+     * the installation had a key, so a missing file is lost state, and a new key would make every
+     * sealed secret unreadable. Then {@code lostKey} is thrown instead.
+     */
+    static MasterKey load(String configured, Path keyFolder, RuntimeException lostKey) {
         if (configured != null && !configured.isBlank()) {
             try {
                 return new MasterKey(Base64.getDecoder().decode(configured.trim()));
@@ -49,6 +59,9 @@ public final class MasterKey {
                 return new MasterKey(Base64.getDecoder()
                         .decode(Files.readString(file, StandardCharsets.US_ASCII)
                                 .trim()));
+            }
+            if (lostKey != null) {
+                throw lostKey;
             }
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
@@ -73,6 +86,14 @@ public final class MasterKey {
                     + keyFolder.resolve("master.key") + " does not exist");
         }
         return load(configured, keyFolder);
+    }
+
+    /**
+     * Names this key without giving it away: the first 16 bytes of a sub-key for that purpose, in
+     * hex. Two keys with the same fingerprint are the same key.
+     */
+    public String fingerprint() {
+        return HexFormat.of().formatHex(derive("fingerprint"), 0, 16);
     }
 
     /** A sub-key for one purpose, so that no two uses share key material (HMAC-SHA256 as a KDF). */

@@ -7,6 +7,7 @@ import org.opensspr.audit.AuditKey;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 @Configuration(proxyBeanMethods = false)
 class SystemConfiguration {
@@ -25,5 +26,21 @@ class SystemConfiguration {
     @Bean
     AuditAnchors auditAnchors(DataDirectory dataDirectory, AuditKey auditKey) {
         return new AuditAnchors(dataDirectory.folder(AuditAnchors.FOLDER).resolve(AuditAnchors.FILE), auditKey);
+    }
+
+    @Bean
+    InstallationRecord installationRecord(DataDirectory dataDirectory) {
+        return InstallationRecord.of(dataDirectory);
+    }
+
+    @Bean
+    InstallationDatabase installationDatabase(InstallationRecord record, Clock clock) {
+        return new InstallationDatabase(record, clock);
+    }
+
+    /** Static: a bean factory post-processor, run before any other bean is created. */
+    @Bean
+    static UnknownSettingsCheck unknownSettingsCheck(ConfigurableEnvironment environment) {
+        return new UnknownSettingsCheck(environment);
     }
 }

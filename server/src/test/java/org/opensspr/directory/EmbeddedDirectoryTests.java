@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensspr.system.DataDirectory;
+import org.opensspr.system.InstallationRecord;
+import org.springframework.mock.env.MockEnvironment;
 
 /** The embedded directory through {@link LdapDirectory}, as the server uses it, seeded from a test LDIF. */
 class EmbeddedDirectoryTests {
@@ -33,7 +35,9 @@ class EmbeddedDirectoryTests {
                 null,
                 null,
                 new DirectoryProperties.Embedded(0, SEED.toAbsolutePath()));
-        return new DirectoryConfiguration().directory(properties, new DataDirectory(dataDir));
+        DataDirectory data = new DataDirectory(dataDir);
+        return new DirectoryConfiguration()
+                .directory(properties, data, InstallationRecord.of(data), new MockEnvironment());
     }
 
     @Test

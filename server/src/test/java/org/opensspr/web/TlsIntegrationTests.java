@@ -64,7 +64,8 @@ class TlsIntegrationTests {
         assertThat(keytool.exitValue())
                 .as(new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                 .isZero();
-        String jar = Optional.ofNullable(System.getProperty("sspr.server.jar")).orElse("target/sspr-server.jar");
+        String jar =
+                Optional.ofNullable(System.getProperty("opensspr.server.jar")).orElse("target/sspr-server.jar");
         assertThat(new File(jar)).as("the packaged server jar").exists();
         port = freePort();
         server = new ProcessBuilder(List.of(
