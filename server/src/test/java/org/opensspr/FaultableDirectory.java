@@ -18,6 +18,8 @@ public final class FaultableDirectory implements Directory {
     private volatile boolean down;
     private volatile boolean writesFail;
     private volatile boolean unlockFails;
+    private final java.util.concurrent.atomic.AtomicInteger authentications =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     public FaultableDirectory(Directory real) {
         this.real = real;
@@ -37,8 +39,14 @@ public final class FaultableDirectory implements Directory {
         this.unlockFails = fail;
     }
 
-    /** Everything works again. */
+    /** How many password checks ({@link #authenticate}) reached the directory since the last {@link #heal()}. */
+    public int authentications() {
+        return authentications.get();
+    }
+
+    /** Everything works again, and the count of password checks starts from zero. */
     public void heal() {
+        authentications.set(0);
         down = false;
         writesFail = false;
         unlockFails = false;
@@ -65,6 +73,7 @@ public final class FaultableDirectory implements Directory {
 
     @Override
     public Optional<DirectoryUser> authenticate(String login, String password) {
+        authentications.incrementAndGet();
         return up().authenticate(login, password);
     }
 

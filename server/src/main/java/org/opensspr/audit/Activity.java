@@ -1,6 +1,10 @@
 package org.opensspr.audit;
 
-/** Activity names, exactly as Azure AD writes them in its audit log. */
+/**
+ * Activity names, exactly as Azure AD writes them in its audit log. Entra ID keeps sign-ins in a
+ * separate log without activity names; {@link #SIGN_IN} is ours, and its details carry Entra's
+ * sign-in error codes (50126 invalid username or password, 50053 locked by too many attempts).
+ */
 public final class Activity {
 
     public static final String RESET_PASSWORD = "Reset password (self-service)";
@@ -22,6 +26,8 @@ public final class Activity {
     public static final String DELETE_DEVICE = "Delete device";
     public static final String UPDATE_DEVICE_PROFILE = "Update device configuration profile";
     public static final String START_LOGON_SESSION = "Start logon session";
+    /** A password sign-in (HTTP Basic, the portal's form) that failed ({@code Failure}) or had to wait ({@code Blocked}). */
+    public static final String SIGN_IN = "Sign in with password";
 
     private Activity() {}
 }

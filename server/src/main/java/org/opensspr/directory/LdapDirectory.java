@@ -39,6 +39,8 @@ final class LdapDirectory implements Directory, AutoCloseable {
     private final UserMapping users;
     private final Flavor flavor;
     private final EmbeddedDirectoryServer embedded;
+    /** A DN under the base that names no entry: the bind target of an unknown login. */
+    private final String standInDn;
 
     /** @param embedded the embedded server this directory owns and closes, or null */
     LdapDirectory(
@@ -52,6 +54,7 @@ final class LdapDirectory implements Directory, AutoCloseable {
         this.users = users;
         this.flavor = flavor;
         this.embedded = embedded;
+        this.standInDn = "cn=opensspr-stand-in,ou=opensspr-no-such-entry," + baseDn;
     }
 
     /** The embedded directory: OpenLDAP's behaviour and attributes. */
@@ -81,6 +84,7 @@ final class LdapDirectory implements Directory, AutoCloseable {
         }
         Optional<DirectoryUser> user = findUser(login);
         if (user.isEmpty()) {
+            bindAsStandIn(password);
             return Optional.empty();
         }
         try {
@@ -91,6 +95,23 @@ final class LdapDirectory implements Directory, AutoCloseable {
                 return Optional.empty();
             }
             throw translate("bind as a user", e);
+        }
+    }
+
+    /**
+     * The bind an unknown login would have had: against {@link #standInDn}, which names no entry,
+     * so the directory answers {@code invalidCredentials} as it does for a wrong password. An
+     * unknown login thus costs the same search and bind as a known one, and the answer's timing does
+     * not tell which logins exist. No account is bound, so no lockout counter moves.
+     */
+    private void bindAsStandIn(String password) {
+        try {
+            pool.bindAndRevertAuthentication(new SimpleBindRequest(standInDn, password));
+            log.error("The stand-in DN {} bound; it must name no entry", standInDn);
+        } catch (LDAPException e) {
+            if (UNAVAILABLE.contains(e.getResultCode())) {
+                throw translate("bind as a user", e);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.opensspr.reset;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.opensspr.web.Callers;
 import org.opensspr.web.PageErrors;
@@ -40,6 +41,7 @@ class ChangePasswordPageController {
             @RequestParam(defaultValue = "") String confirmPassword,
             Authentication authentication,
             HttpServletRequest request,
+            HttpServletResponse response,
             Model model,
             Locale locale) {
         model.addAttribute("user", authentication.getName());
@@ -56,6 +58,13 @@ class ChangePasswordPageController {
             service.change(authentication.getName(), currentPassword, newPassword, Callers.from(request));
             return "redirect:/change?changed";
         } catch (RuntimeException e) {
+            if (e instanceof ErrorResponseException problem
+                    && problem.getStatusCode().value() == 429) {
+                // Too many wrong current passwords: the page says how long to wait, the status and header say it too.
+                response.setStatus(429);
+                problem.getHeaders()
+                        .forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+            }
             String field = e instanceof ErrorResponseException problem
                             && problem.getBody().getType() != null
                             && problem.getBody().getType().toString().endsWith("/current-password-wrong")

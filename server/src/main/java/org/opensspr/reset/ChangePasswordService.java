@@ -1,8 +1,8 @@
 package org.opensspr.reset;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
@@ -14,61 +14,73 @@ import org.opensspr.directory.DirectoryUser;
 import org.opensspr.passwordpolicy.PasswordPolicy;
 import org.opensspr.passwordpolicy.Violation;
 import org.opensspr.system.Problems;
-import org.opensspr.throttle.Throttle;
+import org.opensspr.throttle.SignInThrottle;
+import org.opensspr.throttle.SignInThrottledException;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Change password (self-service): the user knows the current password and chooses a new one.
- * The current password is checked against the directory even for a signed-in session, and
- * wrong guesses are limited to 5 per hour per login.
+ * The current password is checked against the directory even for a signed-in session, through
+ * the same {@link SignInThrottle} as every sign-in: a wrong current password counts as a failed
+ * sign-in of that login.
  */
 @Service
 public class ChangePasswordService {
 
-    static final int MAX_WRONG = 5;
-
     private final Directory directory;
     private final PasswordPolicy passwordPolicy;
-    private final Throttle throttle;
+    private final SignInThrottle signIns;
+    private final MessageSource messages;
     private final AuditLog audit;
     private final Clock clock;
 
     ChangePasswordService(
-            Directory directory, PasswordPolicy passwordPolicy, Throttle throttle, AuditLog audit, Clock clock) {
+            Directory directory,
+            PasswordPolicy passwordPolicy,
+            SignInThrottle signIns,
+            MessageSource messages,
+            AuditLog audit,
+            Clock clock) {
         this.directory = directory;
         this.passwordPolicy = passwordPolicy;
-        this.throttle = throttle;
+        this.signIns = signIns;
+        this.messages = messages;
         this.audit = audit;
         this.clock = clock;
     }
 
+    /**
+     * Checks the current password through the {@link SignInThrottle} (a wrong one is counted,
+     * audited and logged there, like a wrong sign-in) and writes the new one.
+     *
+     * @throws ErrorResponseException 429 with {@code Retry-After} when the login must wait (the
+     *     directory is not asked), 400 for a wrong current password, 422 for a refused new one
+     */
     public void change(String login, String currentPassword, String newPassword, Caller caller) {
-        if (throttle.peek("change:" + login, Duration.ofHours(1)) >= MAX_WRONG) {
-            audit.record(AuditEvent.of(
-                    clock.instant(),
-                    Activity.CHANGE_PASSWORD,
-                    AuditResult.Blocked,
-                    caller,
-                    login,
-                    "Too many wrong current passwords"));
-            throw Problems.of(
+        DirectoryUser user;
+        try {
+            user = signIns.attempt(
+                            Activity.CHANGE_PASSWORD,
+                            login,
+                            caller,
+                            () -> directory.authenticate(login, currentPassword))
+                    .orElse(null);
+        } catch (SignInThrottledException e) {
+            Locale locale = LocaleContextHolder.getLocale();
+            ErrorResponseException problem = Problems.of(
                     HttpStatus.TOO_MANY_REQUESTS,
                     "too-many-attempts",
-                    "Too many attempts",
-                    "The current password was wrong too many times. Please wait an hour, or reset your password instead.");
+                    messages.getMessage("login.throttled.title", null, locale),
+                    messages.getMessage("login.throttled", new Object[] {e.retryAfterMinutes()}, locale));
+            problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+            throw problem;
         }
-        DirectoryUser user = directory.authenticate(login, currentPassword).orElse(null);
         if (user == null) {
-            throttle.count("change:" + login, Duration.ofHours(1));
-            audit.record(AuditEvent.of(
-                    clock.instant(),
-                    Activity.CHANGE_PASSWORD,
-                    AuditResult.Failure,
-                    caller,
-                    login,
-                    "The current password was wrong"));
             throw Problems.of(
                     HttpStatus.BAD_REQUEST,
                     "current-password-wrong",

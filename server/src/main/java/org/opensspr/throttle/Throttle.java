@@ -45,6 +45,32 @@ public class Throttle {
         return countSince(subject, clock.millis() - window.toMillis());
     }
 
+    /**
+     * How many events for {@code subject} fall within {@code window} and when the newest of them
+     * happened, without counting one.
+     */
+    public Recent recent(String subject, Duration window) {
+        return jdbc.sql(
+                        "SELECT COUNT(*), MAX(occurred_at) FROM throttle_event WHERE subject = :subject AND occurred_at > :since")
+                .param("subject", key(subject))
+                .param("since", clock.millis() - window.toMillis())
+                .query((rs, row) -> {
+                    long newest = rs.getLong(2);
+                    return new Recent(rs.getInt(1), rs.wasNull() ? null : Instant.ofEpochMilli(newest));
+                })
+                .single();
+    }
+
+    /** Forgets every event about {@code subject}; blocks are left as they are. */
+    public void forget(String subject) {
+        jdbc.sql("DELETE FROM throttle_event WHERE subject = :subject")
+                .param("subject", key(subject))
+                .update();
+    }
+
+    /** Events within a window: how many, and the newest (null when there are none). */
+    public record Recent(int count, Instant newest) {}
+
     /** Blocks a login until now + {@code duration}; a longer existing block is kept. */
     public void block(String login, Duration duration, String reason) {
         long until = clock.instant().plus(duration).toEpochMilli();

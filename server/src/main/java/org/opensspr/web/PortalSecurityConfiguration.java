@@ -1,6 +1,7 @@
 package org.opensspr.web;
 
 import org.opensspr.directory.Directory;
+import org.opensspr.throttle.SignInThrottle;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +15,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * The portal's pages ({@code /reset}, {@code /register}, {@code /change}, {@code /login},
  * {@code /logout}, {@code /}): a session, CSRF tokens on every form post (a post without one is
- * refused with 403), form login with the directory password, and a Content-Security-Policy that
+ * refused with 403), form login with the directory password (through the sign-in throttle: a
+ * sign-in that must wait gets the sign-in page with 429, see {@link PortalSignInFailures}), and a Content-Security-Policy that
  * allows only this server's scripts and styles (plus the proof-of-work worker, made from a Blob).
  * Ordered before the stateless API chain of {@link SecurityConfiguration}, which handles everything else.
  */
@@ -31,10 +33,11 @@ class PortalSecurityConfiguration {
             HttpSecurity http,
             Directory directory,
             ProblemResponses problems,
+            SignInThrottle signInThrottle,
             @Value("${sspr.admin-group:sspr-admins}") String adminGroup)
             throws Exception {
         ProviderManager directoryAuthentication =
-                new ProviderManager(new DirectoryAuthenticationProvider(directory, adminGroup));
+                new ProviderManager(new DirectoryAuthenticationProvider(directory, signInThrottle, adminGroup));
         http.securityMatcher(
                         "/",
                         "/reset",
@@ -44,16 +47,19 @@ class PortalSecurityConfiguration {
                         "/change",
                         "/change/**",
                         "/login",
+                        PortalSignInFailures.THROTTLED_PAGE,
                         "/logout")
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/", "/reset", "/reset/**", "/login")
+                        .requestMatchers("/", "/reset", "/reset/**", "/login", PortalSignInFailures.THROTTLED_PAGE)
                         .permitAll()
                         .anyRequest()
                         .authenticated())
                 .authenticationManager(directoryAuthentication)
                 .addFilterBefore(new DirectoryOutageFilter(problems, true), UsernamePasswordAuthenticationFilter.class)
-                .formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/register").permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/register")
+                        .failureHandler(new PortalSignInFailures())
+                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
                         .permitAll())

@@ -3,6 +3,10 @@ package org.opensspr.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -14,9 +18,28 @@ import tools.jackson.databind.ObjectMapper;
 final class ProblemResponses {
 
     private final ObjectMapper json;
+    private final MessageSource messages;
 
-    ProblemResponses(ObjectMapper json) {
+    ProblemResponses(ObjectMapper json, MessageSource messages) {
         this.json = json;
+        this.messages = messages;
+    }
+
+    /**
+     * A password sign-in that must wait ({@code SignInThrottle}): 429 with {@code Retry-After}, the
+     * detail in the request's language. The same for every login, known or not.
+     */
+    void writeThrottled(HttpServletResponse response, long retryAfterSeconds, long retryAfterMinutes)
+            throws IOException {
+        Locale locale = LocaleContextHolder.getLocale();
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        write(
+                response,
+                problem(
+                        429,
+                        "sign-in-throttled",
+                        messages.getMessage("login.throttled.title", null, locale),
+                        messages.getMessage("login.throttled", new Object[] {retryAfterMinutes}, locale)));
     }
 
     void write(HttpServletResponse response, int status, String type, String title, String detail) throws IOException {

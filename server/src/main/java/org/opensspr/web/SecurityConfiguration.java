@@ -4,6 +4,7 @@ import org.opensspr.apikeys.ApiKeyService;
 import org.opensspr.devices.DeviceService;
 import org.opensspr.devices.LogonSessionService;
 import org.opensspr.directory.Directory;
+import org.opensspr.throttle.SignInThrottle;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,11 +36,12 @@ class SecurityConfiguration {
             DeviceService devices,
             LogonSessionService logonSessions,
             ProblemResponses problems,
+            SignInThrottle signInThrottle,
             @Value("${sspr.bootstrap.admin-token:}") String bootstrapToken,
             @Value("${sspr.admin-group:sspr-admins}") String adminGroup)
             throws Exception {
         ProviderManager directoryAuthentication =
-                new ProviderManager(new DirectoryAuthenticationProvider(directory, adminGroup));
+                new ProviderManager(new DirectoryAuthenticationProvider(directory, signInThrottle, adminGroup));
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/api/v1/reset/**")
                         .permitAll()
@@ -62,12 +64,18 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .authenticationManager(directoryAuthentication)
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problems.write(
-                        response,
-                        401,
-                        "unauthorized",
-                        "Unauthorized",
-                        "Sign in with your directory login and password, or an admin bearer token.")))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (e instanceof DirectoryAuthenticationProvider.Throttled throttled) {
+                        problems.writeThrottled(response, throttled.retryAfterSeconds(), throttled.retryAfterMinutes());
+                        return;
+                    }
+                    problems.write(
+                            response,
+                            401,
+                            "unauthorized",
+                            "Unauthorized",
+                            "Sign in with your directory login and password, or an admin bearer token.");
+                }))
                 .exceptionHandling(
                         handling -> handling.authenticationEntryPoint((request, response, e) -> problems.write(
                                         response,

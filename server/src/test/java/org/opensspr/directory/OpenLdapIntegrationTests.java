@@ -2,6 +2,8 @@ package org.opensspr.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * The whole server against Debian's OpenLDAP {@code slapd} with the ppolicy overlay (minimum
  * length 12, history 3, lockout after 3 failures), started by this class on a free port in a
  * throwaway directory. Its own Spring context: the shared one runs on the embedded directory.
- * {@code ldapwhoami}, a client we did not write, proves which passwords bind.
+ * {@code ldapwhoami}, a client we did not write, proves which passwords bind. The sign-in throttle's
+ * defaults (2 free failures per login) stop strangers before ppolicy's 3.
  */
 @TestPropertySource(
         properties = {
@@ -37,6 +40,7 @@ class OpenLdapIntegrationTests extends RealDirectoryIntegrationTest {
     private static final String DAVE = "uid=dave," + SlapdServer.PEOPLE;
     private static final String ERIN = "uid=erin," + SlapdServer.PEOPLE;
     private static final String FRANK = "uid=frank," + SlapdServer.PEOPLE;
+    private static final String GRACE = "uid=grace," + SlapdServer.PEOPLE;
     private static final String PEOPLE = """
             dn: %1$s
             objectClass: inetOrgPerson
@@ -62,6 +66,14 @@ class OpenLdapIntegrationTests extends RealDirectoryIntegrationTest {
             mail: frank@sspr.test
             userPassword: Frank-original-2026
 
+            dn: %5$s
+            objectClass: inetOrgPerson
+            uid: grace
+            cn: Grace Ldap
+            sn: Ldap
+            mail: grace@sspr.test
+            userPassword: Grace-original-2026
+
             dn: cn=staff,ou=groups,%4$s
             objectClass: groupOfNames
             cn: staff
@@ -71,7 +83,7 @@ class OpenLdapIntegrationTests extends RealDirectoryIntegrationTest {
             objectClass: groupOfNames
             cn: everyone
             member: cn=staff,ou=groups,%4$s
-            """.formatted(DAVE, ERIN, FRANK, SlapdServer.SUFFIX);
+            """.formatted(DAVE, ERIN, FRANK, SlapdServer.SUFFIX, GRACE);
 
     private static final Harness HARNESS;
     private static final SlapdServer SLAPD;
@@ -167,6 +179,25 @@ class OpenLdapIntegrationTests extends RealDirectoryIntegrationTest {
 
         assertThat(SLAPD.operational(FRANK, "pwdAccountLockedTime")).isEmpty();
         assertThat(SLAPD.whoAmI(FRANK, "Frank-original-2026")).isZero();
+    }
+
+    @Test
+    void anonymousWrongPasswordsStopAtTheSignInThrottleBeforePpolicyLocksTheAccount() throws Exception {
+        Http http = http();
+        List<Integer> answers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            answers.add(http.basic("grace", "not-graces-password-" + i)
+                    .get("/api/v1/me/methods")
+                    .status());
+        }
+        assertThat(answers)
+                .as("two guesses reach the directory, whose lockout is at three; the rest wait")
+                .containsExactly(401, 401, 429, 429, 429, 429, 429, 429, 429, 429);
+
+        assertThat(SLAPD.operational(GRACE, "pwdAccountLockedTime")).isEmpty();
+        assertThat(SLAPD.whoAmI(GRACE, "Grace-original-2026"))
+                .as("not locked: the right password binds at the directory")
+                .isZero();
     }
 
     @Test
