@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.opensspr.web.Callers;
 import org.opensspr.web.PageErrors;
+import org.opensspr.web.SessionEpochs;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,7 +54,9 @@ class ChangePasswordPageController {
             return "change/change";
         }
         try {
-            service.change(authentication.getName(), currentPassword, newPassword, Callers.from(request));
+            SessionEpochs.keepSession(
+                    request,
+                    service.change(authentication.getName(), currentPassword, newPassword, Callers.from(request)));
             return "redirect:/change?changed";
         } catch (RuntimeException e) {
             String field = e instanceof ErrorResponseException problem

@@ -2,6 +2,7 @@ package org.opensspr.reset;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.AuditEvent;
@@ -15,6 +16,7 @@ import org.opensspr.passwordpolicy.PasswordPolicy;
 import org.opensspr.passwordpolicy.Violation;
 import org.opensspr.system.Problems;
 import org.opensspr.throttle.Throttle;
+import org.opensspr.web.SessionEpochs;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -33,10 +35,17 @@ public class ChangePasswordService {
     private final PasswordPolicy passwordPolicy;
     private final Throttle throttle;
     private final AuditLog audit;
+    private final SessionEpochs sessions;
     private final Clock clock;
 
     ChangePasswordService(
-            Directory directory, PasswordPolicy passwordPolicy, Throttle throttle, AuditLog audit, Clock clock) {
+            Directory directory,
+            PasswordPolicy passwordPolicy,
+            Throttle throttle,
+            AuditLog audit,
+            SessionEpochs sessions,
+            Clock clock) {
+        this.sessions = sessions;
         this.directory = directory;
         this.passwordPolicy = passwordPolicy;
         this.throttle = throttle;
@@ -44,7 +53,11 @@ public class ChangePasswordService {
         this.clock = clock;
     }
 
-    public void change(String login, String currentPassword, String newPassword, Caller caller) {
+    /**
+     * Changes the password and ends every other portal session of the user ({@link SessionEpochs});
+     * returns the instant from which sessions count, which the caller's own session may adopt.
+     */
+    public Instant change(String login, String currentPassword, String newPassword, Caller caller) {
         if (throttle.peek("change:" + login, Duration.ofHours(1)) >= MAX_WRONG) {
             audit.record(AuditEvent.of(
                     clock.instant(),
@@ -93,5 +106,6 @@ public class ChangePasswordService {
                 caller.as(user.login()),
                 user.login(),
                 ""));
+        return sessions.endSessions(user.login());
     }
 }
