@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -86,8 +87,12 @@ class MeController {
 
     @PostMapping("/api/v1/me/methods/email")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void startEmail(@RequestBody AddressBody body, Authentication authentication, HttpServletRequest request) {
-        registration.startEmail(user(authentication), body.address(), proof(request), Callers.from(request));
+    void startEmail(
+            @RequestBody AddressBody body,
+            @RequestHeader(name = StepUpService.HEADER, required = false) String proof,
+            Authentication authentication,
+            HttpServletRequest request) {
+        registration.startEmail(user(authentication), body.address(), proof, Callers.from(request));
     }
 
     @PostMapping("/api/v1/me/methods/email/verify")
@@ -97,8 +102,12 @@ class MeController {
 
     @PostMapping("/api/v1/me/methods/sms")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void startSms(@RequestBody PhoneBody body, Authentication authentication, HttpServletRequest request) {
-        registration.startSms(user(authentication), body.phone(), proof(request), Callers.from(request));
+    void startSms(
+            @RequestBody PhoneBody body,
+            @RequestHeader(name = StepUpService.HEADER, required = false) String proof,
+            Authentication authentication,
+            HttpServletRequest request) {
+        registration.startSms(user(authentication), body.phone(), proof, Callers.from(request));
     }
 
     @PostMapping("/api/v1/me/methods/sms/verify")
@@ -107,8 +116,9 @@ class MeController {
     }
 
     @PostMapping("/api/v1/me/methods/totp")
-    RegistrationService.TotpEnrollment startTotp(Authentication authentication, HttpServletRequest request) {
-        return registration.startTotp(user(authentication), issuer, proof(request));
+    RegistrationService.TotpEnrollment startTotp(
+            @RequestHeader(name = StepUpService.HEADER, required = false) String proof, Authentication authentication) {
+        return registration.startTotp(user(authentication), issuer, proof);
     }
 
     @PostMapping("/api/v1/me/methods/totp/verify")
@@ -122,7 +132,11 @@ class MeController {
     }
 
     @PutMapping("/api/v1/me/methods/questions")
-    void setQuestions(@RequestBody AnswersBody body, Authentication authentication, HttpServletRequest request) {
+    void setQuestions(
+            @RequestBody AnswersBody body,
+            @RequestHeader(name = StepUpService.HEADER, required = false) String proof,
+            Authentication authentication,
+            HttpServletRequest request) {
         Map<String, String> answers = new LinkedHashMap<>();
         if (body.answers() != null) {
             for (AnswerBody answer : body.answers()) {
@@ -132,13 +146,17 @@ class MeController {
                 }
             }
         }
-        registration.setQuestions(user(authentication), answers, proof(request), Callers.from(request));
+        registration.setQuestions(user(authentication), answers, proof, Callers.from(request));
     }
 
     @DeleteMapping("/api/v1/me/methods/{type}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable String type, Authentication authentication, HttpServletRequest request) {
-        registration.delete(user(authentication), MethodType.of(type), proof(request), Callers.from(request));
+    void delete(
+            @PathVariable String type,
+            @RequestHeader(name = StepUpService.HEADER, required = false) String proof,
+            Authentication authentication,
+            HttpServletRequest request) {
+        registration.delete(user(authentication), MethodType.of(type), proof, Callers.from(request));
     }
 
     /**
@@ -171,10 +189,6 @@ class MeController {
         return body.password() != null
                 ? stepUp.proveWithPassword(user, body.password(), Callers.from(request))
                 : stepUp.prove(user, body.methodId(), body.code(), Callers.from(request));
-    }
-
-    private static String proof(HttpServletRequest request) {
-        return request.getHeader(StepUpService.HEADER);
     }
 
     private DirectoryUser user(Authentication authentication) {
