@@ -35,7 +35,10 @@ class FlywayMigrationsIntegrationTests {
             "device_group",
             "device_profile",
             "device_profile_group",
-            "logon_session");
+            "logon_session",
+            "step_up_challenge",
+            "step_up_grant",
+            "session_epoch");
 
     @Test
     void migrationsRunOnH2() {

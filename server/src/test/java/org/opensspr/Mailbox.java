@@ -115,13 +115,18 @@ public final class Mailbox {
 
     /** The code in the next SMS of {@code kind} to {@code number} (E.164) that no earlier call took, waiting for it. */
     public String awaitSmsCode(String number, Message.Kind kind) {
+        return code(awaitSms(number, kind));
+    }
+
+    /** The text of the next SMS of {@code kind} to {@code number} (E.164) that no earlier call took, waiting for it. */
+    public String awaitSms(String number, Message.Kind kind) {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         String head = "To: " + number + "\nKind: " + kind.id() + "\n\n";
         while (true) {
             for (Path file : smsFiles()) {
                 Optional<String> text = read(file);
                 if (text.isPresent() && text.get().startsWith(head) && taken.add("sms:" + file.getFileName())) {
-                    return code(text.get());
+                    return text.get().substring(head.length());
                 }
             }
             if (System.nanoTime() > deadline) {
@@ -204,6 +209,15 @@ public final class Mailbox {
             kinds.add(header(mail, Message.KIND_HEADER));
         }
         return kinds.toString();
+    }
+
+    /** {@code mail}'s text, decoded. */
+    public static String text(MimeMessage mail) {
+        try {
+            return mail.getContent().toString();
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The 8-digit code in {@code mail}'s text. */

@@ -133,7 +133,10 @@ public abstract class ServerIntegrationTest {
             "device",
             "device_profile_group",
             "device_profile",
-            "join_token"
+            "join_token",
+            "step_up_challenge",
+            "step_up_grant",
+            "session_epoch"
         }) {
             jdbc.sql("DELETE FROM " + table).update();
         }

@@ -17,6 +17,9 @@ public final class Activity {
     public static final String ADMIN_UPDATED_SECURITY_INFO = "Admin updated security info";
     public static final String REGISTERED_SECURITY_INFO = "User registered security info";
     public static final String DELETED_SECURITY_INFO = "User deleted security info";
+    /** Not an Azure name: Azure asks for MFA before a change; this records the proof (issue 11). */
+    public static final String STEP_UP = "User verified their identity to change security info";
+
     public static final String REGISTERED_ALL_SECURITY_INFO = "User registered all required security info";
     public static final String CREATE_API_KEY = "Create API key";
     public static final String DELETE_API_KEY = "Delete API key";

@@ -25,17 +25,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/me/...}: the signed-in user (HTTP Basic with the directory password, or the
- * portal session) registers the methods they will reset with.
+ * portal session) registers the methods they will reset with. Each change (adding, replacing or
+ * removing a method) needs a step-up proof in the {@value StepUpService#HEADER} header, got from
+ * {@code /api/v1/me/step-up}: without one the answer is 403 {@code step-up-required}.
  */
 @RestController
 class MeController {
 
     private final RegistrationService registration;
+    private final StepUpService stepUp;
     private final MethodsService methods;
     private final PolicyService policies;
     private final Directory directory;
@@ -44,6 +48,7 @@ class MeController {
 
     MeController(
             RegistrationService registration,
+            StepUpService stepUp,
             MethodsService methods,
             PolicyService policies,
             Directory directory,
@@ -51,6 +56,7 @@ class MeController {
             Clock clock) {
         this.clock = clock;
         this.registration = registration;
+        this.stepUp = stepUp;
         this.methods = methods;
         this.policies = policies;
         this.directory = directory;
@@ -81,8 +87,12 @@ class MeController {
 
     @PostMapping("/api/v1/me/methods/email")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void startEmail(@RequestBody AddressBody body, Authentication authentication, HttpServletRequest request) {
-        registration.startEmail(user(authentication), body.address(), Callers.from(request));
+    void startEmail(
+            @RequestBody AddressBody body,
+            @RequestHeader(name = StepUpService.HEADER, required = false) String proof,
+            Authentication authentication,
+            HttpServletRequest request) {
+        registration.startEmail(user(authentication), body.address(), proof, Callers.from(request));
     }
 
     @PostMapping("/api/v1/me/methods/email/verify")
@@ -92,8 +102,12 @@ class MeController {
 
     @PostMapping("/api/v1/me/methods/sms")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void startSms(@RequestBody PhoneBody body, Authentication authentication, HttpServletRequest request) {
-        registration.startSms(user(authentication), body.phone(), Callers.from(request));
+    void startSms(
+            @RequestBody PhoneBody body,
+            @RequestHeader(name = StepUpService.HEADER, required = false) String proof,
+            Authentication authentication,
+            HttpServletRequest request) {
+        registration.startSms(user(authentication), body.phone(), proof, Callers.from(request));
     }
 
     @PostMapping("/api/v1/me/methods/sms/verify")
@@ -102,8 +116,9 @@ class MeController {
     }
 
     @PostMapping("/api/v1/me/methods/totp")
-    RegistrationService.TotpEnrollment startTotp(Authentication authentication) {
-        return registration.startTotp(user(authentication), issuer);
+    RegistrationService.TotpEnrollment startTotp(
+            @RequestHeader(name = StepUpService.HEADER, required = false) String proof, Authentication authentication) {
+        return registration.startTotp(user(authentication), issuer, proof);
     }
 
     @PostMapping("/api/v1/me/methods/totp/verify")
@@ -117,7 +132,11 @@ class MeController {
     }
 
     @PutMapping("/api/v1/me/methods/questions")
-    void setQuestions(@RequestBody AnswersBody body, Authentication authentication, HttpServletRequest request) {
+    void setQuestions(
+            @RequestBody AnswersBody body,
+            @RequestHeader(name = StepUpService.HEADER, required = false) String proof,
+            Authentication authentication,
+            HttpServletRequest request) {
         Map<String, String> answers = new LinkedHashMap<>();
         if (body.answers() != null) {
             for (AnswerBody answer : body.answers()) {
@@ -127,13 +146,49 @@ class MeController {
                 }
             }
         }
-        registration.setQuestions(user(authentication), answers, Callers.from(request));
+        registration.setQuestions(user(authentication), answers, proof, Callers.from(request));
     }
 
     @DeleteMapping("/api/v1/me/methods/{type}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable String type, Authentication authentication, HttpServletRequest request) {
-        registration.delete(user(authentication), MethodType.of(type), Callers.from(request));
+    void delete(
+            @PathVariable String type,
+            @RequestHeader(name = StepUpService.HEADER, required = false) String proof,
+            Authentication authentication,
+            HttpServletRequest request) {
+        registration.delete(user(authentication), MethodType.of(type), proof, Callers.from(request));
+    }
+
+    /**
+     * How the user can prove it is them before a change: the methods on file (with hints) to ask a
+     * code from, or, when there are none, {@code password: true} (type the password again).
+     */
+    @GetMapping("/api/v1/me/step-up")
+    StepUpView stepUpWays(Authentication authentication) {
+        List<UsableView> ways = stepUp.ways(user(authentication)).stream()
+                .map(m -> new UsableView(m.id(), m.type().id(), m.hint()))
+                .toList();
+        return new StepUpView(ways, ways.isEmpty());
+    }
+
+    /** Sends a step-up code to the email or phone {@code methodId} (an authenticator needs nothing). */
+    @PostMapping("/api/v1/me/step-up/challenges")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void stepUpChallenge(@RequestBody StepUpChallengeBody body, Authentication authentication) {
+        stepUp.challenge(user(authentication), body.methodId());
+    }
+
+    /**
+     * Checks a code from {@code methodId}, or the {@code password} of a user with no method, and
+     * answers with the proof to send in the {@value StepUpService#HEADER} header.
+     */
+    @PostMapping("/api/v1/me/step-up/verifications")
+    StepUpService.Proof stepUpVerify(
+            @RequestBody StepUpVerifyBody body, Authentication authentication, HttpServletRequest request) {
+        DirectoryUser user = user(authentication);
+        return body.password() != null
+                ? stepUp.proveWithPassword(user, body.password(), Callers.from(request))
+                : stepUp.prove(user, body.methodId(), body.code(), Callers.from(request));
     }
 
     private DirectoryUser user(Authentication authentication) {
@@ -151,6 +206,14 @@ class MeController {
     record PhoneBody(String phone) {}
 
     record CodeBody(String code) {}
+
+    record StepUpChallengeBody(String methodId) {}
+
+    /** A {@code code} from {@code methodId}, or the {@code password} when the user has no method. */
+    record StepUpVerifyBody(String methodId, String code, String password) {}
+
+    /** {@code password}: the user has no method on file and proves it is them with their password. */
+    record StepUpView(List<UsableView> methods, boolean password) {}
 
     record AnswerBody(String questionId, String answer) {}
 

@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@code /register}: the signed-in user's security info. Lists what counts, says when the
  * registration is not complete, and registers email and SMS (address or number, then the code
  * sent to it), an authenticator app (QR code, then a first code) and security questions. Which
- * email or SMS registration waits for its code is kept in the HTTP session.
+ * email or SMS registration waits for its code is kept in the HTTP session, as is the step-up proof
+ * every change needs: without one a change goes to {@code /register/step-up} ({@link StepUpPageController}).
  */
 @Controller
 class RegisterPageController {
@@ -59,11 +60,13 @@ class RegisterPageController {
     @GetMapping("/register")
     String show(
             @RequestParam(required = false) String saved,
+            @RequestParam(required = false) String confirmed,
             Authentication authentication,
             HttpSession session,
             Model model,
             Locale locale) {
         model.addAttribute("saved", saved != null);
+        model.addAttribute("confirmed", confirmed != null);
         return page(authentication, session, model, locale);
     }
 
@@ -77,7 +80,8 @@ class RegisterPageController {
             Locale locale) {
         return attempt(
                 () -> {
-                    registration.startEmail(user(authentication), address, Callers.from(request));
+                    registration.startEmail(
+                            user(authentication), address, StepUpPageController.proof(session), Callers.from(request));
                     session.setAttribute(PENDING + "email", true);
                 },
                 "address",
@@ -119,7 +123,8 @@ class RegisterPageController {
             Locale locale) {
         return attempt(
                 () -> {
-                    registration.startSms(user(authentication), phone, Callers.from(request));
+                    registration.startSms(
+                            user(authentication), phone, StepUpPageController.proof(session), Callers.from(request));
                     session.setAttribute(PENDING + "sms", true);
                 },
                 "phone",
@@ -155,10 +160,14 @@ class RegisterPageController {
     @PostMapping("/register/totp")
     String startTotp(Authentication authentication, HttpSession session, Model model, Locale locale) {
         try {
-            model.addAttribute("totp", registration.startTotp(user(authentication), issuer));
+            model.addAttribute(
+                    "totp", registration.startTotp(user(authentication), issuer, StepUpPageController.proof(session)));
             model.addAttribute("user", authentication.getName());
             return "register/totp";
         } catch (RuntimeException e) {
+            if (StepUpPageController.isStepUpRequired(e)) {
+                return StepUpPageController.REDIRECT;
+            }
             model.addAttribute("error", errors.of(e, null, PAGE, locale));
             return page(authentication, session, model, locale);
         }
@@ -199,7 +208,8 @@ class RegisterPageController {
                             throw new IllegalArgumentException(errors.text("register.questions.different", locale));
                         }
                     }
-                    registration.setQuestions(user(authentication), answers, Callers.from(request));
+                    registration.setQuestions(
+                            user(authentication), answers, StepUpPageController.proof(session), Callers.from(request));
                 },
                 "question-1",
                 authentication,
@@ -218,7 +228,11 @@ class RegisterPageController {
             Model model,
             Locale locale) {
         return attempt(
-                () -> registration.delete(user(authentication), MethodType.of(type), Callers.from(request)),
+                () -> registration.delete(
+                        user(authentication),
+                        MethodType.of(type),
+                        StepUpPageController.proof(session),
+                        Callers.from(request)),
                 null,
                 authentication,
                 session,
@@ -239,6 +253,9 @@ class RegisterPageController {
             action.run();
             return success;
         } catch (RuntimeException e) {
+            if (StepUpPageController.isStepUpRequired(e)) {
+                return StepUpPageController.REDIRECT;
+            }
             model.addAttribute("error", errors.of(e, field, PAGE, locale));
             model.addAttribute("saved", false);
             return page(authentication, session, model, locale);

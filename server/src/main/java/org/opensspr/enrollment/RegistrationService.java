@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
@@ -59,6 +60,8 @@ public class RegistrationService {
     private final QuestionCatalog catalog;
     private final Argon2idHasher hasher;
     private final ObjectMapper json;
+    private final StepUpService stepUp;
+    private final SecurityInfoNotices notices;
 
     RegistrationService(
             JdbcRegistrationRepository registrations,
@@ -74,7 +77,11 @@ public class RegistrationService {
             Totp totp,
             QuestionCatalog catalog,
             Argon2idHasher hasher,
-            ObjectMapper json) {
+            ObjectMapper json,
+            StepUpService stepUp,
+            SecurityInfoNotices notices) {
+        this.stepUp = stepUp;
+        this.notices = notices;
         this.box = box;
         this.totp = totp;
         this.catalog = catalog;
@@ -93,10 +100,12 @@ public class RegistrationService {
 
     /**
      * Sends a code to a new email address; the address counts once the code comes back. A refusal
-     * (too many codes) commits the count that caused it.
+     * (too many codes) commits the count that caused it. Like every change of security info it
+     * needs a step-up proof ({@code stepUp}, see {@link StepUpService#require}).
      */
     @Transactional(noRollbackFor = ErrorResponseException.class)
-    public void startEmail(DirectoryUser user, String address, Caller caller) {
+    public void startEmail(DirectoryUser user, String address, String stepUp, Caller caller) {
+        this.stepUp.require(user, stepUp);
         ContactInfo checked = new ContactInfo(address, null);
         if (checked.email() == null) {
             throw new IllegalArgumentException("Enter an email address.");
@@ -106,7 +115,8 @@ public class RegistrationService {
 
     /** Sends a code by SMS to a new phone number; the number counts once the code comes back (as above). */
     @Transactional(noRollbackFor = ErrorResponseException.class)
-    public void startSms(DirectoryUser user, String phone, Caller caller) {
+    public void startSms(DirectoryUser user, String phone, String stepUp, Caller caller) {
+        this.stepUp.require(user, stepUp);
         sendCode(user, MethodType.SMS, PhoneNumbers.toE164(phone, defaultRegion));
     }
 
@@ -143,7 +153,8 @@ public class RegistrationService {
      * proves it has it with a first code ({@value #TOTP_MINUTES} minutes).
      */
     @Transactional
-    public TotpEnrollment startTotp(DirectoryUser user, String issuer) {
+    public TotpEnrollment startTotp(DirectoryUser user, String issuer, String stepUp) {
+        this.stepUp.require(user, stepUp);
         byte[] secret = Totp.newSecret();
         String base32 = Base32.encode(secret);
         registrations.savePending(
@@ -189,7 +200,8 @@ public class RegistrationService {
      * or custom question, answers 3-40 characters and all different; stored as Argon2id hashes.
      */
     @Transactional
-    public void setQuestions(DirectoryUser user, Map<String, String> answers, Caller caller) {
+    public void setQuestions(DirectoryUser user, Map<String, String> answers, String stepUp, Caller caller) {
+        this.stepUp.require(user, stepUp);
         SsprPolicy policy = policies.current();
         if (answers.size() != policy.questionsToRegister()) {
             throw new IllegalArgumentException(
@@ -224,9 +236,14 @@ public class RegistrationService {
         return all;
     }
 
-    /** Stores a confirmed method and audits it, and says so once all the required methods are there. */
+    /**
+     * Stores a confirmed method and audits it, and says so once all the required methods are there.
+     * Every address on file hears of it, the old ones too ({@link SecurityInfoNotices}).
+     */
     void registered(DirectoryUser user, MethodType type, String value, Caller caller) {
+        Set<SecurityInfoNotices.Address> before = notices.onFile(user);
         registrations.save(user.login(), type, value, clock.instant());
+        notices.changed(user, before, type, true, type == MethodType.EMAIL || type == MethodType.SMS ? value : null);
         Caller self = caller.as(user.login());
         audit.record(AuditEvent.of(
                 clock.instant(),
@@ -249,9 +266,11 @@ public class RegistrationService {
         }
     }
 
-    /** Removes a registered method; admin-prefilled and directory contact info stay. */
+    /** Removes a registered method (with a step-up proof); admin-prefilled and directory contact info stay. */
     @Transactional
-    public void delete(DirectoryUser user, MethodType type, Caller caller) {
+    public void delete(DirectoryUser user, MethodType type, String stepUp, Caller caller) {
+        this.stepUp.require(user, stepUp);
+        Set<SecurityInfoNotices.Address> before = notices.onFile(user);
         if (!registrations.delete(user.login(), type)) {
             throw Problems.of(
                     HttpStatus.NOT_FOUND,
@@ -266,6 +285,7 @@ public class RegistrationService {
                 caller.as(user.login()),
                 user.login(),
                 "User deleted " + type.id()));
+        notices.changed(user, before, type, false, null);
     }
 
     /** The user's methods as the registration page shows them. */

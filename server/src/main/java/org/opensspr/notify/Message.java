@@ -25,6 +25,10 @@ public record Message(Channel channel, Kind kind, String recipient, String subje
         RESET_CODE,
         /** A code that confirms an address or number being registered. */
         REGISTRATION_CODE,
+        /** A code that proves the user owns a method on file before they change their security info. */
+        STEP_UP_CODE,
+        /** Tells the user at every address on file that their security info changed. */
+        SECURITY_INFO_NOTICE,
         /** Tells the user that their password was reset. */
         RESET_NOTICE,
         /** Tells the user that their account was unlocked. */

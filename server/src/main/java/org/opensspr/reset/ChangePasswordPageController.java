@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.opensspr.web.Callers;
 import org.opensspr.web.PageErrors;
+import org.opensspr.web.SessionEpochs;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,7 +56,9 @@ class ChangePasswordPageController {
             return "change/change";
         }
         try {
-            service.change(authentication.getName(), currentPassword, newPassword, Callers.from(request));
+            SessionEpochs.keepSession(
+                    request,
+                    service.change(authentication.getName(), currentPassword, newPassword, Callers.from(request)));
             return "redirect:/change?changed";
         } catch (RuntimeException e) {
             if (e instanceof ErrorResponseException problem

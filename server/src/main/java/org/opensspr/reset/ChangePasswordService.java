@@ -1,6 +1,7 @@
 package org.opensspr.reset;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.opensspr.audit.Activity;
@@ -16,6 +17,7 @@ import org.opensspr.passwordpolicy.Violation;
 import org.opensspr.system.Problems;
 import org.opensspr.throttle.SignInThrottle;
 import org.opensspr.throttle.SignInThrottledException;
+import org.opensspr.web.SessionEpochs;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -37,6 +39,7 @@ public class ChangePasswordService {
     private final SignInThrottle signIns;
     private final MessageSource messages;
     private final AuditLog audit;
+    private final SessionEpochs sessions;
     private final Clock clock;
 
     ChangePasswordService(
@@ -45,7 +48,9 @@ public class ChangePasswordService {
             SignInThrottle signIns,
             MessageSource messages,
             AuditLog audit,
+            SessionEpochs sessions,
             Clock clock) {
+        this.sessions = sessions;
         this.directory = directory;
         this.passwordPolicy = passwordPolicy;
         this.signIns = signIns;
@@ -56,12 +61,14 @@ public class ChangePasswordService {
 
     /**
      * Checks the current password through the {@link SignInThrottle} (a wrong one is counted,
-     * audited and logged there, like a wrong sign-in) and writes the new one.
+     * audited and logged there, like a wrong sign-in), writes the new one and ends every other
+     * portal session of the user ({@link SessionEpochs}); returns the instant from which sessions
+     * count, which the caller's own session may adopt.
      *
      * @throws ErrorResponseException 429 with {@code Retry-After} when the login must wait (the
      *     directory is not asked), 400 for a wrong current password, 422 for a refused new one
      */
-    public void change(String login, String currentPassword, String newPassword, Caller caller) {
+    public Instant change(String login, String currentPassword, String newPassword, Caller caller) {
         DirectoryUser user;
         try {
             user = signIns.attempt(
@@ -105,5 +112,6 @@ public class ChangePasswordService {
                 caller.as(user.login()),
                 user.login(),
                 ""));
+        return sessions.endSessions(user.login());
     }
 }

@@ -30,6 +30,7 @@ import org.opensspr.policy.PolicyService;
 import org.opensspr.policy.Requirements;
 import org.opensspr.policy.SsprPolicy;
 import org.opensspr.secrets.Digests;
+import org.opensspr.web.SessionEpochs;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -72,6 +73,7 @@ public class ResetFlowService {
     private final Digests digests;
     private final AuditLog audit;
     private final LogonSessionService logonSessions;
+    private final SessionEpochs sessions;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -87,6 +89,7 @@ public class ResetFlowService {
             Digests digests,
             AuditLog audit,
             LogonSessionService logonSessions,
+            SessionEpochs sessions,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.flows = flows;
@@ -100,6 +103,7 @@ public class ResetFlowService {
         this.digests = digests;
         this.audit = audit;
         this.logonSessions = logonSessions;
+        this.sessions = sessions;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -299,9 +303,14 @@ public class ResetFlowService {
         });
     }
 
-    /** What a finished reset records: the flow's end, cleared counters, the notices, the audit events. */
+    /**
+     * What a finished reset records, in one transaction: the flow's end, the end of every portal
+     * session the user had (one opened before the reset must sign in again), cleared counters, the
+     * notices, the audit events.
+     */
     void passwordReset(ResetFlow flow, DirectoryUser target, Caller user, Caller caller, String details) {
         logonSessions.flowEnded(flow.idHash());
+        sessions.endSessions(flow.login());
         throttling.succeeded(flow.login());
         notices.toUser(
                 flow,

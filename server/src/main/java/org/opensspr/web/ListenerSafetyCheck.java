@@ -29,6 +29,15 @@ final class ListenerSafetyCheck implements InitializingBean {
         this.trustedProxy = trustedProxy;
     }
 
+    /**
+     * True when every request reaches the server over TLS: TLS on the listener, or a TLS-terminating
+     * proxy in front. Off loopback one of them is required; on loopback without either the server
+     * speaks plain HTTP (development), where Secure cookies would not come back.
+     */
+    boolean secureTransport() {
+        return tls || !trustedProxy.isBlank();
+    }
+
     @Override
     public void afterPropertiesSet() throws UnknownHostException {
         boolean loopback = !address.isBlank() && InetAddress.getByName(address).isLoopbackAddress();

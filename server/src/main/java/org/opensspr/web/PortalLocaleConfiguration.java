@@ -24,15 +24,24 @@ class PortalLocaleConfiguration implements WebMvcConfigurer {
 
     static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("nl"));
 
+    /**
+     * The language cookie is HttpOnly and SameSite=Lax, and like the session cookie ({@link
+     * SessionCookies}) Secure with the {@code __Host-} prefix where requests arrive over TLS.
+     */
     @Bean
-    LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("sspr-lang") {
+    LocaleResolver localeResolver(ListenerSafetyCheck listener) {
+        boolean secure = listener.secureTransport();
+        CookieLocaleResolver resolver = new CookieLocaleResolver(SessionCookies.name("sspr-lang", secure)) {
             @Override
             public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
                 super.setLocale(request, response, locale == null ? null : supported(List.of(locale)));
             }
         };
         resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieSecure(secure);
+        resolver.setCookieHttpOnly(true);
+        resolver.setCookieSameSite("Lax");
+        resolver.setCookiePath("/");
         resolver.setDefaultLocaleFunction(request -> supported(Collections.list(request.getLocales())));
         return resolver;
     }

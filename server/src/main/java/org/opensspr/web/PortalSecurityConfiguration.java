@@ -9,6 +9,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -18,6 +21,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * refused with 403), form login with the directory password (through the sign-in throttle: a
  * sign-in that must wait gets the sign-in page with 429, see {@link PortalSignInFailures}), and a Content-Security-Policy that
  * allows only this server's scripts and styles (plus the proof-of-work worker, made from a Blob).
+ * A session that a password reset or change ended is refused ({@link EndedSessionFilter}).
  * Ordered before the stateless API chain of {@link SecurityConfiguration}, which handles everything else.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,6 +38,7 @@ class PortalSecurityConfiguration {
             Directory directory,
             ProblemResponses problems,
             SignInThrottle signInThrottle,
+            SessionEpochs epochs,
             @Value("${sspr.admin-group:sspr-admins}") String adminGroup)
             throws Exception {
         ProviderManager directoryAuthentication =
@@ -56,8 +61,9 @@ class PortalSecurityConfiguration {
                         .authenticated())
                 .authenticationManager(directoryAuthentication)
                 .addFilterBefore(new DirectoryOutageFilter(problems, true), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new EndedSessionFilter(epochs), AnonymousAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login")
-                        .defaultSuccessUrl("/register")
+                        .successHandler(signedIn(epochs))
                         .failureHandler(new PortalSignInFailures())
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
@@ -67,5 +73,16 @@ class PortalSecurityConfiguration {
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
+    }
+
+    /** Notes when the session signed in (see {@link EndedSessionFilter}), then goes where it was going or to /register. */
+    private static AuthenticationSuccessHandler signedIn(SessionEpochs epochs) {
+        SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
+        next.setDefaultTargetUrl("/register");
+        return (request, response, authentication) -> {
+            request.getSession()
+                    .setAttribute(SessionEpochs.SIGNED_IN_AT, epochs.now().toEpochMilli());
+            next.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 }

@@ -163,6 +163,21 @@ class PortalBrowserIntegrationTests extends ServerIntegrationTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send code"))
                 .first()
                 .click();
+        // Signed in is not enough to change security info: carol confirms it is her with her address on file.
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Confirm it is you"))
+                .waitFor();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send code"))
+                .first()
+                .click();
+        page.getByLabel("Code").fill(mailbox.awaitMailCode(CAROL_MAIL, Kind.STEP_UP_CODE));
+        shot("register-1-step-up");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify"))
+                .click();
+        page.getByText("You confirmed it is you.").waitFor();
+        page.getByLabel("Email address").fill(CAROL_MAIL);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send code"))
+                .first()
+                .click();
         page.getByLabel("Code from the email").fill(mailbox.awaitMailCode(CAROL_MAIL, Kind.REGISTRATION_CODE));
         shot("register-2-email-code");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify"))
@@ -219,6 +234,13 @@ class PortalBrowserIntegrationTests extends ServerIntegrationTest {
             // admin, whose password no test changes; carol's depends on which reset tests ran before.
             signIn("admin", "admin-demo-2026");
             page.getByText("Your registration is not complete.").waitFor();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set up an authenticator app"))
+                    .click();
+            // No method on file to confirm it is them with: the password, typed again.
+            page.getByLabel("Password").fill("admin-demo-2026");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm"))
+                    .click();
+            page.getByText("You confirmed it is you.").waitFor();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set up an authenticator app"))
                     .click();
             assertThat(page.locator(".qr svg").count()).isEqualTo(1);

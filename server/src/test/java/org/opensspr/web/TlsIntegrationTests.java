@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packaged server with TLS on (a self-signed key from keytool): it offers TLS 1.3 and 1.2 with
  * AEAD suites only; a client that offers nothing but a CBC suite, or only TLS 1.1, gets no handshake.
+ * Its session cookie is a {@code __Host-} cookie: Secure, HttpOnly, SameSite=Lax, path / and no domain.
  */
 class TlsIntegrationTests {
 
@@ -119,6 +120,35 @@ class TlsIntegrationTests {
                 "TLS_RSA_WITH_AES_128_GCM_SHA256")) {
             assertThatThrownBy(() -> handshake("TLSv1.2", suite)).as(suite).isInstanceOf(SSLHandshakeException.class);
         }
+    }
+
+    @Test
+    void overTlsTheSessionCookieIsHostOnlySecureHttpOnlyAndSameSiteLax() throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {new TrustThisTestsCertificate()}, null);
+        String head;
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream()
+                    .write("GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+        }
+        List<String> cookies = head.lines()
+                .filter(line -> line.regionMatches(true, 0, "Set-Cookie:", 0, 11))
+                .toList();
+        assertThat(cookies).as(head).anyMatch(c -> c.startsWith("Set-Cookie: __Host-sspr-session="));
+        String session = cookies.stream()
+                .filter(c -> c.contains("__Host-sspr-session="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(session)
+                .contains("; Path=/")
+                .contains("; Secure")
+                .contains("; HttpOnly")
+                .contains("; SameSite=Lax")
+                .doesNotContain("Domain=");
     }
 
     /** A handshake offering only {@code protocol} and {@code suite}; the suite agreed on. */

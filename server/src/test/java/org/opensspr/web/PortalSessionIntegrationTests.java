@@ -1,0 +1,135 @@
+package org.opensspr.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.opensspr.Http;
+import org.opensspr.Mailbox;
+import org.opensspr.PortalSession;
+import org.opensspr.ServerIntegrationTest;
+import org.opensspr.notify.Message.Kind;
+
+/**
+ * Issue 11 in the portal: a session opened before the owner's reset is over after it; a signed-in
+ * session confirms it is the user before it changes security info; the session cookie is HttpOnly
+ * and SameSite=Lax.
+ */
+class PortalSessionIntegrationTests extends ServerIntegrationTest {
+
+    private static final String ALICE_MAIL = "alice@example.org";
+    private static final String INTRUDER = "intruder@example.net";
+
+    private PortalSession signedIn(String login, String password) {
+        PortalSession session = new PortalSession("http://127.0.0.1:" + port);
+        HttpResponse<String> signedIn = session.signIn(login, password);
+        assertThat(PortalSession.location(signedIn)).as(signedIn.body()).isEqualTo("/register");
+        assertThat(session.get("/register").statusCode()).isEqualTo(200);
+        return session;
+    }
+
+    @Test
+    void aSessionSignedInBeforeTheOwnersResetCanNoLongerRegisterAMethod() {
+        PortalSession intruder = signedIn("alice", "alice-demo-2026");
+        clock.advance(Duration.ofSeconds(1));
+
+        resetByEmail("alice", ALICE_MAIL, "Alice-took-it-back-7");
+
+        HttpResponse<String> attempt = intruder.post("/register/email", Map.of("address", INTRUDER));
+        assertThat(attempt.statusCode()).isIn(302, 403);
+        assertThat(PortalSession.location(attempt)).isIn("/login", "");
+        assertThat(PortalSession.location(intruder.get("/register")))
+                .as("sent to sign in again")
+                .isEqualTo("/login");
+        assertThat(mailbox.delivered(INTRUDER)).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM registered_method")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void theSessionThatChangedThePasswordGoesOnAndEveryOtherEnds() {
+        PortalSession other = signedIn("alice", "alice-demo-2026");
+        PortalSession changing = signedIn("alice", "alice-demo-2026");
+        clock.advance(Duration.ofSeconds(1));
+
+        HttpResponse<String> changed = changing.post(
+                "/change",
+                Map.of(
+                        "currentPassword",
+                        "alice-demo-2026",
+                        "newPassword",
+                        "Alice-changed-it-8",
+                        "confirmPassword",
+                        "Alice-changed-it-8"));
+        assertThat(PortalSession.location(changed)).as(changed.body()).isEqualTo("/change?changed");
+
+        assertThat(changing.get("/register").statusCode()).isEqualTo(200);
+        assertThat(PortalSession.location(other.get("/register"))).isEqualTo("/login");
+    }
+
+    @Test
+    void aSignedInSessionConfirmsItIsTheUserBeforeItAddsAnEmail() throws Exception {
+        PortalSession alice = signedIn("alice", "alice-demo-2026");
+
+        HttpResponse<String> refused = alice.post("/register/email", Map.of("address", INTRUDER));
+        assertThat(PortalSession.location(refused)).isEqualTo("/register/step-up");
+        assertThat(mailbox.delivered(INTRUDER)).as("no code without a proof").isEmpty();
+        assertThat(alice.get("/register/step-up?lang=nl").body()).contains("Bevestig dat u het bent");
+        assertThat(alice.get("/register/step-up?lang=en").body())
+                .contains("Confirm it is you")
+                .contains("a*****@e*****.org");
+
+        HttpResponse<String> sent = alice.post("/register/step-up/challenge", Map.of("methodId", "email"));
+        assertThat(sent.statusCode()).isEqualTo(200);
+        String code = mailbox.awaitMailCode(ALICE_MAIL, Kind.STEP_UP_CODE);
+        HttpResponse<String> wrong = alice.post(
+                "/register/step-up/verify",
+                Map.of("methodId", "email", "code", code.equals("00000000") ? "11111111" : "00000000"));
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body()).contains("The code is wrong");
+        HttpResponse<String> confirmed =
+                alice.post("/register/step-up/verify", Map.of("methodId", "email", "code", code));
+        assertThat(PortalSession.location(confirmed)).isEqualTo("/register?confirmed");
+
+        alice.get("/register?confirmed");
+        assertThat(PortalSession.location(alice.post("/register/email", Map.of("address", INTRUDER))))
+                .isEqualTo("/register#email");
+        alice.get("/register");
+        String registration = mailbox.awaitMailCode(INTRUDER, Kind.REGISTRATION_CODE);
+        assertThat(PortalSession.location(alice.post("/register/email/verify", Map.of("code", registration))))
+                .isEqualTo("/register?saved");
+        assertThat(Mailbox.text(mailbox.awaitMail(ALICE_MAIL, Kind.SECURITY_INFO_NOTICE)))
+                .contains("i*****@e*****.net")
+                .doesNotContain(INTRUDER);
+    }
+
+    @Test
+    void onLoopbackTheSessionCookieIsHttpOnlyAndSameSiteLaxButNotSecure() {
+        HttpResponse<String> login = new PortalSession("http://127.0.0.1:" + port).get("/login");
+        String cookie = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("sspr-session="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie: " + login.headers()));
+        assertThat(cookie).contains("; Path=/").contains("; HttpOnly").contains("; SameSite=Lax");
+        assertThat(cookie).doesNotContain("Secure");
+    }
+
+    /** The owner resets their password over the REST flow with a code sent to their email. */
+    private void resetByEmail(String login, String address, String newPassword) {
+        String flowId = startFlow(login).json().get("flowId").asString();
+        String flow = "/api/v1/reset/flows/" + flowId;
+        assertThat(http.post(flow + "/challenges", Map.of("methodId", "email", "contact", address))
+                        .status())
+                .isEqualTo(202);
+        String code = mailbox.awaitMailCode(address, Kind.RESET_CODE);
+        assertThat(http.post(flow + "/verifications", Map.of("methodId", "email", "code", code))
+                        .status())
+                .isEqualTo(200);
+        Http.Response reset = http.post(flow + "/password", Map.of("newPassword", newPassword));
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+    }
+}
