@@ -1,7 +1,6 @@
 package org.opensspr;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -40,11 +39,25 @@ public final class LoopbackClient {
 
     public Http.Response post(String path, Object body) {
         byte[] json = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-        StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.0\r\n")
-                .append("Host: 127.0.0.1:")
+        String answer = exchange("POST " + path, "Content-Type: application/json\r\n", json);
+        int status = Integer.parseInt(answer.substring(answer.indexOf(' ') + 1, answer.indexOf(' ') + 4));
+        int bodyAt = answer.indexOf("\r\n\r\n");
+        return new Http.Response(status, "", bodyAt < 0 ? "" : answer.substring(bodyAt + 4));
+    }
+
+    /** The whole answer to a GET, status line and headers included. */
+    public String getRaw(String path) {
+        return exchange("GET " + path, "", new byte[0]);
+    }
+
+    private String exchange(String requestLine, String contentType, byte[] body) {
+        StringBuilder request = new StringBuilder(requestLine)
+                .append(" HTTP/1.0\r\nHost: 127.0.0.1:")
                 .append(port)
-                .append("\r\nContent-Type: application/json\r\nContent-Length: ")
-                .append(json.length)
+                .append("\r\n")
+                .append(contentType)
+                .append("Content-Length: ")
+                .append(body.length)
                 .append("\r\n");
         headers.forEach(
                 (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
@@ -55,13 +68,9 @@ public final class LoopbackClient {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(json);
+            out.write(body);
             out.flush();
-            InputStream in = socket.getInputStream();
-            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            int status = Integer.parseInt(answer.substring(answer.indexOf(' ') + 1, answer.indexOf(' ') + 4));
-            int bodyAt = answer.indexOf("\r\n\r\n");
-            return new Http.Response(status, "", bodyAt < 0 ? "" : answer.substring(bodyAt + 4));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -69,4 +69,16 @@ class TrustedProxyIntegrationTests extends ServerIntegrationTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
         assertThat(refused.body()).contains("too-many-requests");
     }
+
+    @Test
+    void httpsFromATrustedProxysForwardedProtoMakesTheSessionCookieSecure() {
+        String answer = new LoopbackClient("127.0.0.1", port)
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-For", "198.51.100.9")
+                .getRaw("/login");
+        assertThat(answer).startsWith("HTTP/1.1 200");
+        assertThat(answer.lines().filter(line -> line.regionMatches(true, 0, "Set-Cookie:", 0, 11)))
+                .isNotEmpty()
+                .allMatch(cookie -> cookie.contains("; Secure"));
+    }
 }
