@@ -59,13 +59,16 @@ class ResetSourcesIntegrationTests extends ServerIntegrationTest {
         assertThat(start(from("203.0.113.200"), "carol").status())
                 .as("the same /24 is the same source")
                 .isEqualTo(429);
-        JsonNode block = blockEvents("carol").get(1);
-        assertThat(block.get("result").asString()).isEqualTo("Blocked");
-        assertThat(block.get("details").asString()).contains("203.0.113.0/24");
-
         assertThat(start(from("198.51.100.7"), "carol").status())
                 .as("the user at home is not locked out by the attacker")
                 .isEqualTo(201);
+
+        JsonNode block = blockEvents("carol").get(2);
+        assertThat(block.get("result").asString()).isEqualTo("Blocked");
+        assertThat(block.get("details").asString())
+                .as("newest first: two attempts while blocked, then the block, which names its source")
+                .startsWith("User failed the email verification")
+                .contains("203.0.113.0/24");
     }
 
     @Test
