@@ -39,6 +39,9 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "sspr.directory.embedded.port=0",
             "sspr.reset.flow-starts-per-ip=100000",
+            // Requests from 127.0.0.1 come "through a proxy": a test that sends X-Forwarded-For picks its client's
+            // address. Tests that need a client that is no proxy connect from another loopback address.
+            "sspr.trusted-proxy=127.0.0.1, 127.0.2.0/24",
             "sspr.captcha.difficulty=4",
             "sspr.bootstrap.admin-token=" + ServerIntegrationTest.ADMIN_TOKEN,
             "sspr.mail.from=OpenSSPR <sspr@example.org>"

@@ -51,6 +51,14 @@ class JdbcLogonSessionRepository {
                 == 1;
     }
 
+    /** The id of the device whose session started a flow, while that session lives. */
+    Optional<String> deviceOfFlow(String flowIdHash) {
+        return jdbc.sql("SELECT device_id FROM logon_session WHERE flow_id_hash = :flow")
+                .param("flow", flowIdHash)
+                .query(String.class)
+                .optional();
+    }
+
     int deleteForFlow(String flowIdHash) {
         return jdbc.sql("DELETE FROM logon_session WHERE flow_id_hash = :flow")
                 .param("flow", flowIdHash)

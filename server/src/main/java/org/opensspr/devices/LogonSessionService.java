@@ -101,6 +101,19 @@ public class LogonSessionService {
         }
     }
 
+    /** The device of a live session, by the SHA-256 of its token (as {@code Callers.logonSession()} gives it). */
+    public Optional<DeviceIdentity> device(String sessionHash) {
+        return sessions.device(sessionHash, clock.millis());
+    }
+
+    /**
+     * The id of the device whose sign-in screen started a flow, while the flow runs (its session
+     * lives as long as the flow); empty for any other flow.
+     */
+    public Optional<String> deviceOfFlow(String flowIdHash) {
+        return sessions.deviceOfFlow(flowIdHash);
+    }
+
     /** Deletes the session that started the flow, if any; called when the flow completes or locks. */
     public void flowEnded(String flowIdHash) {
         sessions.deleteForFlow(flowIdHash);

@@ -13,6 +13,7 @@ import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
 import org.opensspr.audit.AuditResult;
 import org.opensspr.audit.Caller;
+import org.opensspr.audit.ClientType;
 import org.opensspr.devices.LogonSessionService;
 import org.opensspr.directory.Directory;
 import org.opensspr.directory.DirectoryRejectedPasswordException;
@@ -123,8 +124,14 @@ public class ResetFlowService {
     @Transactional(noRollbackFor = {ErrorResponseException.class, DirectoryUnavailableException.class})
     public StartedFlow start(String login, Caller caller, String logonSession) {
         String typed = login == null ? "" : login.strip();
-        throttling.checkStart(caller);
-        throttling.checkNotBlocked(typed, caller);
+        ResetSource source = logonSession == null
+                ? ResetSource.network(caller.ip())
+                : logonSessions
+                        .device(logonSession)
+                        .map(device -> ResetSource.device(device.id()))
+                        .orElseGet(() -> ResetSource.network(caller.ip()));
+        throttling.checkStart(caller, source);
+        throttling.checkNotBlocked(typed, source, caller);
         SsprPolicy policy = policies.current();
         Optional<DirectoryUser> user = directory.findUser(typed);
         // The same directory and database work for every login, so that timing does not tell them apart:
@@ -203,13 +210,13 @@ public class ResetFlowService {
         boolean contactMatches =
                 !Gates.sendsCode(method.type()) || (method.address() != null && sameContact(method, contact));
         if (Gates.sendsCode(method.type())) {
-            throttling.codeSent(flow.login(), caller);
+            throttling.codeSent(flow.login(), source(flow), caller);
         }
         List<Question> asked =
                 gates.open(flow, method, contactMatches, policies.current().questionsToReset(), locale);
         if (!contactMatches) {
             audit.record(event(flow, caller, AuditResult.Failure, "User entered an " + name + " that does not match"));
-            throttling.identityFailed(flow.login(), caller);
+            throttling.identityFailed(flow.login(), source(flow), caller);
             return asked;
         }
         audit.record(event(flow, caller, AuditResult.Success, "User started the " + name + " verification option"));
@@ -235,7 +242,7 @@ public class ResetFlowService {
                     method.type() == MethodType.QUESTIONS
                             ? "User entered incorrect answers to security questions"
                             : "User entered an incorrect " + method.type().id() + " code"));
-            throttling.verificationFailed(flow.login(), method.type(), caller);
+            throttling.verificationFailed(flow.login(), source(flow), method.type(), caller);
             if (failures >= MAX_FAILURES) {
                 flows.close(flow.idHash(), ResetFlow.Status.LOCKED);
                 logonSessions.flowEnded(flow.idHash());
@@ -309,9 +316,10 @@ public class ResetFlowService {
      * notices, the audit events.
      */
     void passwordReset(ResetFlow flow, DirectoryUser target, Caller user, Caller caller, String details) {
+        ResetSource source = source(flow);
         logonSessions.flowEnded(flow.idHash());
         sessions.endSessions(flow.login());
-        throttling.succeeded(flow.login());
+        throttling.succeeded(flow.login(), source);
         notices.toUser(
                 flow,
                 Message.Kind.RESET_NOTICE,
@@ -348,8 +356,9 @@ public class ResetFlowService {
 
     /** What a finished unlock records. */
     void unlocked(ResetFlow flow, Caller user) {
+        ResetSource source = source(flow);
         logonSessions.flowEnded(flow.idHash());
-        throttling.succeeded(flow.login());
+        throttling.succeeded(flow.login(), source);
         notices.toUser(
                 flow,
                 Message.Kind.UNLOCK_NOTICE,
@@ -457,8 +466,23 @@ public class ResetFlowService {
         if (flow.status() != ResetFlow.Status.OPEN) {
             throw FlowProblems.flowNotFound();
         }
-        throttling.checkNotBlocked(flow.login(), caller);
+        throttling.checkNotBlocked(flow.login(), source(flow), caller);
         return flow;
+    }
+
+    /**
+     * Where the flow's throttling counts: the device of a sign-in-screen flow (its logon session
+     * lives as long as the flow), else the network of the address that started it, whichever
+     * address later steps come from.
+     */
+    private ResetSource source(ResetFlow flow) {
+        if (flow.clientType() == ClientType.LogonScreen) {
+            Optional<String> device = logonSessions.deviceOfFlow(flow.idHash());
+            if (device.isPresent()) {
+                return ResetSource.device(device.get());
+            }
+        }
+        return ResetSource.network(flow.ip());
     }
 
     private static boolean sameContact(FlowMethod method, String contact) {

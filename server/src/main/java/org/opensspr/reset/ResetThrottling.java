@@ -3,6 +3,7 @@ package org.opensspr.reset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.AuditEvent;
@@ -11,9 +12,9 @@ import org.opensspr.audit.AuditResult;
 import org.opensspr.audit.Caller;
 import org.opensspr.audit.ClientType;
 import org.opensspr.policy.MethodType;
+import org.opensspr.secrets.Digests;
 import org.opensspr.system.Problems;
 import org.opensspr.throttle.Throttle;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
@@ -22,9 +23,22 @@ import org.springframework.web.ErrorResponseException;
  * Azure's throttling numbers for self-service password reset, across all nodes: 5 failed
  * verifications of one method within 1 hour, 5 failed identity checks (a typed address or
  * number that does not match) within 24 hours, or 10 codes sent within 10 minutes block the
- * login's reset for 24 hours; a successful reset clears the counters. Flow starts are also
- * limited per IP address ({@code sspr.reset.flow-starts-per-ip} per 10 minutes; API-key callers
- * are exempt). Logins are counted as typed, so unknown logins are blocked the same way.
+ * login's reset for 24 hours; a successful reset clears the counters. Logins are counted as typed,
+ * so unknown logins are blocked the same way.
+ *
+ * <p>Unlike Azure, failures are counted and the block applies per login <em>and</em> {@link
+ * ResetSource} (the flow's device, or the network that started it): one attacker's five wrong codes
+ * block that login from the attacker's network only, not the user at home or at their own PC. Once
+ * {@code sspr.reset.sources-before-user-block} (3) different sources are blocked for the same login
+ * at once, the login is blocked everywhere for 24 h, so guessing stays bounded by a few times
+ * Azure's allowance; even then a joined device's sign-in screen, whose device credential is a proof
+ * of possession no remote attacker has, stays open to the user (its own failures still block it).
+ * Every block is audited as "Blocked from self-service password reset".
+ *
+ * <p>Flow starts are limited per 10 minutes: per IP address for anonymous callers ({@code
+ * sspr.reset.flow-starts-per-ip}), per device for sign-in-screen flows ({@code
+ * sspr.reset.flow-starts-per-device}), so the devices of a site behind one NAT address do not share
+ * one budget. API-key callers are exempt.
  */
 @Component
 class ResetThrottling {
@@ -41,28 +55,31 @@ class ResetThrottling {
     private final Throttle throttle;
     private final AuditLog audit;
     private final Clock clock;
-    private final int startsPerIp;
+    private final ResetThrottlingProperties limits;
 
-    ResetThrottling(
-            Throttle throttle,
-            AuditLog audit,
-            Clock clock,
-            @Value("${sspr.reset.flow-starts-per-ip:30}") int startsPerIp) {
-        if (startsPerIp < 1) {
-            throw new IllegalArgumentException("sspr.reset.flow-starts-per-ip must be at least 1");
-        }
+    ResetThrottling(Throttle throttle, AuditLog audit, Clock clock, ResetThrottlingProperties limits) {
         this.throttle = throttle;
         this.audit = audit;
         this.clock = clock;
-        this.startsPerIp = startsPerIp;
+        this.limits = limits;
     }
 
-    /** Refuses a flow start from an address that started too many. */
-    void checkStart(Caller caller) {
+    /** Refuses a flow start from an address, or a sign-in screen's device, that started too many. */
+    void checkStart(Caller caller, ResetSource source) {
         if (caller.clientType() == ClientType.Api) {
             return;
         }
-        if (throttle.count("start-ip:" + caller.ip(), START_WINDOW) > startsPerIp) {
+        if (source.device()) {
+            if (throttle.count("start-" + source.key(), START_WINDOW) > limits.flowStartsPerDevice()) {
+                throw Problems.of(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "too-many-requests",
+                        "Too many requests",
+                        "Too many password resets were started from this device. Please wait a few minutes and try again.");
+            }
+            return;
+        }
+        if (throttle.count("start-ip:" + caller.ip(), START_WINDOW) > limits.flowStartsPerIp()) {
             throw Problems.of(
                     HttpStatus.TOO_MANY_REQUESTS,
                     "too-many-requests",
@@ -71,9 +88,12 @@ class ResetThrottling {
         }
     }
 
-    /** Refuses anything for a blocked login. */
-    void checkNotBlocked(String login, Caller caller) {
-        Optional<Instant> until = throttle.blockedUntil(login);
+    /** Refuses anything for a login blocked from this source, or blocked everywhere (but at a device's sign-in screen). */
+    void checkNotBlocked(String login, ResetSource source, Caller caller) {
+        Optional<Instant> until = throttle.blockedUntil(scope(login, source));
+        if (until.isEmpty() && !source.device()) {
+            until = throttle.blockedUntil(login);
+        }
         if (until.isPresent()) {
             audit.record(AuditEvent.of(
                     clock.instant(),
@@ -81,46 +101,85 @@ class ResetThrottling {
                     AuditResult.Blocked,
                     caller,
                     login,
-                    "Attempt while blocked until " + until.get()));
+                    "Attempt while blocked until " + until.get() + " (from " + source + ")"));
             throw blocked();
         }
     }
 
-    void verificationFailed(String login, MethodType type, Caller caller) {
-        if (throttle.count("verify:" + type.id() + ":" + login, METHOD_WINDOW) >= MAX_METHOD_FAILURES) {
+    void verificationFailed(String login, ResetSource source, MethodType type, Caller caller) {
+        if (throttle.count("verify:" + type.id() + ":" + scope(login, source), METHOD_WINDOW) >= MAX_METHOD_FAILURES) {
             block(
                     login,
+                    source,
                     caller,
                     "User failed the " + type.id() + " verification " + MAX_METHOD_FAILURES + " times within 1 hour");
         }
     }
 
-    void identityFailed(String login, Caller caller) {
-        if (throttle.count("identity:" + login, IDENTITY_WINDOW) >= MAX_IDENTITY_FAILURES) {
-            block(login, caller, "User failed the identity check " + MAX_IDENTITY_FAILURES + " times within 24 hours");
+    void identityFailed(String login, ResetSource source, Caller caller) {
+        if (throttle.count("identity:" + scope(login, source), IDENTITY_WINDOW) >= MAX_IDENTITY_FAILURES) {
+            block(
+                    login,
+                    source,
+                    caller,
+                    "User failed the identity check " + MAX_IDENTITY_FAILURES + " times within 24 hours");
         }
     }
 
-    void codeSent(String login, Caller caller) {
-        if (throttle.count("codes:" + login, CODE_WINDOW) >= MAX_CODES) {
-            block(login, caller, "User was sent " + MAX_CODES + " codes within 10 minutes");
+    void codeSent(String login, ResetSource source, Caller caller) {
+        if (throttle.count("codes:" + scope(login, source), CODE_WINDOW) >= MAX_CODES) {
+            block(login, source, caller, "User was sent " + MAX_CODES + " codes within 10 minutes");
         }
     }
 
-    void succeeded(String login) {
+    /** After a reset or unlock: lifts the login's block everywhere and from this source, and clears this source's counts. */
+    void succeeded(String login, ResetSource source) {
+        String scope = scope(login, source);
+        throttle.clear(login);
         throttle.clear(
-                login,
-                "identity:" + login,
-                "codes:" + login,
-                "verify:email:" + login,
-                "verify:sms:" + login,
-                "verify:totp:" + login,
-                "verify:questions:" + login);
+                scope,
+                "identity:" + scope,
+                "codes:" + scope,
+                "verify:email:" + scope,
+                "verify:sms:" + scope,
+                "verify:totp:" + scope,
+                "verify:questions:" + scope);
     }
 
-    private void block(String login, Caller caller, String reason) {
-        throttle.block(login, BLOCK, reason);
-        audit.record(AuditEvent.of(clock.instant(), Activity.BLOCKED, AuditResult.Blocked, caller, login, reason));
+    private void block(String login, ResetSource source, Caller caller, String reason) {
+        throttle.block(scope(login, source), BLOCK, reason);
+        audit.record(AuditEvent.of(
+                clock.instant(),
+                Activity.BLOCKED,
+                AuditResult.Blocked,
+                caller,
+                login,
+                reason + " (from " + source + ")"));
+        int sources = throttle.blocksStartingWith(scopePrefix(login));
+        if (sources >= limits.sourcesBeforeUserBlock()
+                && throttle.blockedUntil(login).isEmpty()) {
+            String everywhere = "User was blocked from " + sources + " different networks or devices within 24 hours";
+            throttle.block(login, BLOCK, everywhere);
+            audit.record(AuditEvent.of(
+                    clock.instant(),
+                    Activity.BLOCKED,
+                    AuditResult.Blocked,
+                    caller,
+                    login,
+                    everywhere + " (everywhere)"));
+        }
+    }
+
+    /**
+     * The throttle key of a login at a source. The login goes in as its SHA-256, a fixed-length
+     * prefix, so that a typed login can never pose as another login's key at some other source.
+     */
+    private static String scope(String login, ResetSource source) {
+        return scopePrefix(login) + source.key();
+    }
+
+    private static String scopePrefix(String login) {
+        return "src:" + Digests.sha256(login.strip().toLowerCase(Locale.ROOT)) + ":";
     }
 
     static ErrorResponseException blocked() {

@@ -99,6 +99,19 @@ public class Throttle {
                 .map(Instant::ofEpochMilli);
     }
 
+    /**
+     * How many blocks in force have a key starting with {@code prefix} (such as one login's blocks
+     * from several sources): each key is one row, so blocks raced from one source count once.
+     */
+    public int blocksStartingWith(String prefix) {
+        String like = key(prefix).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("SELECT COUNT(*) FROM reset_block WHERE login LIKE :like ESCAPE '\\' AND blocked_until > :now")
+                .param("like", like)
+                .param("now", clock.millis())
+                .query(Integer.class)
+                .single();
+    }
+
     /** Forgets every event about a login and lifts its block (after a successful reset). */
     public void clear(String login, String... subjects) {
         jdbc.sql("DELETE FROM reset_block WHERE login = :login")

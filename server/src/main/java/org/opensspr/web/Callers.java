@@ -9,7 +9,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who made a request: the authenticated name (or anonymous), the client's IP address (the
- * socket's peer; behind a trusted proxy Boot's forwarded-header support rewrites it), and the
+ * socket's peer; behind a proxy listed in {@code sspr.trusted-proxy}, the client that
+ * {@link TrustedProxyValve} found in its forwarded headers), and the
  * ClientType: {@code Api} for a bearer-token caller, {@code LogonScreen} for a logon session
  * (the actor names its device), {@code Browser} otherwise.
  */
