@@ -1,6 +1,7 @@
 package org.opensspr.enrollment;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,5 +46,13 @@ class JdbcContactInfoRepository {
 
     private static String key(String login) {
         return login.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Up to {@code limit} pre-filled phone numbers (E.164), whoever they belong to. */
+    List<String> phoneNumbers(int limit) {
+        return jdbc.sql("SELECT phone FROM contact_info WHERE phone IS NOT NULL")
+                .withMaxRows(limit)
+                .query(String.class)
+                .list();
     }
 }

@@ -114,6 +114,14 @@ class JdbcRegistrationRepository {
                 .orElse(0);
     }
 
+    /** Up to {@code limit} registered SMS numbers (E.164), whoever they belong to. */
+    List<String> smsNumbers(int limit) {
+        return jdbc.sql("SELECT method_value FROM registered_method WHERE type = 'sms'")
+                .withMaxRows(limit)
+                .query(String.class)
+                .list();
+    }
+
     record Pending(String value, String codeHash, int failures) {}
 
     static String key(String login) {

@@ -26,6 +26,8 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 public class MethodsService {
 
+    private static final int REGION_SAMPLE = 1000;
+
     private final JdbcContactInfoRepository contacts;
     private final JdbcRegistrationRepository registrations;
     private final Directory directory;
@@ -75,6 +77,16 @@ public class MethodsService {
                     value -> methods.add(new VerificationMethod(type.id(), type, value.isEmpty() ? null : value)));
         }
         return methods;
+    }
+
+    /**
+     * The country most phone numbers on file belong to (of at most {@value #REGION_SAMPLE} registered
+     * and as many pre-filled numbers), as an ISO 3166 code; empty when there are none.
+     */
+    public Optional<String> commonestPhoneRegion() {
+        List<String> numbers = new ArrayList<>(registrations.smsNumbers(REGION_SAMPLE));
+        numbers.addAll(contacts.phoneNumbers(REGION_SAMPLE));
+        return PhoneNumbers.commonestRegion(numbers);
     }
 
     /** A directory {@code mobile} that is not a valid international number does not count. */
