@@ -55,4 +55,12 @@ class JdbcContactInfoRepository {
                 .query(String.class)
                 .list();
     }
+
+    /** Up to {@code limit} pre-filled email addresses, whoever they belong to. */
+    List<String> emails(int limit) {
+        return jdbc.sql("SELECT email FROM contact_info WHERE email IS NOT NULL")
+                .withMaxRows(limit)
+                .query(String.class)
+                .list();
+    }
 }

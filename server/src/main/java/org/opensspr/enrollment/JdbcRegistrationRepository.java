@@ -114,9 +114,10 @@ class JdbcRegistrationRepository {
                 .orElse(0);
     }
 
-    /** Up to {@code limit} registered SMS numbers (E.164), whoever they belong to. */
-    List<String> smsNumbers(int limit) {
-        return jdbc.sql("SELECT method_value FROM registered_method WHERE type = 'sms'")
+    /** Up to {@code limit} registered values of one type (E.164 numbers, addresses), whoever they belong to. */
+    List<String> values(MethodType type, int limit) {
+        return jdbc.sql("SELECT method_value FROM registered_method WHERE type = :type")
+                .param("type", type.id())
                 .withMaxRows(limit)
                 .query(String.class)
                 .list();

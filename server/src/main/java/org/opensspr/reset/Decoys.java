@@ -3,11 +3,16 @@ package org.opensspr.reset;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.opensspr.enrollment.CustomQuestions;
@@ -20,6 +25,7 @@ import org.opensspr.policy.MethodType;
 import org.opensspr.policy.Requirements;
 import org.opensspr.policy.SsprPolicy;
 import org.opensspr.secrets.MasterKey;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,31 +37,49 @@ import org.springframework.stereotype.Component;
  *       least {@code required} of them, in the order real flows list them; email is always among
  *       them while the directory's {@code mail} counts (nearly every account has one);
  *   <li>hints have the shape of real ones: a mobile number as long as one of {@code
- *       sspr.phone.default-region} (or of the country most numbers on file have), an address at
- *       the base DN's domain that starts as the login does;
+ *       sspr.phone.default-region} (or of the country most numbers on file have), an address that
+ *       starts as the login does, at the domain most addresses on file have (else the base DN's);
  *   <li>the security questions a decoy "registered" are {@code questionsToRegister} of the catalogue
  *       and the admin's own, from which each challenge picks as it does for a real user.
  * </ul>
  *
  * <p>Every choice is drawn from an HMAC of the login (lower-cased) under a key derived from the
  * master key: the same on every try, on every node and after a restart, and not predictable
- * without the key. Nothing here reads the database except, once per start, the numbers on file
- * when no default region is set.
+ * without the key. Nothing here reads the database except, at most once an hour, the numbers and
+ * addresses on file.
  */
 @Component
 class Decoys {
 
+    private static final Duration ON_FILE_FOR = Duration.ofHours(1);
+
     private final byte[] key;
     private final QuestionCatalog catalog;
-    private final MethodsService methods;
+    private final Supplier<Optional<String>> regionOnFile;
+    private final Supplier<Optional<String>> domainOnFile;
     private final String configuredRegion;
-    private volatile String region;
+    private final Clock clock;
+    private volatile OnFile onFile;
 
-    Decoys(MasterKey masterKey, QuestionCatalog catalog, MethodsService methods, PhoneProperties phone) {
+    @Autowired
+    Decoys(MasterKey masterKey, QuestionCatalog catalog, MethodsService methods, PhoneProperties phone, Clock clock) {
+        this(masterKey, catalog, methods::commonestPhoneRegion, methods::commonestEmailDomain, phone, clock);
+    }
+
+    /** With what is on file given directly (tests). */
+    Decoys(
+            MasterKey masterKey,
+            QuestionCatalog catalog,
+            Supplier<Optional<String>> regionOnFile,
+            Supplier<Optional<String>> domainOnFile,
+            PhoneProperties phone,
+            Clock clock) {
         this.key = masterKey.derive("decoy");
         this.catalog = catalog;
-        this.methods = methods;
+        this.regionOnFile = regionOnFile;
+        this.domainOnFile = domainOnFile;
         this.configuredRegion = phone.defaultRegion();
+        this.clock = clock;
     }
 
     /** The methods a decoy flow offers for {@code login}; {@code ordinary} is what a non-admin in scope must pass. */
@@ -75,9 +99,10 @@ class Decoys {
         }
         Collections.sort(chosen);
         Random hints = draw("hints", login);
-        String email = emailHint(login, baseDn, hints.nextInt(26));
-        String phone = Hints.phone(PhoneNumbers.plausibleMobile(
-                chosen.contains(MethodType.SMS) ? region() : configuredRegion, hints.nextInt(100)));
+        boolean codes = chosen.contains(MethodType.EMAIL) || chosen.contains(MethodType.SMS);
+        OnFile usual = codes ? onFile() : new OnFile(configuredRegion, null, null);
+        String email = emailHint(login, usual.domain() == null ? domainOf(baseDn) : usual.domain(), hints.nextInt(26));
+        String phone = Hints.phone(PhoneNumbers.plausibleMobile(usual.region(), hints.nextInt(100)));
         return chosen.stream()
                 .map(type -> new FlowMethod(
                         type.id(),
@@ -102,27 +127,35 @@ class Decoys {
         return List.copyOf(pool.subList(0, Math.min(policy.questionsToRegister(), pool.size())));
     }
 
-    /** {@code alfred} at {@code dc=example,dc=org} -> the hint of {@code a...@example.org}. */
-    private static String emailHint(String login, String baseDn, int letter) {
+    /** {@code alfred} at {@code example.org} -> the hint of {@code a...@example.org}. */
+    private static String emailHint(String login, String domain, int letter) {
         String typed = login.strip().toLowerCase(Locale.ROOT);
         char first = typed.isEmpty() || !Character.isLetterOrDigit(typed.charAt(0))
                 ? (char) ('a' + letter)
                 : typed.charAt(0);
-        return Hints.email(first + "@" + domainOf(baseDn));
+        return Hints.email(first + "@" + domain);
     }
 
-    /** The configured region, else the one most numbers on file have (read once), else none. */
-    private String region() {
-        if (configuredRegion != null) {
-            return configuredRegion;
+    /**
+     * The country and mail domain real hints most likely show: the configured region, else the one
+     * most numbers on file have; the domain most addresses on file have. Read at most once an hour.
+     */
+    private OnFile onFile() {
+        OnFile known = onFile;
+        if (known == null || known.readAt().isBefore(clock.instant().minus(ON_FILE_FOR))) {
+            known = new OnFile(
+                    configuredRegion != null
+                            ? configuredRegion
+                            : regionOnFile.get().orElse(null),
+                    domainOnFile.get().orElse(null),
+                    clock.instant());
+            onFile = known;
         }
-        String known = region;
-        if (known == null) {
-            known = methods.commonestPhoneRegion().orElse("");
-            region = known;
-        }
-        return known.isEmpty() ? null : known;
+        return known;
     }
+
+    /** What {@link #onFile()} read; {@code region} and {@code domain} are null when nothing was on file. */
+    private record OnFile(String region, String domain, Instant readAt) {}
 
     /** A random sequence of its own for each purpose and login, drawn from the keyed HMAC of both. */
     private Random draw(String purpose, String login) {

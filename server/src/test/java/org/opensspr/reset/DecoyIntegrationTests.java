@@ -2,6 +2,7 @@ package org.opensspr.reset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +45,8 @@ class DecoyIntegrationTests extends ServerIntegrationTest {
 
     @Test
     void aDecoyHasTheFieldsAndHintShapesOfARealFlow() {
+        // Decoys read the numbers and addresses on file at most once an hour: let them see this test's (none).
+        clock.advance(Duration.ofHours(2));
         policy(Map.of(
                 "enabledFor",
                 "groups",
@@ -78,6 +81,21 @@ class DecoyIntegrationTests extends ServerIntegrationTest {
                                         : "\\+\\*{9}[0-9]{2}");
             }
         }
+    }
+
+    @Test
+    void aDecoyHintIsAtTheMailDomainMostAddressesOnFileHave() {
+        for (String login : List.of("alice", "bob", "carol")) {
+            assertThat(admin.put(
+                                    "/api/v1/admin/users/" + login + "/contact",
+                                    Map.of("email", login + "@mail.example.net"))
+                            .status())
+                    .isEqualTo(200);
+        }
+        clock.advance(Duration.ofHours(2));
+        assertThat(started("bob").get("methods").get(0).get("hint").asString()).isEqualTo("b*****@m*****.net");
+        assertThat(started("alfred").get("methods").get(0).get("hint").asString())
+                .isEqualTo("a*****@m*****.net");
     }
 
     @Test

@@ -3,10 +3,12 @@ package org.opensspr.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +43,13 @@ class DecoysTests {
     private final Requirements ordinary = new Requirements(2, policy.methods());
 
     private Decoys decoys(String key) {
-        return new Decoys(MasterKey.load(key, keys), new QuestionCatalog(), null, new PhoneProperties("NL"));
+        return new Decoys(
+                MasterKey.load(key, keys),
+                new QuestionCatalog(),
+                () -> Optional.of("US"),
+                Optional::empty,
+                new PhoneProperties("NL"),
+                Clock.systemUTC());
     }
 
     @Test
@@ -89,6 +97,25 @@ class DecoysTests {
         List<String> ids = decoys(KEY).questionIds("alfred", policy);
         assertThat(ids).hasSize(policy.questionsToRegister()).doesNotHaveDuplicates();
         assertThat(ids).allMatch(id -> new QuestionCatalog().isPredefined(id));
+    }
+
+    @Test
+    void decoyHintsFollowTheConfiguredRegionAndTheMailDomainOnFile() {
+        Decoys decoys = new Decoys(
+                MasterKey.load(KEY, keys),
+                new QuestionCatalog(),
+                () -> Optional.of("NL"),
+                () -> Optional.of("mail.example.net"),
+                new PhoneProperties("DE"),
+                Clock.systemUTC());
+        for (FlowMethod method :
+                decoys.methods("alfred", policy, new Requirements(4, policy.methods()), "dc=example,dc=org")) {
+            switch (method.type()) {
+                case EMAIL -> assertThat(method.hint()).isEqualTo("a*****@m*****.net");
+                case SMS -> assertThat(method.hint()).matches("\\+\\*{11}[0-9]{2}"); // +49 and eleven digits
+                case TOTP, QUESTIONS -> assertThat(method.hint()).isEmpty();
+            }
+        }
     }
 
     @Test
