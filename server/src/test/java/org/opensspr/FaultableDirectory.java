@@ -1,8 +1,12 @@
 package org.opensspr;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.opensspr.directory.Directory;
 import org.opensspr.directory.DirectoryUnavailableException;
 import org.opensspr.directory.DirectoryUser;
@@ -10,7 +14,8 @@ import org.opensspr.directory.DirectoryUser;
 /**
  * The real directory, with switches that make it unreachable: every call, or only the writes, or
  * only unlocks then fail as a network failure would ({@link DirectoryUnavailableException}), so
- * tests can prove what the server does when the directory goes away in the middle of a flow.
+ * tests can prove what the server does when the directory goes away in the middle of a flow. It
+ * also counts the calls that reach the directory, so tests can prove two paths do the same work.
  */
 public final class FaultableDirectory implements Directory {
 
@@ -18,8 +23,8 @@ public final class FaultableDirectory implements Directory {
     private volatile boolean down;
     private volatile boolean writesFail;
     private volatile boolean unlockFails;
-    private final java.util.concurrent.atomic.AtomicInteger authentications =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger authentications = new AtomicInteger();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
     public FaultableDirectory(Directory real) {
         this.real = real;
@@ -59,6 +64,22 @@ public final class FaultableDirectory implements Directory {
         return up();
     }
 
+    /** How often each method that talks to the directory was called since the last {@link #resetCalls()}. */
+    public Map<String, Integer> calls() {
+        Map<String, Integer> counts = new TreeMap<>();
+        calls.forEach((method, count) -> counts.put(method, count.get()));
+        return counts;
+    }
+
+    public void resetCalls() {
+        calls.clear();
+    }
+
+    private Directory counted(String method) {
+        calls.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
+        return up();
+    }
+
     private Directory up() {
         if (down) {
             throw new DirectoryUnavailableException("SERVER_DOWN (test)", null);
@@ -68,38 +89,40 @@ public final class FaultableDirectory implements Directory {
 
     @Override
     public Optional<DirectoryUser> findUser(String login) {
-        return up().findUser(login);
+        return counted("findUser").findUser(login);
     }
 
     @Override
     public Optional<DirectoryUser> authenticate(String login, String password) {
         authentications.incrementAndGet();
-        return up().authenticate(login, password);
+        return counted("authenticate").authenticate(login, password);
     }
 
     @Override
     public Set<String> groupsOf(DirectoryUser user) {
-        return up().groupsOf(user);
+        return counted("groupsOf").groupsOf(user);
     }
 
     @Override
     public List<DirectoryUser> membersOf(String group) {
-        return up().membersOf(group);
+        return counted("membersOf").membersOf(group);
     }
 
     @Override
     public void resetPassword(DirectoryUser user, String newPassword) {
+        counted("resetPassword");
         writable(false).resetPassword(user, newPassword);
     }
 
     @Override
     public void unlock(DirectoryUser user) {
+        counted("unlock");
         writable(true).unlock(user);
     }
 
     @Override
     public Optional<java.time.Instant> passwordChangedAt(DirectoryUser user) {
-        return up().passwordChangedAt(user);
+        return counted("passwordChangedAt").passwordChangedAt(user);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.opensspr.enrollment;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,5 +46,21 @@ class JdbcContactInfoRepository {
 
     private static String key(String login) {
         return login.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Up to {@code limit} pre-filled phone numbers (E.164), whoever they belong to. */
+    List<String> phoneNumbers(int limit) {
+        return jdbc.sql("SELECT phone FROM contact_info WHERE phone IS NOT NULL")
+                .withMaxRows(limit)
+                .query(String.class)
+                .list();
+    }
+
+    /** Up to {@code limit} pre-filled email addresses, whoever they belong to. */
+    List<String> emails(int limit) {
+        return jdbc.sql("SELECT email FROM contact_info WHERE email IS NOT NULL")
+                .withMaxRows(limit)
+                .query(String.class)
+                .list();
     }
 }

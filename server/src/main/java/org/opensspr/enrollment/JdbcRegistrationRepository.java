@@ -114,6 +114,15 @@ class JdbcRegistrationRepository {
                 .orElse(0);
     }
 
+    /** Up to {@code limit} registered values of one type (E.164 numbers, addresses), whoever they belong to. */
+    List<String> values(MethodType type, int limit) {
+        return jdbc.sql("SELECT method_value FROM registered_method WHERE type = :type")
+                .param("type", type.id())
+                .withMaxRows(limit)
+                .query(String.class)
+                .list();
+    }
+
     record Pending(String value, String codeHash, int failures) {}
 
     static String key(String login) {

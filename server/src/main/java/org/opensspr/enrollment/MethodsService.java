@@ -2,7 +2,10 @@ package org.opensspr.enrollment;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.AuditEvent;
@@ -25,6 +28,8 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Service
 public class MethodsService {
+
+    private static final int SAMPLE = 1000;
 
     private final JdbcContactInfoRepository contacts;
     private final JdbcRegistrationRepository registrations;
@@ -75,6 +80,32 @@ public class MethodsService {
                     value -> methods.add(new VerificationMethod(type.id(), type, value.isEmpty() ? null : value)));
         }
         return methods;
+    }
+
+    /**
+     * The country most phone numbers on file belong to (of at most {@value #SAMPLE} registered and
+     * as many pre-filled numbers), as an ISO 3166 code; empty when there are none.
+     */
+    public Optional<String> commonestPhoneRegion() {
+        List<String> numbers = new ArrayList<>(registrations.values(MethodType.SMS, SAMPLE));
+        numbers.addAll(contacts.phoneNumbers(SAMPLE));
+        return PhoneNumbers.commonestRegion(numbers);
+    }
+
+    /** The domain most email addresses on file have (sampled as above), lower-cased; empty when there are none. */
+    public Optional<String> commonestEmailDomain() {
+        List<String> addresses = new ArrayList<>(registrations.values(MethodType.EMAIL, SAMPLE));
+        addresses.addAll(contacts.emails(SAMPLE));
+        Map<String, Integer> counts = new HashMap<>();
+        for (String address : addresses) {
+            int at = address.lastIndexOf('@');
+            if (at > 0 && at < address.length() - 1) {
+                counts.merge(address.substring(at + 1).toLowerCase(Locale.ROOT), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey);
     }
 
     /** A directory {@code mobile} that is not a valid international number does not count. */

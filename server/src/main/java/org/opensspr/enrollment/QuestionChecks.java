@@ -46,12 +46,23 @@ public class QuestionChecks {
         this.json = json;
     }
 
-    /** {@code count} of the user's registered questions in random order; random catalog questions for a decoy (null login). */
+    /** {@code count} of the user's registered questions, in random order. */
     public List<Question> pick(String login, int count, Locale locale) {
-        List<String> ids = new ArrayList<>(
-                login == null
-                        ? catalog.ids()
-                        : stored(login).stream().map(StoredAnswer::questionId).toList());
+        return shuffled(stored(login).stream().map(StoredAnswer::questionId).toList(), count, locale);
+    }
+
+    /**
+     * A decoy's questions: {@code count} of {@code standIn} (the ids a decoy "registered") in random
+     * order, exactly as {@link #pick} treats a real user's. The login's registration is read all the
+     * same, so that a decoy costs the database what a real user does.
+     */
+    public List<Question> pickStandIn(String login, List<String> standIn, int count, Locale locale) {
+        stored(login);
+        return shuffled(standIn, count, locale);
+    }
+
+    private List<Question> shuffled(List<String> registered, int count, Locale locale) {
+        List<String> ids = new ArrayList<>(registered);
         Collections.shuffle(ids, RANDOM);
         return ids.stream()
                 .limit(count)

@@ -26,7 +26,6 @@ import org.opensspr.secrets.Digests;
 import org.opensspr.secrets.SecretBox;
 import org.opensspr.system.Problems;
 import org.opensspr.throttle.Throttle;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,7 +71,7 @@ public class RegistrationService {
             Throttle throttle,
             AuditLog audit,
             Clock clock,
-            @Value("${sspr.phone.default-region:}") String defaultRegion,
+            PhoneProperties phone,
             SecretBox box,
             Totp totp,
             QuestionCatalog catalog,
@@ -95,7 +94,7 @@ public class RegistrationService {
         this.throttle = throttle;
         this.audit = audit;
         this.clock = clock;
-        this.defaultRegion = defaultRegion.isBlank() ? null : defaultRegion.toUpperCase(Locale.ROOT);
+        this.defaultRegion = phone.defaultRegion();
     }
 
     /**

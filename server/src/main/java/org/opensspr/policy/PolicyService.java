@@ -86,6 +86,14 @@ public class PolicyService {
         return requirements(policy, isAdmin(user));
     }
 
+    /**
+     * What a user in scope who is not an admin must pass. A decoy flow asks exactly this, whoever
+     * the login is, so that {@code required} does not tell an admin or an account out of scope.
+     */
+    public Requirements ordinaryRequirements(SsprPolicy policy) {
+        return requirements(policy, false);
+    }
+
     /** Whether the user is a member of the admin group ({@code sspr.admin-group}). */
     public boolean isAdmin(DirectoryUser user) {
         return directory.groupsOf(user).contains(adminGroup);

@@ -12,6 +12,7 @@ import org.opensspr.enrollment.TotpChecks;
 import org.opensspr.notify.Message;
 import org.opensspr.notify.NotificationOutbox;
 import org.opensspr.policy.MethodType;
+import org.opensspr.policy.SsprPolicy;
 import org.opensspr.secrets.Digests;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,7 @@ class Gates {
     private final TotpChecks totp;
     private final QuestionChecks questions;
     private final Digests digests;
+    private final Decoys decoys;
     private final Clock clock;
 
     Gates(
@@ -39,12 +41,14 @@ class Gates {
             TotpChecks totp,
             QuestionChecks questions,
             Digests digests,
+            Decoys decoys,
             Clock clock) {
         this.flows = flows;
         this.outbox = outbox;
         this.totp = totp;
         this.questions = questions;
         this.digests = digests;
+        this.decoys = decoys;
         this.clock = clock;
     }
 
@@ -54,10 +58,11 @@ class Gates {
     }
 
     /**
-     * Opens the gate: sends a code (email, SMS; only when {@code send}), or picks questions. Returns
-     * the questions to show, empty for the other types.
+     * Opens the gate: sends a code (email, SMS; only when {@code send}), or picks the policy's
+     * {@code questionsToReset} questions (a decoy from the ones {@link Decoys} says it registered).
+     * Returns the questions to show, empty for the other types.
      */
-    List<Question> open(ResetFlow flow, FlowMethod method, boolean send, int questionCount, Locale locale) {
+    List<Question> open(ResetFlow flow, FlowMethod method, boolean send, SsprPolicy policy, Locale locale) {
         switch (method.type()) {
             case EMAIL, SMS -> {
                 String code = Digests.newCode(CODE_DIGITS);
@@ -73,7 +78,13 @@ class Gates {
                 return List.of();
             }
             case QUESTIONS -> {
-                List<Question> picked = questions.pick(flow.decoy() ? null : flow.login(), questionCount, locale);
+                List<Question> picked = flow.decoy()
+                        ? questions.pickStandIn(
+                                flow.login(),
+                                decoys.questionIds(flow.login(), policy),
+                                policy.questionsToReset(),
+                                locale)
+                        : questions.pick(flow.login(), policy.questionsToReset(), locale);
                 flows.saveChallenge(
                         flow.idHash(),
                         method.id(),

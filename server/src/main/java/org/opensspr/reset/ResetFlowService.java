@@ -71,7 +71,7 @@ public class ResetFlowService {
     private final MethodsService methods;
     private final PasswordPolicy passwordPolicy;
     private final ResetNotices notices;
-    private final Digests digests;
+    private final Decoys decoys;
     private final AuditLog audit;
     private final LogonSessionService logonSessions;
     private final SessionEpochs sessions;
@@ -87,7 +87,7 @@ public class ResetFlowService {
             MethodsService methods,
             PasswordPolicy passwordPolicy,
             ResetNotices notices,
-            Digests digests,
+            Decoys decoys,
             AuditLog audit,
             LogonSessionService logonSessions,
             SessionEpochs sessions,
@@ -101,7 +101,7 @@ public class ResetFlowService {
         this.methods = methods;
         this.passwordPolicy = passwordPolicy;
         this.notices = notices;
-        this.digests = digests;
+        this.decoys = decoys;
         this.audit = audit;
         this.logonSessions = logonSessions;
         this.sessions = sessions;
@@ -141,20 +141,25 @@ public class ResetFlowService {
         boolean inScope = eligibility.inScope();
         Requirements requirements = eligibility.requirements();
         List<VerificationMethod> usable = methods.usableMethods(subject, policy, requirements);
-        int required = user.isPresent() ? requirements.required() : policy.methodsRequired();
         String refusal = null;
         if (user.isEmpty()) {
             refusal = "User ID not found";
         } else if (!inScope) {
             refusal = "User is not enabled for self-service password reset";
-        } else if (usable.size() < required) {
+        } else if (usable.size() < requirements.required()) {
             refusal = "User has not registered enough verification methods";
         }
+        // A decoy asks what an ordinary user in scope must pass: never an admin's two methods.
+        Requirements ordinary = policies.ordinaryRequirements(policy);
+        int required = refusal == null ? requirements.required() : ordinary.required();
         List<FlowMethod> offered = new ArrayList<>();
         if (refusal == null) {
             usable.forEach(m -> offered.add(new FlowMethod(m.id(), m.type(), m.hint(), m.address())));
         } else {
-            offered.addAll(Decoys.methods(typed, policy, directory.baseDn(), digests));
+            // Keyed by the account's own login when there is one, so that its other logins (an AD
+            // userPrincipalName and sAMAccountName) show the same decoy, as they show the same real methods.
+            String key = user.map(DirectoryUser::login).orElse(typed);
+            offered.addAll(decoys.methods(key, policy, ordinary, directory.baseDn()));
         }
         String flowId = Digests.newToken();
         Instant now = clock.instant();
@@ -212,8 +217,7 @@ public class ResetFlowService {
         if (Gates.sendsCode(method.type())) {
             throttling.codeSent(flow.login(), source(flow), caller);
         }
-        List<Question> asked =
-                gates.open(flow, method, contactMatches, policies.current().questionsToReset(), locale);
+        List<Question> asked = gates.open(flow, method, contactMatches, policies.current(), locale);
         if (!contactMatches) {
             audit.record(event(flow, caller, AuditResult.Failure, "User entered an " + name + " that does not match"));
             throttling.identityFailed(flow.login(), source(flow), caller);
