@@ -42,7 +42,11 @@ public final class LoopbackClient {
         String answer = exchange("POST " + path, "Content-Type: application/json\r\n", json);
         int status = Integer.parseInt(answer.substring(answer.indexOf(' ') + 1, answer.indexOf(' ') + 4));
         int bodyAt = answer.indexOf("\r\n\r\n");
-        return new Http.Response(status, "", bodyAt < 0 ? "" : answer.substring(bodyAt + 4));
+        return new Http.Response(
+                status,
+                "",
+                bodyAt < 0 ? "" : answer.substring(bodyAt + 4),
+                java.net.http.HttpHeaders.of(Map.of(), (name, value) -> true));
     }
 
     /** The whole answer to a GET, status line and headers included. */

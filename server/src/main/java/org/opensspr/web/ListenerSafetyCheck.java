@@ -37,15 +37,6 @@ final class ListenerSafetyCheck implements InitializingBean {
         this.trustedProxy = !trustedProxy.proxies().isEmpty();
     }
 
-    /**
-     * True when every request reaches the server over TLS: TLS on the listener, or a TLS-terminating
-     * proxy in front. Off loopback one of them is required; on loopback without either the server
-     * speaks plain HTTP (development), where Secure cookies would not come back.
-     */
-    boolean secureTransport() {
-        return tls || !trustedProxy.isBlank();
-    }
-
     @Override
     public void afterPropertiesSet() throws UnknownHostException {
         if (!forwardHeadersStrategy.isEmpty() && !forwardHeadersStrategy.equals("none")) {

@@ -22,16 +22,34 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class PortalLocaleConfiguration implements WebMvcConfigurer {
 
+    static final String LANGUAGE_COOKIE = "sspr-lang";
+
     static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("nl"));
 
     /**
      * The language cookie is HttpOnly and SameSite=Lax, and like the session cookie ({@link
-     * SessionCookies}) Secure with the {@code __Host-} prefix where requests arrive over TLS.
+     * SessionCookies}) Secure with the {@code __Host-} prefix on a request that came over TLS;
+     * chosen per request, since plain HTTP (loopback only) cannot carry a Secure cookie back.
      */
     @Bean
-    LocaleResolver localeResolver(ListenerSafetyCheck listener) {
-        boolean secure = listener.secureTransport();
-        CookieLocaleResolver resolver = new CookieLocaleResolver(SessionCookies.name("sspr-lang", secure)) {
+    LocaleResolver localeResolver() {
+        LocaleResolver plain = cookieResolver(LANGUAGE_COOKIE, false);
+        LocaleResolver secure = cookieResolver(HostPrefixCookies.PREFIX + LANGUAGE_COOKIE, true);
+        return new LocaleResolver() {
+            @Override
+            public Locale resolveLocale(HttpServletRequest request) {
+                return (request.isSecure() ? secure : plain).resolveLocale(request);
+            }
+
+            @Override
+            public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+                (request.isSecure() ? secure : plain).setLocale(request, response, locale);
+            }
+        };
+    }
+
+    private static CookieLocaleResolver cookieResolver(String name, boolean secure) {
+        CookieLocaleResolver resolver = new CookieLocaleResolver(name) {
             @Override
             public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
                 super.setLocale(request, response, locale == null ? null : supported(List.of(locale)));

@@ -2,42 +2,37 @@ package org.opensspr.web;
 
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.SessionCookieConfig;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.stereotype.Component;
 
 /**
- * The portal's session cookie: always {@code HttpOnly} and {@code SameSite=Lax}; where requests
- * arrive over TLS ({@link ListenerSafetyCheck#secureTransport()}: TLS on the listener or a
- * TLS-terminating trusted proxy) also {@code Secure} and named {@value #SECURE_NAME}, so that a
- * browser only sends it back over HTTPS, to this host alone, for every path. A plain-HTTP listener
- * is allowed on loopback only (development): there the cookie is {@value #PLAIN_NAME} without
- * {@code Secure}, since a {@code __Host-} cookie must be Secure and a Secure cookie would not come
- * back over plain HTTP from non-browser clients.
+ * The portal's session cookie: always {@code HttpOnly}, {@code SameSite=Lax} and for the whole
+ * host ({@code Path=/}, no {@code Domain}). On a request that came over TLS (on the listener, or
+ * https from a trusted proxy) Tomcat marks it {@code Secure} and {@link HostPrefixCookies} names it
+ * {@code __Host-sspr-session}, so a browser sends it back over HTTPS only, to this host alone. The
+ * choice is made per request, not per configuration: plain HTTP is allowed on loopback only
+ * (development, tests, a balancer's health check), and there a {@code __Host-} cookie, which must
+ * be Secure, would not come back.
  */
 @Component
-final class SessionCookies implements ServletContextInitializer {
+final class SessionCookies
+        implements ServletContextInitializer, WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> {
 
-    static final String SECURE_NAME = "__Host-sspr-session";
-    static final String PLAIN_NAME = "sspr-session";
-
-    private final boolean secure;
-
-    SessionCookies(ListenerSafetyCheck listener) {
-        this.secure = listener.secureTransport();
-    }
+    static final String NAME = "sspr-session";
 
     @Override
     public void onStartup(ServletContext servletContext) {
         SessionCookieConfig cookie = servletContext.getSessionCookieConfig();
-        cookie.setName(secure ? SECURE_NAME : PLAIN_NAME);
-        cookie.setSecure(secure);
+        cookie.setName(NAME);
         cookie.setHttpOnly(true);
         cookie.setPath("/");
         cookie.setAttribute("SameSite", "Lax");
     }
 
-    /** The name of a cookie the portal sets: with the {@code __Host-} prefix over TLS. */
-    static String name(String base, boolean secure) {
-        return secure ? "__Host-" + base : base;
+    @Override
+    public void customize(ConfigurableTomcatWebServerFactory factory) {
+        factory.addContextCustomizers(context -> context.setCookieProcessor(new HostPrefixCookies(NAME)));
     }
 }
