@@ -2,6 +2,7 @@ package org.opensspr;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,8 +23,9 @@ public final class PortalSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient client = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
@@ -74,6 +76,23 @@ public final class PortalSession {
             csrf = token.group(1);
         }
         return answer;
+    }
+
+    /** The value of the cookie {@code name} in the jar, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Puts {@code name=value} in the jar, as a client that kept an old cookie would send it. */
+    public PortalSession withCookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookies.getCookieStore().add(URI.create(base), cookie);
+        return this;
     }
 
     /** Where a redirect sends the browser (the path), or "" when the answer is no redirect. */

@@ -51,6 +51,30 @@ class PortalSessionIntegrationTests extends ServerIntegrationTest {
     }
 
     @Test
+    void signingInGivesANewSessionIdAndSigningOutEndsTheSession() {
+        PortalSession session = new PortalSession("http://127.0.0.1:" + port);
+        session.get("/login");
+        String beforeSignIn = session.cookie(SessionCookies.NAME);
+        assertThat(beforeSignIn)
+                .as("the sign-in form's CSRF token lives in a session")
+                .isNotNull();
+
+        HttpResponse<String> signedIn =
+                session.post("/login", Map.of("username", "alice", "password", "alice-demo-2026"));
+        assertThat(PortalSession.location(signedIn)).as(signedIn.body()).isEqualTo("/register");
+        String afterSignIn = session.cookie(SessionCookies.NAME);
+        assertThat(afterSignIn).as("a new session id at sign-in").isNotNull().isNotEqualTo(beforeSignIn);
+        assertThat(session.get("/register").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> signedOut = session.post("/logout", Map.of());
+        assertThat(PortalSession.location(signedOut)).isEqualTo("/login?logout");
+        PortalSession kept = new PortalSession("http://127.0.0.1:" + port).withCookie(SessionCookies.NAME, afterSignIn);
+        assertThat(PortalSession.location(kept.get("/register")))
+                .as("the signed-out session id no longer signs anyone in")
+                .isEqualTo("/login");
+    }
+
+    @Test
     void theSessionThatChangedThePasswordGoesOnAndEveryOtherEnds() {
         PortalSession other = signedIn("alice", "alice-demo-2026");
         PortalSession changing = signedIn("alice", "alice-demo-2026");
