@@ -3,6 +3,7 @@ package org.opensspr.enrollment;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +49,23 @@ public class MethodsService {
         this.directory = directory;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * Every email address on file for {@code user}, without repeats: registered, pre-filled by an
+     * admin, and the directory's {@code mail}, whatever the policy counts for verification. For
+     * notices the owner must see even when someone else put an address of theirs on file.
+     */
+    public List<String> emailsOnFile(DirectoryUser user) {
+        Map<String, String> emails = new LinkedHashMap<>();
+        registrations.methods(user.login()).stream()
+                .filter(m -> m.type() == MethodType.EMAIL)
+                .forEach(m -> emails.putIfAbsent(m.value().strip().toLowerCase(Locale.ROOT), m.value()));
+        contacts.find(user.login())
+                .map(ContactInfo::email)
+                .ifPresent(email -> emails.putIfAbsent(email.strip().toLowerCase(Locale.ROOT), email));
+        user.mail().ifPresent(mail -> emails.putIfAbsent(mail.strip().toLowerCase(Locale.ROOT), mail));
+        return List.copyOf(emails.values());
     }
 
     /**

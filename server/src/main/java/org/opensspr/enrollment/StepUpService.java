@@ -19,10 +19,13 @@ import org.opensspr.policy.PolicyService;
 import org.opensspr.policy.SsprPolicy;
 import org.opensspr.secrets.Digests;
 import org.opensspr.system.Problems;
+import org.opensspr.throttle.SignInThrottle;
+import org.opensspr.throttle.SignInThrottledException;
 import org.opensspr.throttle.Throttle;
 import org.opensspr.web.SessionEpochs;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,6 +61,7 @@ public class StepUpService {
     private final MessageSource messages;
     private final Digests digests;
     private final Throttle throttle;
+    private final SignInThrottle signIns;
     private final SessionEpochs sessions;
     private final AuditLog audit;
     private final StepUpProperties properties;
@@ -73,6 +77,7 @@ public class StepUpService {
             MessageSource messages,
             Digests digests,
             Throttle throttle,
+            SignInThrottle signIns,
             SessionEpochs sessions,
             AuditLog audit,
             StepUpProperties properties,
@@ -86,6 +91,7 @@ public class StepUpService {
         this.messages = messages;
         this.digests = digests;
         this.throttle = throttle;
+        this.signIns = signIns;
         this.sessions = sessions;
         this.audit = audit;
         this.properties = properties;
@@ -180,9 +186,7 @@ public class StepUpService {
                     "Use a method on file",
                     "You have a verification method on file: confirm it is you with a code from it.");
         }
-        if (password == null
-                || password.isEmpty()
-                || directory.authenticate(user.login(), password).isEmpty()) {
+        if (password == null || password.isEmpty() || !passwordIsRight(user, password, caller)) {
             failed(user, caller, "The password was wrong");
             throw Problems.of(
                     HttpStatus.BAD_REQUEST,
@@ -191,6 +195,30 @@ public class StepUpService {
                     "The password is not right. If you forgot it, reset your password instead.");
         }
         return granted(user, caller, "password");
+    }
+
+    /**
+     * The password check of a step-up goes through the {@link SignInThrottle} like every other
+     * password check: before the directory is asked, counted and audited with the sign-ins.
+     */
+    private boolean passwordIsRight(DirectoryUser user, String password, Caller caller) {
+        try {
+            return signIns.attempt(
+                            Activity.STEP_UP,
+                            user.login(),
+                            caller,
+                            () -> directory.authenticate(user.login(), password))
+                    .isPresent();
+        } catch (SignInThrottledException e) {
+            Locale locale = LocaleContextHolder.getLocale();
+            ErrorResponseException problem = Problems.of(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-attempts",
+                    messages.getMessage("login.throttled.title", null, locale),
+                    messages.getMessage("login.throttled", new Object[] {e.retryAfterMinutes()}, locale));
+            problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+            throw problem;
+        }
     }
 
     /**

@@ -326,6 +326,7 @@ public class ResetFlowService {
         throttling.succeeded(flow.login(), source);
         notices.toUser(
                 flow,
+                target,
                 Message.Kind.RESET_NOTICE,
                 "Your password was reset",
                 "The password of your account " + flow.login()
@@ -365,6 +366,7 @@ public class ResetFlowService {
         throttling.succeeded(flow.login(), source);
         notices.toUser(
                 flow,
+                null,
                 Message.Kind.UNLOCK_NOTICE,
                 "Your account was unlocked",
                 "Your account " + flow.login()

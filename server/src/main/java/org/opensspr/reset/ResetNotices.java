@@ -1,7 +1,11 @@
 package org.opensspr.reset;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.opensspr.audit.Caller;
 import org.opensspr.directory.DirectoryUser;
+import org.opensspr.enrollment.MethodsService;
 import org.opensspr.notify.Message;
 import org.opensspr.notify.NotificationOutbox;
 import org.opensspr.policy.MethodType;
@@ -14,20 +18,33 @@ class ResetNotices {
 
     private final PolicyService policies;
     private final NotificationOutbox outbox;
+    private final MethodsService methods;
 
-    ResetNotices(PolicyService policies, NotificationOutbox outbox) {
+    ResetNotices(PolicyService policies, NotificationOutbox outbox, MethodsService methods) {
         this.policies = policies;
         this.outbox = outbox;
+        this.methods = methods;
     }
 
-    /** Tells the user at the flow's email address (policy {@code notifyUserOnReset}). */
-    void toUser(ResetFlow flow, Message.Kind kind, String subject, String text) {
-        if (policies.current().notifyUserOnReset()) {
-            flow.methods().stream()
-                    .filter(m -> m.type() == MethodType.EMAIL && m.address() != null)
-                    .findFirst()
-                    .ifPresent(m -> outbox.enqueue(Message.email(kind, m.address(), subject, text)));
+    /**
+     * Tells the user at the flow's email address and, when the account is known ({@code target}),
+     * at every other email address on file (policy {@code notifyUserOnReset}): an address someone
+     * slipped in must not be the only one that hears of the reset. A decoy flow has no addresses
+     * and no account, so it sends nothing.
+     */
+    void toUser(ResetFlow flow, DirectoryUser target, Message.Kind kind, String subject, String text) {
+        if (!policies.current().notifyUserOnReset()) {
+            return;
         }
+        Map<String, String> addresses = new LinkedHashMap<>();
+        flow.methods().stream()
+                .filter(m -> m.type() == MethodType.EMAIL && m.address() != null)
+                .forEach(m -> addresses.putIfAbsent(m.address().strip().toLowerCase(Locale.ROOT), m.address()));
+        if (target != null && !addresses.isEmpty()) {
+            methods.emailsOnFile(target)
+                    .forEach(email -> addresses.putIfAbsent(email.strip().toLowerCase(Locale.ROOT), email));
+        }
+        addresses.values().forEach(address -> outbox.enqueue(Message.email(kind, address, subject, text)));
     }
 
     /**

@@ -129,6 +129,11 @@ class PortalSessionIntegrationTests extends ServerIntegrationTest {
         assertThat(Mailbox.text(mailbox.awaitMail(ALICE_MAIL, Kind.SECURITY_INFO_NOTICE)))
                 .contains("i*****@e*****.net")
                 .doesNotContain(INTRUDER);
+
+        resetByEmail("alice", INTRUDER, "Reset-through-the-new-address-9");
+        assertThat(Mailbox.text(mailbox.awaitMail(ALICE_MAIL, Kind.RESET_NOTICE)))
+                .as("the address the reset did not use hears of it too")
+                .contains("was just reset");
     }
 
     @Test
