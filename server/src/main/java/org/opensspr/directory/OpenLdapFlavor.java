@@ -29,12 +29,18 @@ import org.opensspr.directory.DirectoryRejectedPasswordException.Reason;
  * (draft-behera-ldap-password-policy-10), so the server hashes the password, applies its ppolicy
  * and says in the response control which rule refused it. Unlock deletes
  * {@code pwdAccountLockedTime}. Nested groups are followed level by level through
- * {@code member} and {@code uniqueMember}, at most {@value #MAX_NESTING} deep.
+ * {@code member} and {@code uniqueMember}, at most {@value #MAX_NESTING} deep, and always at least
+ * {@value #EVEN_LEVELS} levels: a user in no group, a user in a group that is in no other group and
+ * a login that does not exist all cost the same searches, so the time of a lookup does not tell
+ * which accounts exist or belong to a group.
  */
 final class OpenLdapFlavor implements Flavor {
 
     /** How deep nested groups are followed; deeper nesting is almost always a mistake in the directory. */
     static final int MAX_NESTING = 8;
+
+    /** Levels searched whatever is found: an empty level is asked for a member that names no entry. */
+    static final int EVEN_LEVELS = 2;
 
     private static final Set<ResultCode> PASSWORD_REFUSED = Set.of(
             ResultCode.CONSTRAINT_VIOLATION, ResultCode.UNWILLING_TO_PERFORM, ResultCode.INVALID_ATTRIBUTE_SYNTAX);
@@ -50,9 +56,10 @@ final class OpenLdapFlavor implements Flavor {
         List<String> level = List.of(userDn);
         // The groups of the user, then the groups those groups are members of, level by level,
         // at most MAX_NESTING deep and each group once (cycles end here).
-        for (int depth = 0; depth < MAX_NESTING && !level.isEmpty(); depth++) {
+        for (int depth = 0; depth < MAX_NESTING && (depth < EVEN_LEVELS || !level.isEmpty()); depth++) {
             List<String> next = new ArrayList<>();
-            for (SearchResultEntry entry : pool.search(baseDn, SearchScope.SUB, groupsWithMember(level), "cn")
+            List<String> members = level.isEmpty() ? List.of(noSuchMember(baseDn)) : level;
+            for (SearchResultEntry entry : pool.search(baseDn, SearchScope.SUB, groupsWithMember(members), "cn")
                     .getSearchEntries()) {
                 if (seen.add(entry.getDN().toLowerCase(Locale.ROOT))) {
                     Optional.ofNullable(entry.getAttributeValue("cn")).ifPresent(names::add);
@@ -62,6 +69,11 @@ final class OpenLdapFlavor implements Flavor {
             level = next;
         }
         return names;
+    }
+
+    /** A member DN under the base that names no entry, for the levels searched only to even the cost. */
+    private static String noSuchMember(String baseDn) {
+        return "cn=opensspr-no-member,ou=opensspr-no-such-entry," + baseDn;
     }
 
     /** Groups (groupOfNames or groupOfUniqueNames) with any of {@code dns} as a member. */
