@@ -21,7 +21,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * refused with 403), form login with the directory password (through the sign-in throttle: a
  * sign-in that must wait gets the sign-in page with 429, see {@link PortalSignInFailures}), and a Content-Security-Policy that
  * allows only this server's scripts and styles (plus the proof-of-work worker, made from a Blob).
- * A session that a password reset or change ended is refused ({@link EndedSessionFilter}).
+ * A session that a password reset or change ended, or that outlived {@code sspr.session.max-lifetime},
+ * is refused ({@link EndedSessionFilter}).
  * Ordered before the stateless API chain of {@link SecurityConfiguration}, which handles everything else.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,6 +40,7 @@ class PortalSecurityConfiguration {
             ProblemResponses problems,
             SignInThrottle signInThrottle,
             SessionEpochs epochs,
+            SessionProperties sessions,
             @Value("${sspr.admin-group:sspr-admins}") String adminGroup)
             throws Exception {
         ProviderManager directoryAuthentication =
@@ -61,7 +63,8 @@ class PortalSecurityConfiguration {
                         .authenticated())
                 .authenticationManager(directoryAuthentication)
                 .addFilterBefore(new DirectoryOutageFilter(problems, true), UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new EndedSessionFilter(epochs), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(
+                        new EndedSessionFilter(epochs, sessions.maxLifetime()), AnonymousAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(signedIn(epochs))
                         .failureHandler(new PortalSignInFailures())

@@ -75,6 +75,18 @@ class PortalSessionIntegrationTests extends ServerIntegrationTest {
     }
 
     @Test
+    void aBusySessionMustSignInAgainTwelveHoursAfterItSignedIn() {
+        PortalSession session = signedIn("alice", "alice-demo-2026");
+        clock.advance(Duration.ofHours(12).minusMinutes(1));
+        assertThat(session.get("/register").statusCode()).isEqualTo(200);
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(PortalSession.location(session.get("/register")))
+                .as("past the absolute lifetime")
+                .isEqualTo("/login");
+    }
+
+    @Test
     void theSessionThatChangedThePasswordGoesOnAndEveryOtherEnds() {
         PortalSession other = signedIn("alice", "alice-demo-2026");
         PortalSession changing = signedIn("alice", "alice-demo-2026");
