@@ -25,7 +25,6 @@ import org.opensspr.throttle.Throttle;
 import org.opensspr.web.SessionEpochs;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -210,14 +209,7 @@ public class StepUpService {
                             () -> directory.authenticate(user.login(), password))
                     .isPresent();
         } catch (SignInThrottledException e) {
-            Locale locale = LocaleContextHolder.getLocale();
-            ErrorResponseException problem = Problems.of(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "too-many-attempts",
-                    messages.getMessage("login.throttled.title", null, locale),
-                    messages.getMessage("login.throttled", new Object[] {e.retryAfterMinutes()}, locale));
-            problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
-            throw problem;
+            throw Problems.tooManyAttempts(messages, e.retryAfterSeconds(), e.retryAfterMinutes());
         }
     }
 

@@ -3,7 +3,6 @@ package org.opensspr.reset;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
@@ -20,7 +19,6 @@ import org.opensspr.throttle.SignInThrottledException;
 import org.opensspr.web.SessionEpochs;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
@@ -78,14 +76,7 @@ public class ChangePasswordService {
                             () -> directory.authenticate(login, currentPassword))
                     .orElse(null);
         } catch (SignInThrottledException e) {
-            Locale locale = LocaleContextHolder.getLocale();
-            ErrorResponseException problem = Problems.of(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "too-many-attempts",
-                    messages.getMessage("login.throttled.title", null, locale),
-                    messages.getMessage("login.throttled", new Object[] {e.retryAfterMinutes()}, locale));
-            problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
-            throw problem;
+            throw Problems.tooManyAttempts(messages, e.retryAfterSeconds(), e.retryAfterMinutes());
         }
         if (user == null) {
             throw Problems.of(
