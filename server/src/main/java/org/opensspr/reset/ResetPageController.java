@@ -41,9 +41,10 @@ class ResetPageController {
     }
 
     @GetMapping("/reset")
-    String show(HttpSession session, Model model) {
+    String show(@RequestParam(required = false) String expired, HttpSession session, Model model) {
         ResetPageState state = state(session);
         if (state == null) {
+            model.addAttribute("expired", expired != null);
             return loginStep(model, "");
         }
         if (state.step() == ResetPageState.Step.DONE) {

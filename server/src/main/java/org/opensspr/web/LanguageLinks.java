@@ -1,5 +1,6 @@
 package org.opensspr.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -16,7 +17,9 @@ final class LanguageLinks {
 
     @ModelAttribute("pagePath")
     String pagePath(HttpServletRequest request) {
-        return pageOf(request.getMethod(), request.getRequestURI());
+        // An error page links to the page of the request that failed, not to /error.
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return pageOf(request.getMethod(), failed instanceof String path ? path : request.getRequestURI());
     }
 
     static String pageOf(String method, String path) {

@@ -55,6 +55,9 @@ class PortalLocaleConfiguration implements WebMvcConfigurer {
                 super.setLocale(request, response, locale == null ? null : supported(List.of(locale)));
             }
         };
+        // A cookie the browser mangled (or someone planted) falls back to the browser's languages
+        // instead of failing every page with a 500.
+        resolver.setRejectInvalidCookies(false);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSecure(secure);
         resolver.setCookieHttpOnly(true);

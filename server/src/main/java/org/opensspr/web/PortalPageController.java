@@ -19,9 +19,13 @@ class PortalPageController {
 
     @GetMapping("/login")
     String login(
-            @RequestParam(required = false) String error, @RequestParam(required = false) String logout, Model model) {
+            @RequestParam(required = false) String error,
+            @RequestParam(required = false) String logout,
+            @RequestParam(required = false) String expired,
+            Model model) {
         model.addAttribute("failed", error != null);
         model.addAttribute("loggedOut", logout != null);
+        model.addAttribute("expired", expired != null);
         return "login";
     }
 

@@ -73,6 +73,7 @@ class PortalSecurityConfiguration {
                         .successHandler(signedIn(epochs))
                         .failureHandler(new PortalSignInFailures())
                         .permitAll())
+                .exceptionHandling(handling -> handling.accessDeniedHandler(new ExpiredSessionRedirect()))
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
                         .permitAll())

@@ -1,5 +1,6 @@
 package org.opensspr.web;
 
+import java.io.IOException;
 import java.net.URI;
 import org.opensspr.system.DatabaseOutages;
 import org.slf4j.Logger;
@@ -8,6 +9,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -16,8 +18,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
@@ -60,6 +64,28 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             throw e;
         }
         return busy(e);
+    }
+
+    /**
+     * A page that does not exist: a browser gets the styled error page (in its language, with the way
+     * back to the start) through the container's error dispatch; an API client the problem document.
+     */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept != null
+                && accept.contains(MediaType.TEXT_HTML_VALUE)
+                && request instanceof ServletWebRequest servlet
+                && servlet.getResponse() != null) {
+            try {
+                servlet.getResponse().sendError(HttpStatus.NOT_FOUND.value());
+                return null;
+            } catch (IOException e) {
+                // the client went away; answer as for an API client
+            }
+        }
+        return super.handleNoResourceFoundException(ex, headers, status, request);
     }
 
     @Override

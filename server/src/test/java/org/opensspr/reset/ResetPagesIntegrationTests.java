@@ -29,6 +29,41 @@ class ResetPagesIntegrationTests extends ServerIntegrationTest {
         assertThat(english.body()).contains("Enter the code").contains("name=\"code\"");
     }
 
+    @Test
+    void aStepPostedAfterTheSessionExpiredStartsTheResetAgainAndSaysSo() {
+        PortalSession browser = atTheCodeStep("carol", "carol@example.org");
+        jdbc.sql("DELETE FROM spring_session").update();
+
+        HttpResponse<String> late = browser.post("/reset/verify", Map.of("code", "12345678"));
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(302);
+        assertThat(PortalSession.location(late)).isEqualTo("/reset?expired");
+        assertThat(browser.get("/reset?expired&lang=nl").body())
+                .contains("Uw sessie is verlopen")
+                .contains("name=\"login\"");
+    }
+
+    @Test
+    void aPageThatDoesNotExistIsAStyledPageInTheUsersLanguage() {
+        PortalSession browser = new PortalSession("http://127.0.0.1:" + port);
+        browser.get("/reset?lang=nl");
+        HttpResponse<String> missing = browser.get("/reset/my-password-please");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body())
+                .contains("<html lang=\"nl\"")
+                .contains("Pagina niet gevonden")
+                .contains("href=\"/reset\"")
+                .doesNotContain("Whitelabel");
+    }
+
+    @Test
+    void aGarbledLanguageCookieFallsBackToTheBrowsersLanguage() {
+        // Java's cookie jar sends this one quoted ("nl"), which is no language tag.
+        PortalSession browser = new PortalSession("http://127.0.0.1:" + port).withCookie("sspr-lang", "nl");
+        HttpResponse<String> page = browser.get("/reset");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<html lang=\"en\"");
+    }
+
     private PortalSession atTheCodeStep(String login, String address) {
         PortalSession browser = new PortalSession("http://127.0.0.1:" + port);
         browser.get("/reset");
