@@ -133,6 +133,10 @@ public abstract class ServerIntegrationTest {
         // Every test starts from the same state: default policy, no registrations or pre-filled contacts
         // (the directory's own mail and mobile count), unthrottled; tests that need more arrange it.
         for (String table : new String[] {
+            // Flows of earlier tests, so that a sweep (expired, interrupted) sees only this test's own.
+            "reset_verification",
+            "reset_challenge",
+            "reset_flow",
             "throttle_event",
             "reset_block",
             "registered_method",
