@@ -41,6 +41,7 @@ final class ServerProcess implements AutoCloseable {
 
     /**
      * Starts {@code java [jvmOptions] -jar jar --sspr.data-dir=<dir>/data [properties]} in {@code dir}.
+     * The log is appended to, so a node started again on the same dir keeps its earlier output.
      *
      * @param properties server properties, each {@code --name=value}
      */
@@ -61,7 +62,7 @@ final class ServerProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         return new ServerProcess(process, dataDir, log, URI.create("http://127.0.0.1:" + httpPort + "/"), javaBin);
     }
@@ -196,6 +197,17 @@ final class ServerProcess implements AutoCloseable {
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** {@code kill -9}: the process ends at once, with whatever it had in flight; waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+        try {
+            Runtime.getRuntime().removeShutdownHook(killer);
+        } catch (IllegalStateException e) {
+            // already shutting down
         }
     }
 
