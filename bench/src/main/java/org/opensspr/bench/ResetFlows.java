@@ -26,8 +26,8 @@ final class ResetFlows {
     /**
      * How one reset ended, for a caller that checks outcomes afterwards (the cluster test):
      * {@code failedStep} is null when the new password was acknowledged ({@code 200}), else the
-     * step that failed, its failure kind and when that step's request was sent
-     * ({@link System#nanoTime}); {@code codeSent} when the challenge was acknowledged ({@code
+     * step that failed, its failure kind and when that step's request was sent and when the
+     * reset ended ({@link System#nanoTime}); {@code codeSent} when the challenge was acknowledged ({@code
      * 202}); {@code newPassword} once the password step was sent, else null.
      */
     record Outcome(
@@ -35,6 +35,7 @@ final class ResetFlows {
             String failedStep,
             String failureKind,
             long failedStepSentNanos,
+            long endedNanos,
             boolean codeSent,
             String newPassword) {
 
@@ -160,10 +161,10 @@ final class ResetFlows {
             long t6 = System.nanoTime();
             stats.step("password", t6 - t5);
             stats.success(start, t6);
-            journal.accept(new Outcome(user, null, null, 0, codeSent, password));
+            journal.accept(new Outcome(user, null, null, 0, t6, codeSent, password));
         } catch (Failure e) {
             stats.error(step + ":" + e.kind());
-            journal.accept(new Outcome(user, step, e.kind(), stepSent, codeSent, password));
+            journal.accept(new Outcome(user, step, e.kind(), stepSent, System.nanoTime(), codeSent, password));
         } finally {
             busy.remove(user);
         }
