@@ -139,7 +139,8 @@ public abstract class ServerIntegrationTest {
             "join_token",
             "step_up_challenge",
             "step_up_grant",
-            "session_epoch"
+            "session_epoch",
+            "spring_session"
         }) {
             jdbc.sql("DELETE FROM " + table).update();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,47 @@ class ServerJarIntegrationTests {
             assertThat(ldapWhoAmI(ldapPort, newPassword)).isEqualTo(new WhoAmI(0, "dn:" + ALICE));
             assertThat(ldapWhoAmI(ldapPort, "alice-demo-2026").exitCode()).isEqualTo(49);
         }
+    }
+
+    @Test
+    void aPortalResetGoesOnAfterTheServerIsKilledBetweenTwoSteps() throws Exception {
+        int httpPort = freePort();
+        int ldapPort = freePort();
+        String newPassword = "Kept-across-a-crash-" + System.nanoTime();
+        PortalSession browser = new PortalSession("http://127.0.0.1:" + httpPort);
+        String code;
+        try (RunningServer server = RunningServer.start(dataDir, httpPort, ldapPort)) {
+            browser.get("/reset");
+            String captcha = ServerIntegrationTest.solvedCaptcha(new Http("http://127.0.0.1:" + httpPort));
+            step(browser, "/reset/start", Map.of("login", "alice", "captcha", captcha));
+            step(browser, "/reset/method", Map.of("methodId", "email"));
+            assertThat(step(browser, "/reset/contact", Map.of("contact", "alice@example.org")))
+                    .contains("name=\"code\"");
+            code = awaitCode(dataDir.resolve("outbox"), "alice@example.org");
+            server.kill();
+        }
+
+        try (RunningServer restarted = RunningServer.start(dataDir, httpPort, ldapPort)) {
+            assertThat(browser.get("/reset").body())
+                    .as("the same browser is still at the code step")
+                    .contains("name=\"code\"");
+            assertThat(step(browser, "/reset/verify", Map.of("code", code))).contains("name=\"newPassword\"");
+            assertThat(step(
+                            browser,
+                            "/reset/password",
+                            Map.of("newPassword", newPassword, "confirmPassword", newPassword)))
+                    .doesNotContain("name=\"newPassword\"");
+            assertThat(ldapWhoAmI(ldapPort, newPassword)).isEqualTo(new WhoAmI(0, "dn:" + ALICE));
+        }
+    }
+
+    /** Posts a step of the portal's reset and follows its redirect back to /reset: the page of the next step. */
+    private static String step(PortalSession browser, String path, Map<String, String> fields) {
+        HttpResponse<String> answer = browser.post(path, fields);
+        assertThat(PortalSession.location(answer))
+                .as(path + ": " + answer.body())
+                .isEqualTo("/reset");
+        return browser.get("/reset").body();
     }
 
     private static String awaitCode(Path outbox, String recipient) throws Exception {

@@ -27,33 +27,46 @@ public final class SecretBox {
     }
 
     public String seal(String plaintext, String purpose) {
+        return Base64.getEncoder().encodeToString(seal(plaintext.getBytes(StandardCharsets.UTF_8), purpose));
+    }
+
+    public String open(String sealed, String purpose) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(sealed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("a sealed value could not be opened (wrong key or tampered data)", e);
+        }
+        return new String(open(bytes, purpose), StandardCharsets.UTF_8);
+    }
+
+    /** The nonce followed by the ciphertext and its 128-bit tag. */
+    public byte[] seal(byte[] plaintext, String purpose) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
             cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder()
-                    .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
-                            .put(nonce)
-                            .put(sealed)
-                            .array());
+            byte[] sealed = cipher.doFinal(plaintext);
+            return ByteBuffer.allocate(nonce.length + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
         }
     }
 
-    public String open(String sealed, String purpose) {
+    public byte[] open(byte[] sealed, String purpose) {
         try {
-            byte[] bytes = Base64.getDecoder().decode(sealed);
-            if (bytes.length < NONCE_BYTES + 16) {
+            if (sealed.length < NONCE_BYTES + 16) {
                 throw new IllegalArgumentException("too short to be a sealed value");
             }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, bytes, 0, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
+            return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new IllegalStateException("a sealed value could not be opened (wrong key or tampered data)", e);
         }

@@ -34,7 +34,7 @@ class PortalLocaleConfiguration implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         LocaleResolver plain = cookieResolver(LANGUAGE_COOKIE, false);
-        LocaleResolver secure = cookieResolver(HostPrefixCookies.PREFIX + LANGUAGE_COOKIE, true);
+        LocaleResolver secure = cookieResolver(SessionCookies.HOST_PREFIX + LANGUAGE_COOKIE, true);
         return new LocaleResolver() {
             @Override
             public Locale resolveLocale(HttpServletRequest request) {

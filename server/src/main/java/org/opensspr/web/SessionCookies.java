@@ -1,38 +1,53 @@
 package org.opensspr.web;
 
-import jakarta.servlet.ServletContext;
-import jakarta.servlet.SessionCookieConfig;
-import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.boot.web.servlet.ServletContextInitializer;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.stereotype.Component;
 
 /**
  * The portal's session cookie: always {@code HttpOnly}, {@code SameSite=Lax} and for the whole
  * host ({@code Path=/}, no {@code Domain}). On a request that came over TLS (on the listener, or
- * https from a trusted proxy) Tomcat marks it {@code Secure} and {@link HostPrefixCookies} names it
- * {@code __Host-sspr-session}, so a browser sends it back over HTTPS only, to this host alone. The
- * choice is made per request, not per configuration: plain HTTP is allowed on loopback only
- * (development, tests, a balancer's health check), and there a {@code __Host-} cookie, which must
- * be Secure, would not come back.
+ * https from a trusted proxy) it is {@code Secure} and named {@code __Host-sspr-session}, so a
+ * browser sends it back over HTTPS only, to this host alone; on plain HTTP it is
+ * {@code sspr-session}. The choice is made per request, not per configuration: plain HTTP is
+ * allowed on loopback only (development, tests, a balancer's health check), and there a
+ * {@code __Host-} cookie, which must be Secure, would not come back. A request reads only the
+ * cookie of its own kind, so a plain cookie planted over HTTP is never taken on HTTPS.
  */
 @Component
-final class SessionCookies
-        implements ServletContextInitializer, WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> {
+final class SessionCookies implements CookieSerializer {
 
     static final String NAME = "sspr-session";
+    static final String HOST_PREFIX = "__Host-";
+
+    private final DefaultCookieSerializer plain = serializer(NAME, false);
+    private final DefaultCookieSerializer secure = serializer(HOST_PREFIX + NAME, true);
 
     @Override
-    public void onStartup(ServletContext servletContext) {
-        SessionCookieConfig cookie = servletContext.getSessionCookieConfig();
-        cookie.setName(NAME);
-        cookie.setHttpOnly(true);
-        cookie.setPath("/");
-        cookie.setAttribute("SameSite", "Lax");
+    public void writeCookieValue(CookieValue cookieValue) {
+        serializer(cookieValue.getRequest()).writeCookieValue(cookieValue);
     }
 
     @Override
-    public void customize(ConfigurableTomcatWebServerFactory factory) {
-        factory.addContextCustomizers(context -> context.setCookieProcessor(new HostPrefixCookies(NAME)));
+    public List<String> readCookieValues(HttpServletRequest request) {
+        return serializer(request).readCookieValues(request);
+    }
+
+    private DefaultCookieSerializer serializer(HttpServletRequest request) {
+        return request.isSecure() ? secure : plain;
+    }
+
+    private static DefaultCookieSerializer serializer(String name, boolean secure) {
+        DefaultCookieSerializer serializer = new DefaultCookieSerializer();
+        serializer.setCookieName(name);
+        serializer.setCookiePath("/");
+        serializer.setUseHttpOnlyCookie(true);
+        serializer.setSameSite("Lax");
+        serializer.setUseSecureCookie(secure);
+        // The cookie carries the session id as it is; base64 would only lengthen it.
+        serializer.setUseBase64Encoding(false);
+        return serializer;
     }
 }

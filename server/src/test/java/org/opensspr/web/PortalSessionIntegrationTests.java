@@ -3,7 +3,9 @@ package org.opensspr.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opensspr.Http;
@@ -71,6 +73,34 @@ class PortalSessionIntegrationTests extends ServerIntegrationTest {
         PortalSession kept = new PortalSession("http://127.0.0.1:" + port).withCookie(SessionCookies.NAME, afterSignIn);
         assertThat(PortalSession.location(kept.get("/register")))
                 .as("the signed-out session id no longer signs anyone in")
+                .isEqualTo("/login");
+    }
+
+    @Test
+    void aSignedInSessionLivesInTheDatabaseWithEveryValueSealed() {
+        PortalSession session = signedIn("alice", "alice-demo-2026");
+        String id = session.cookie(SessionCookies.NAME);
+        assertThat(id).as("256 random bits, base64url").matches("[A-Za-z0-9_-]{43}");
+        assertThat(jdbc.sql("SELECT principal_name FROM spring_session WHERE session_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .as("any node finds the session by the cookie")
+                .isEqualTo("alice");
+        List<byte[]> values = jdbc.sql("SELECT a.attribute_bytes FROM spring_session_attributes a"
+                        + " JOIN spring_session s ON s.primary_id = a.session_primary_id WHERE s.session_id = ?")
+                .param(id)
+                .query(byte[].class)
+                .list();
+        assertThat(values).as("the security context and the sign-in instant").hasSizeGreaterThanOrEqualTo(2);
+        // Java serialization would show the login and the class names in the clear; sealed bytes show neither.
+        assertThat(values)
+                .noneMatch(bytes -> new String(bytes, StandardCharsets.ISO_8859_1).contains("alice"))
+                .noneMatch(bytes -> new String(bytes, StandardCharsets.ISO_8859_1).contains("java.lang"));
+
+        jdbc.sql("DELETE FROM spring_session WHERE session_id = ?").param(id).update();
+        assertThat(PortalSession.location(session.get("/register")))
+                .as("the database is the session's only home: no node keeps a copy")
                 .isEqualTo("/login");
     }
 

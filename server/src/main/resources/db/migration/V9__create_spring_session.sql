@@ -1,0 +1,27 @@
+-- Portal sessions, shared by every node (Spring Session JDBC; issue 12): a browser sent to another
+-- node goes on where it was. Spring Session's own schema, with room for 256-bit session ids
+-- (base64url) and logins of up to 256 characters. Attribute values are sealed (AES-GCM) by the
+-- server before they are written (web.SharedSessions). Expired rows are deleted every minute by
+-- each node (spring.session.jdbc.cleanup-cron).
+CREATE TABLE SPRING_SESSION (
+    PRIMARY_ID             CHAR(36) NOT NULL,
+    SESSION_ID             VARCHAR(64) NOT NULL,
+    CREATION_TIME          BIGINT NOT NULL,
+    LAST_ACCESS_TIME       BIGINT NOT NULL,
+    MAX_INACTIVE_INTERVAL  INT NOT NULL,
+    EXPIRY_TIME            BIGINT NOT NULL,
+    PRINCIPAL_NAME         VARCHAR(256),
+    CONSTRAINT SPRING_SESSION_PK PRIMARY KEY (PRIMARY_ID)
+);
+CREATE UNIQUE INDEX SPRING_SESSION_IX1 ON SPRING_SESSION (SESSION_ID);
+CREATE INDEX SPRING_SESSION_IX2 ON SPRING_SESSION (EXPIRY_TIME);
+CREATE INDEX SPRING_SESSION_IX3 ON SPRING_SESSION (PRINCIPAL_NAME);
+
+CREATE TABLE SPRING_SESSION_ATTRIBUTES (
+    SESSION_PRIMARY_ID  CHAR(36) NOT NULL,
+    ATTRIBUTE_NAME      VARCHAR(200) NOT NULL,
+    ATTRIBUTE_BYTES     BYTEA NOT NULL,
+    CONSTRAINT SPRING_SESSION_ATTRIBUTES_PK PRIMARY KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME),
+    CONSTRAINT SPRING_SESSION_ATTRIBUTES_FK FOREIGN KEY (SESSION_PRIMARY_ID)
+        REFERENCES SPRING_SESSION (PRIMARY_ID) ON DELETE CASCADE
+);
