@@ -301,13 +301,12 @@ final class Cluster implements AutoCloseable {
         return settings;
     }
 
-    /** CPU seconds all live nodes used so far (a killed node's are lost). */
+    /** CPU seconds the nodes used so far (a killed node's up to the last reading; a restarted node's counts from its restart). */
     double nodesCpuSeconds() {
         double sum = 0;
         synchronized (nodes) {
             for (ServerProcess node : nodes) {
-                double cpu = node.alive() ? node.cpuSeconds() : -1;
-                sum += Math.max(0, cpu);
+                sum += Math.max(0, node.cpuSeconds());
             }
         }
         return sum;

@@ -28,6 +28,7 @@ final class ServerProcess implements AutoCloseable {
     private final URI base;
     private final Path javaBin;
     private final Thread killer;
+    private volatile double lastCpuSeconds = -1;
 
     private ServerProcess(Process process, Path dataDir, Path log, URI base, Path javaBin) {
         this.process = process;
@@ -136,9 +137,14 @@ final class ServerProcess implements AutoCloseable {
         return -1;
     }
 
-    /** User + system CPU time of the server so far, in seconds; -1 when unknown. */
+    /** User + system CPU time of the server so far, in seconds; once it has ended, the last reading; -1 when unknown. */
     double cpuSeconds() {
-        return ProcStat.cpuSeconds(pid());
+        double cpu = ProcStat.cpuSeconds(pid());
+        if (cpu >= 0) {
+            lastCpuSeconds = cpu;
+            return cpu;
+        }
+        return lastCpuSeconds;
     }
 
     /**
