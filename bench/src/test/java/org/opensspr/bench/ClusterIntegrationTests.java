@@ -83,7 +83,8 @@ class ClusterIntegrationTests {
                     + "; .ci/run installs them)");
         }
         Path jar = Path.of(System.getProperty("opensspr.server.jar", "../server/target/sspr-server.jar"));
-        dir = Files.createTempDirectory("sspr-cluster-test-");
+        // under target/: the nodes' logs stay for a look after a failure, and a clean removes them
+        dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "cluster-");
         cluster = Cluster.start(
                 dir,
                 new Cluster.Settings(
