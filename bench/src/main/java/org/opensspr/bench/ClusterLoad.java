@@ -120,6 +120,7 @@ public final class ClusterLoad implements Callable<Integer> {
                 Row row = measure(cluster, n, flows);
                 rows.add(row);
                 System.out.println(Report.progress(row.result()));
+                System.out.println("  " + steps(row.result().stats()));
             }
         }
         System.out.println();
@@ -160,6 +161,19 @@ public final class ClusterLoad implements Callable<Integer> {
                 r.loadAverage());
     }
 
+    /** "step p50/p99 ms: start 12/40, challenge ..." */
+    static String steps(Stats stats) {
+        StringBuilder b = new StringBuilder("step p50/p99 ms:");
+        stats.steps()
+                .forEach((name, latency) -> b.append(String.format(
+                        Locale.ROOT,
+                        " %s %.0f/%.0f",
+                        name,
+                        latency.percentileMillis(50),
+                        latency.percentileMillis(99))));
+        return b.toString();
+    }
+
     static String table(String started, List<Row> rows) {
         StringBuilder b = new StringBuilder();
         b.append("Cluster load, started ").append(started).append('\n');
@@ -184,6 +198,13 @@ public final class ClusterLoad implements Callable<Integer> {
                     row.otherCores(),
                     row.loadAverage()));
         }
+        for (Row row : rows) {
+            b.append("\n")
+                    .append(row.nodes())
+                    .append(row.nodes() == 1 ? " node, " : " nodes, ")
+                    .append(steps(row.result().stats()));
+        }
+        b.append('\n');
         b.append("\nCores: average CPU each party used during the measured window (the driver includes the SMTP"
                 + " sink); rest: every other process on the machine.\n");
         return b.toString();
