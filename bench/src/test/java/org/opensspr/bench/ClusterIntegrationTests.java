@@ -247,7 +247,8 @@ class ClusterIntegrationTests {
         }
         assertThat(answers).as("ten codes sent").allMatch(r -> r.status() == 202);
         assertThat(answers.stream().map(r -> r.header("X-Served-By")).collect(Collectors.toSet()))
-                .hasSize(cluster.size());
+                .as("the codes were counted on more than one node")
+                .hasSizeGreaterThan(1);
         for (int node = 0; node < cluster.size(); node++) {
             Api.Response start = cluster.nodeApi(node)
                     .post("api/v1/reset/flows", Json.object("login", login), Api.bearer(cluster.apiKey()));
