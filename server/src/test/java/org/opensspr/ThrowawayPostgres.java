@@ -31,6 +31,17 @@ public final class ThrowawayPostgres implements AutoCloseable {
         return "postgres";
     }
 
+    /** An outage as the server sees it: every connection to this database is dropped and new ones refused. */
+    public void refuseConnections() {
+        execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+        execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+    }
+
+    /** Ends {@link #refuseConnections()}. */
+    public void allowConnections() {
+        execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+    }
+
     @Override
     public void close() {
         execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

@@ -8,8 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * The audit log's background work on every node: every second it seals what is pending
@@ -39,6 +42,7 @@ final class AuditSealer implements DisposableBean {
     private long headReadAt;
     private boolean sealedSinceAnchor;
     private boolean lastAttemptFailed;
+    private boolean databaseFailing;
 
     @Autowired
     AuditSealer(JdbcAuditLog audit, Clock clock) {
@@ -52,9 +56,28 @@ final class AuditSealer implements DisposableBean {
         this.nanoTime = nanoTime;
     }
 
+    /**
+     * A database that cannot be reached is logged once (WARN) and once more when it is back, not
+     * with a stack trace every second: the events wait in the table and are sealed afterwards.
+     */
     @Scheduled(fixedDelay = 1_000, initialDelay = 1_000)
     void tick() {
-        anchorIfDue(audit.sealPending());
+        try {
+            anchorIfDue(audit.sealPending());
+            if (databaseFailing) {
+                log.info("The audit log can be sealed again");
+                databaseFailing = false;
+            }
+        } catch (TransientDataAccessException
+                | DataAccessResourceFailureException
+                | CannotCreateTransactionException e) {
+            if (!databaseFailing) {
+                log.warn("Cannot seal the audit log, trying again every second: {}", e.toString());
+                databaseFailing = true;
+            } else {
+                log.debug("Cannot seal the audit log", e);
+            }
+        }
     }
 
     /** Anchors the head if it is due after {@code sealed} events were sealed here; returns whether it wrote one. */

@@ -1,6 +1,7 @@
 package org.opensspr.web;
 
 import java.net.URI;
+import org.opensspr.system.DatabaseOutages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessException;
@@ -12,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -46,13 +48,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     })
     ResponseEntity<ProblemDetail> busy(RuntimeException e) {
         log.warn("Busy: {}", e.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.SERVICE_UNAVAILABLE, "The server is busy. Please try again in a moment.");
-        problem.setType(URI.create("https://opensspr.org/problems/server-busy"));
-        problem.setTitle("Server busy");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "1")
-                .body(problem);
+                .header(HttpHeaders.RETRY_AFTER, ProblemResponses.BUSY_RETRY_AFTER)
+                .body(ProblemResponses.busy());
+    }
+
+    /** A rollback that failed on a connection the database had dropped: the same outage as above. */
+    @ExceptionHandler(TransactionSystemException.class)
+    ResponseEntity<ProblemDetail> rollbackFailed(TransactionSystemException e) {
+        if (!DatabaseOutages.isOutage(e)) {
+            throw e;
+        }
+        return busy(e);
     }
 
     @Override

@@ -56,6 +56,19 @@ final class ProblemResponses {
         json.writeValue(response.getOutputStream(), problem);
     }
 
+    /** {@code problem} as its JSON document. */
+    String json(ProblemDetail problem) {
+        return json.writeValueAsString(problem);
+    }
+
+    /** Seconds a client waits before it tries again after {@link #busy()}. */
+    static final String BUSY_RETRY_AFTER = "1";
+
+    /** The database gave no connection in time or went away: the node is busy, not broken (503). */
+    static ProblemDetail busy() {
+        return problem(503, "server-busy", "Server busy", "The server is busy. Please try again in a moment.");
+    }
+
     /** A problem of type {@code https://opensspr.org/problems/<type>}. */
     static ProblemDetail problem(int status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);

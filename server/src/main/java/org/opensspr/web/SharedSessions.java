@@ -3,6 +3,8 @@ package org.opensspr.web;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.opensspr.secrets.SecretBox;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.support.GenericConversionService;
@@ -10,6 +12,8 @@ import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Portal sessions live in the database (Spring Session JDBC, tables {@code spring_session} and
@@ -26,6 +30,16 @@ class SharedSessions {
 
     static final String PURPOSE = "portal-session-attribute";
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Before the session filter, so that a session the database cannot load or save is a 503, not a 500. */
+    @Bean
+    FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(
+            ProblemResponses problems, MessageSource messages, LocaleResolver locales) {
+        FilterRegistrationBean<DatabaseOutageFilter> registration =
+                new FilterRegistrationBean<>(new DatabaseOutageFilter(problems, messages, locales));
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return registration;
+    }
 
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sealedSessionAttributes(SecretBox box) {
