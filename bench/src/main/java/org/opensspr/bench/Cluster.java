@@ -74,7 +74,9 @@ final class Cluster implements AutoCloseable {
     }
 
     /** Seeds and starts the stores, then {@code nodeCount} nodes and HAProxy; returns once HAProxy sees every node up. */
-    static Cluster start(Path dir, Settings settings, int nodeCount) throws IOException, InterruptedException {
+    static Cluster start(Path folder, Settings settings, int nodeCount) throws IOException, InterruptedException {
+        // absolute: the servers' own tools run in folders of their own
+        Path dir = folder.toAbsolutePath();
         if (!Files.isRegularFile(settings.serverJar())) {
             throw new IOException("No server jar at " + settings.serverJar().toAbsolutePath()
                     + "; build it: ./mvnw -B -q package -DskipTests -pl server,bench -am");

@@ -109,7 +109,7 @@ final class Postgres implements AutoCloseable {
         }
     }
 
-    /** Runs one SQL statement with {@code psql} on {@link #DATABASE} (or postgres for CREATE DATABASE) and returns its unaligned output. */
+    /** Runs one SQL statement {@code sql} with the psql client on {@link #DATABASE} (or postgres for CREATE DATABASE) and returns its unaligned output. */
     String psql(String sql) throws IOException, InterruptedException {
         String db = sql.startsWith("CREATE DATABASE") ? "postgres" : DATABASE;
         return exec(

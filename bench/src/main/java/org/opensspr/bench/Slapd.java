@@ -47,7 +47,8 @@ final class Slapd implements AutoCloseable {
     }
 
     /** Configures, seeds and starts slapd in {@code dir} with the people of {@code seedLdif}. */
-    static Slapd start(Path dir, Path seedLdif) throws IOException, InterruptedException {
+    static Slapd start(Path folder, Path seedLdif) throws IOException, InterruptedException {
+        Path dir = folder.toAbsolutePath();
         if (!installed()) {
             throw new IOException("Debian's slapd is needed: apt-get install -y slapd ldap-utils (.ci/run does)");
         }
@@ -65,7 +66,15 @@ final class Slapd implements AutoCloseable {
                 "-l",
                 dir.resolve("config.ldif").toString());
         // -q: no consistency checks while loading, the seed is ours
-        run(dir, SLAPADD.toString(), "-q", "-n1", "-F", config.toString(), "-l", seedLdif.toString());
+        run(
+                dir,
+                SLAPADD.toString(),
+                "-q",
+                "-n1",
+                "-F",
+                config.toString(),
+                "-l",
+                seedLdif.toAbsolutePath().toString());
         run(
                 dir,
                 SLAPADD.toString(),
