@@ -1,5 +1,7 @@
 package org.opensspr;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
@@ -44,7 +46,9 @@ import tools.jackson.databind.JsonNode;
             "sspr.trusted-proxy=127.0.0.1, 127.0.2.0/24",
             "sspr.captcha.difficulty=4",
             "sspr.bootstrap.admin-token=" + ServerIntegrationTest.ADMIN_TOKEN,
-            "sspr.mail.from=OpenSSPR <sspr@example.org>"
+            "sspr.mail.from=OpenSSPR <sspr@example.org>",
+            // The demo users' mobiles are Dutch; a number typed as 06... is read as one of them.
+            "sspr.phone.default-region=NL"
         })
 @Import(ServerIntegrationTest.TestClock.class)
 public abstract class ServerIntegrationTest {
@@ -87,6 +91,12 @@ public abstract class ServerIntegrationTest {
                 () -> "jdbc:h2:file:" + DATA_DIR.resolve("db/sspr") + ";DB_CLOSE_ON_EXIT=FALSE");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    /** Sets the SSPR policy through the admin API (the test's state is reset before the next test). */
+    protected void policy(Map<String, Object> policy) {
+        Http.Response put = admin.put("/api/v1/admin/policy", policy);
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
     }
 
     /** The data dir of the shared server: its outbox folder holds the SMS messages. */

@@ -37,13 +37,16 @@ public class MethodsService {
     private final Directory directory;
     private final AuditLog audit;
     private final Clock clock;
+    private final String defaultRegion;
 
     MethodsService(
             JdbcContactInfoRepository contacts,
             JdbcRegistrationRepository registrations,
             Directory directory,
             AuditLog audit,
+            PhoneProperties phone,
             Clock clock) {
+        this.defaultRegion = phone.defaultRegion();
         this.contacts = contacts;
         this.registrations = registrations;
         this.directory = directory;
@@ -90,7 +93,7 @@ public class MethodsService {
                 case SMS ->
                     own.or(() -> prefilled.map(ContactInfo::phone))
                             .or(() -> policy.useDirectoryContacts()
-                                    ? user.mobile().flatMap(MethodsService::e164)
+                                    ? user.mobile().flatMap(this::e164)
                                     : Optional.empty());
                 case TOTP, QUESTIONS -> own.map(value -> "");
             };
@@ -126,10 +129,15 @@ public class MethodsService {
                 .map(Map.Entry::getKey);
     }
 
-    /** A directory {@code mobile} that is not a valid international number does not count. */
-    private static Optional<String> e164(String mobile) {
+    /**
+     * A phone number as a user typed it or the directory's {@code mobile} holds it, in E.164; a number
+     * without {@code +} is a national number of {@code sspr.phone.default-region} (none: not valid).
+     * Empty when it is no valid number: such a directory {@code mobile} does not count, and such a
+     * typed number matches nothing.
+     */
+    public Optional<String> e164(String number) {
         try {
-            return Optional.of(PhoneNumbers.toE164(mobile, null));
+            return Optional.of(PhoneNumbers.toE164(number, defaultRegion));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code sspr.phone.*}. {@code defaultRegion} (ISO 3166 code such as {@code NL}; null when unset)
- * is the country of a number typed without {@code +}, and the country whose numbers a decoy
+ * is the country of a number written without {@code +} (typed at registration or at a reset, or in
+ * the directory's {@code mobile}), and the country whose numbers a decoy
  * flow's SMS hint looks like, so that a made-up hint has the length of a real one.
  */
 @ConfigurationProperties("sspr.phone")

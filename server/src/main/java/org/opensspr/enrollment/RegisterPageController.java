@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.opensspr.directory.Directory;
 import org.opensspr.directory.DirectoryUser;
 import org.opensspr.policy.MethodType;
@@ -33,6 +34,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class RegisterPageController {
 
     private static final String PAGE = "/register";
+    /** The code field's id on the authenticator page, which an error links to. */
+    private static final String TOTP_CODE_FIELD = "totp-code";
+
     private static final String PENDING = RegisterPageController.class.getName() + ".pending.";
 
     private final RegistrationService registration;
@@ -156,7 +160,7 @@ class RegisterPageController {
                 "redirect:/register?saved");
     }
 
-    /** Shows the QR code right away; it is not kept anywhere the page could show it again. */
+    /** Shows the QR code right away; after a wrong code the verify step shows the same one again. */
     @PostMapping("/register/totp")
     String startTotp(Authentication authentication, HttpSession session, Model model, Locale locale) {
         try {
@@ -181,14 +185,22 @@ class RegisterPageController {
             HttpSession session,
             Model model,
             Locale locale) {
-        return attempt(
-                () -> registration.verifyTotp(user(authentication), code, Callers.from(request)),
-                null,
-                authentication,
-                session,
-                model,
-                locale,
-                "redirect:/register?saved");
+        DirectoryUser user = user(authentication);
+        try {
+            registration.verifyTotp(user, code, Callers.from(request));
+            return "redirect:/register?saved";
+        } catch (RuntimeException e) {
+            model.addAttribute("error", errors.of(e, TOTP_CODE_FIELD, PAGE, locale));
+            Optional<RegistrationService.TotpEnrollment> pending = registration.pendingTotp(user, issuer);
+            if (pending.isEmpty()) {
+                model.addAttribute("saved", false);
+                return page(authentication, session, model, locale);
+            }
+            // The same QR code and key again: the app the user scanned still has the right secret.
+            model.addAttribute("totp", pending.get());
+            model.addAttribute("user", user.login());
+            return "register/totp";
+        }
     }
 
     @PostMapping("/register/questions")

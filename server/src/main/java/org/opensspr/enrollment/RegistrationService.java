@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.opensspr.audit.Activity;
@@ -162,7 +163,23 @@ public class RegistrationService {
                 box.seal(base32, TotpChecks.PURPOSE),
                 null,
                 clock.instant().plus(Duration.ofMinutes(TOTP_MINUTES)));
-        String uri = OtpAuthUri.of(issuer, user.login(), secret);
+        return enrollment(issuer, user, base32);
+    }
+
+    /**
+     * The authenticator registration still waiting for its first code, shown again after a wrong
+     * code so the user need not scan a new QR code; empty once it expired or too many wrong codes
+     * used it up.
+     */
+    @Transactional(readOnly = true)
+    public Optional<TotpEnrollment> pendingTotp(DirectoryUser user, String issuer) {
+        return registrations
+                .pending(user.login(), MethodType.TOTP, clock.instant())
+                .map(pending -> enrollment(issuer, user, box.open(pending.value(), TotpChecks.PURPOSE)));
+    }
+
+    private static TotpEnrollment enrollment(String issuer, DirectoryUser user, String base32) {
+        String uri = OtpAuthUri.of(issuer, user.login(), Base32.decode(base32));
         return new TotpEnrollment(base32, uri, QrCode.svg(uri));
     }
 

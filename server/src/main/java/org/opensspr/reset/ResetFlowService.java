@@ -20,7 +20,6 @@ import org.opensspr.directory.DirectoryRejectedPasswordException;
 import org.opensspr.directory.DirectoryUnavailableException;
 import org.opensspr.directory.DirectoryUser;
 import org.opensspr.enrollment.MethodsService;
-import org.opensspr.enrollment.PhoneNumbers;
 import org.opensspr.enrollment.Question;
 import org.opensspr.enrollment.VerificationMethod;
 import org.opensspr.notify.Message;
@@ -491,13 +490,10 @@ public class ResetFlowService {
         return ResetSource.network(flow.ip());
     }
 
-    private static boolean sameContact(FlowMethod method, String contact) {
+    /** A typed number is compared in E.164, read with the default region as registration reads it. */
+    private boolean sameContact(FlowMethod method, String contact) {
         if (method.type() == MethodType.SMS) {
-            try {
-                return method.address().equals(PhoneNumbers.toE164(contact, null));
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
+            return methods.e164(contact).filter(method.address()::equals).isPresent();
         }
         return method.address().equalsIgnoreCase(contact.strip());
     }

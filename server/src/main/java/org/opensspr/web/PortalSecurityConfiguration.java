@@ -32,6 +32,20 @@ class PortalSecurityConfiguration {
             + "img-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
+    /** The portal's pages: the only requests with a session (and the only ones that read its cookie, {@link SessionCookies}). */
+    static final String[] PAGES = {
+        "/",
+        "/reset",
+        "/reset/**",
+        "/register",
+        "/register/**",
+        "/change",
+        "/change/**",
+        "/login",
+        PortalSignInFailures.THROTTLED_PAGE,
+        "/logout"
+    };
+
     @Bean
     @Order(1)
     SecurityFilterChain portal(
@@ -45,17 +59,7 @@ class PortalSecurityConfiguration {
             throws Exception {
         ProviderManager directoryAuthentication =
                 new ProviderManager(new DirectoryAuthenticationProvider(directory, signInThrottle, adminGroup));
-        http.securityMatcher(
-                        "/",
-                        "/reset",
-                        "/reset/**",
-                        "/register",
-                        "/register/**",
-                        "/change",
-                        "/change/**",
-                        "/login",
-                        PortalSignInFailures.THROTTLED_PAGE,
-                        "/logout")
+        http.securityMatcher(PAGES)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/", "/reset", "/reset/**", "/login", PortalSignInFailures.THROTTLED_PAGE)
                         .permitAll()

@@ -1,7 +1,11 @@
 package org.opensspr.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.List;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.stereotype.Component;
@@ -15,12 +19,24 @@ import org.springframework.stereotype.Component;
  * allowed on loopback only (development, tests, a balancer's health check), and there a
  * {@code __Host-} cookie, which must be Secure, would not come back. A request reads only the
  * cookie of its own kind, so a plain cookie planted over HTTP is never taken on HTTPS.
+ *
+ * <p>The cookie is read on the portal's pages only ({@link PortalSecurityConfiguration#PAGES}). A
+ * browser sends it with every request to the host (a {@code __Host-} cookie's path must be
+ * {@code /}): its stylesheet, its scripts, its CAPTCHA calls to the API. Those need no session, and
+ * since sessions live in the database ({@link SharedSessions}) a session looked up for them (Spring
+ * MVC's flash maps ask for one on every request) would cost a read and a write each.
  */
 @Component
 final class SessionCookies implements CookieSerializer {
 
     static final String NAME = "sspr-session";
     static final String HOST_PREFIX = "__Host-";
+
+    private static final RequestMatcher PORTAL_PAGES =
+            new OrRequestMatcher(Arrays.stream(PortalSecurityConfiguration.PAGES)
+                    .map(pattern -> (RequestMatcher)
+                            PathPatternRequestMatcher.withDefaults().matcher(pattern))
+                    .toList());
 
     private final DefaultCookieSerializer plain = serializer(NAME, false);
     private final DefaultCookieSerializer secure = serializer(HOST_PREFIX + NAME, true);
@@ -32,7 +48,7 @@ final class SessionCookies implements CookieSerializer {
 
     @Override
     public List<String> readCookieValues(HttpServletRequest request) {
-        return serializer(request).readCookieValues(request);
+        return PORTAL_PAGES.matches(request) ? serializer(request).readCookieValues(request) : List.of();
     }
 
     private DefaultCookieSerializer serializer(HttpServletRequest request) {

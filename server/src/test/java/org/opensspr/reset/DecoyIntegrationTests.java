@@ -238,11 +238,6 @@ class DecoyIntegrationTests extends ServerIntegrationTest {
                 .update();
     }
 
-    private void policy(Map<String, Object> policy) {
-        Http.Response put = admin.put("/api/v1/admin/policy", policy);
-        assertThat(put.status()).as(put.toString()).isEqualTo(200);
-    }
-
     private JsonNode started(String login) {
         Http.Response started = startFlow(login);
         assertThat(started.status()).as(started.toString()).isEqualTo(201);

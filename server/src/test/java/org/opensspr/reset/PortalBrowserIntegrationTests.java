@@ -138,6 +138,8 @@ class PortalBrowserIntegrationTests extends ServerIntegrationTest {
         page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true))
                 .fill("Carol-portal-2026");
         page.getByLabel("Confirm new password").fill("Carol-portal-2026");
+        // The meter fills in after the input event: wait for it (a deadline), then look.
+        page.locator("#newPassword-strength:has-text('Strength:')").waitFor();
         assertThat(page.locator("#newPassword-strength").textContent()).contains("Strength:");
         shot("reset-6-password");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reset password"))

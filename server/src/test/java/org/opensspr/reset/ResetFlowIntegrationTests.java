@@ -191,6 +191,21 @@ class ResetFlowIntegrationTests extends ServerIntegrationTest {
     }
 
     @Test
+    void aNumberTypedInTheNationalFormOfTheDefaultRegionMatchesTheMobileOnFile() throws Exception {
+        policy(Map.of("methods", List.of("email", "sms")));
+        String flowId = start("carol");
+        assertThat(http.post(path(flowId, "challenges"), Map.of("methodId", "sms", "contact", "06 1234 5003"))
+                        .status())
+                .isEqualTo(202);
+        String code = mailbox.awaitSmsCode("+31612345003", Kind.RESET_CODE);
+        assertThat(http.post(path(flowId, "verifications"), Map.of("methodId", "sms", "code", code))
+                        .json()
+                        .get("remaining")
+                        .asInt())
+                .isZero();
+    }
+
+    @Test
     void aPasswordBeforeVerificationIsRefusedAndAWeakOneComesWithViolations() throws Exception {
         String flowId = start("carol");
         Http.Response early = http.post(path(flowId, "password"), Map.of("newPassword", "Long-enough-password-1"));

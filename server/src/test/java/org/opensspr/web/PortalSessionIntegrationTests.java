@@ -105,6 +105,31 @@ class PortalSessionIntegrationTests extends ServerIntegrationTest {
     }
 
     @Test
+    void onlyThePortalsPagesReadTheSessionFromTheDatabase() {
+        PortalSession session = signedIn("alice", "alice-demo-2026");
+        String id = session.cookie(SessionCookies.NAME);
+        long aMinuteAgo = System.currentTimeMillis() - 60_000;
+        jdbc.sql("UPDATE spring_session SET last_access_time = ? WHERE session_id = ?")
+                .params(aMinuteAgo, id)
+                .update();
+
+        // The browser sends the cookie with its stylesheet, its scripts and their API calls too; none needs a session.
+        assertThat(session.get("/css/portal.css").statusCode()).isEqualTo(200);
+        assertThat(session.get("/js/pow.js").statusCode()).isEqualTo(200);
+        assertThat(lastAccess(id)).as("neither loaded nor saved the session").isEqualTo(aMinuteAgo);
+
+        assertThat(session.get("/register").statusCode()).isEqualTo(200);
+        assertThat(lastAccess(id)).as("a page does").isGreaterThan(aMinuteAgo);
+    }
+
+    private long lastAccess(String sessionId) {
+        return jdbc.sql("SELECT last_access_time FROM spring_session WHERE session_id = ?")
+                .param(sessionId)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
     void aBusySessionMustSignInAgainTwelveHoursAfterItSignedIn() {
         PortalSession session = signedIn("alice", "alice-demo-2026");
         clock.advance(Duration.ofHours(12).minusMinutes(1));
