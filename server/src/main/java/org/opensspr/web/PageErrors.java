@@ -31,7 +31,8 @@ public final class PageErrors {
 
     /**
      * An error shown on a page: the text, the id of the field it is about (null: the whole form),
-     * the support code, and the policy's helpdesk link (null when none is set).
+     * the support code (null for a correction the user makes alone: an empty field, a wrong code),
+     * and the policy's helpdesk link (null when none is set).
      */
     public record PageError(String message, String field, String supportCode, String helpdeskUrl) {}
 
@@ -48,6 +49,10 @@ public final class PageErrors {
         } else {
             text = messages.getMessage("error.unexpected", null, locale);
         }
+        if (isCorrection(e)) {
+            log.debug("Page {} asked for a correction: {}", page, e.getClass().getSimpleName());
+            return new PageError(text, field, null, helpdesk());
+        }
         String code = supportCode();
         log.warn(
                 "Page {} showed an error, support code {}: {}: {}",
@@ -58,11 +63,20 @@ public final class PageErrors {
         return new PageError(text, field, code, helpdesk());
     }
 
-    /** A page error for a message key (a form check before any service runs). */
+    /** A page error for a message key: a form check before any service runs, which the user corrects alone. */
     public PageError ofKey(String key, String field, String page, Locale locale) {
-        String code = supportCode();
-        log.warn("Page {} showed an error, support code {}: {}", page, code, key);
-        return new PageError(messages.getMessage(key, null, locale), field, code, helpdesk());
+        log.debug("Page {} asked for a correction: {}", page, key);
+        return new PageError(messages.getMessage(key, null, locale), field, null, helpdesk());
+    }
+
+    /**
+     * Bad input (a {@code 400} problem or an {@link IllegalArgumentException}): the message says what
+     * to change, and a support code would only send the user to the helpdesk for a typo.
+     */
+    static boolean isCorrection(RuntimeException e) {
+        return e instanceof IllegalArgumentException
+                || (e instanceof ErrorResponseException problem
+                        && problem.getStatusCode().value() == 400);
     }
 
     /** A text from the portal's messages, for a check a page makes itself. */
