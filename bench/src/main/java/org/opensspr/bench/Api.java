@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -42,7 +43,18 @@ final class Api implements AutoCloseable {
                 .build();
     }
 
-    record Response(int status, String body) {}
+    /** An answer; {@code headers} are empty for answers made up by tests. */
+    record Response(int status, String body, HttpHeaders headers) {
+
+        Response(int status, String body) {
+            this(status, body, HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+        }
+
+        /** The first value of header {@code name}, or null. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
 
     static String bearer(String token) {
         return "Bearer " + token;
@@ -87,7 +99,7 @@ final class Api implements AutoCloseable {
         try {
             HttpResponse<String> response =
                     client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.body(), response.headers());
         } catch (HttpConnectTimeoutException e) {
             throw new Failure("connect-timeout", e.getMessage());
         } catch (HttpTimeoutException e) {

@@ -9,10 +9,13 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,16 +43,33 @@ final class MailSink implements AutoCloseable {
     private final AtomicLong held = new AtomicLong();
     private final Map<String, LongAdder> delivered = new ConcurrentHashMap<>();
     private final LongAdder dropped = new LongAdder();
+    private final Queue<Delivery> log;
 
-    private MailSink(GreenMail greenMail) {
+    /**
+     * One delivered mail as {@link #deliveries} keeps it: its recipient (lower case), kind, code
+     * (reset codes; else null) and {@code Message-ID}.
+     */
+    record Delivery(String recipient, String kind, String code, String messageId) {}
+
+    private MailSink(GreenMail greenMail, boolean keepLog) {
         this.greenMail = greenMail;
+        this.log = keepLog ? new ConcurrentLinkedQueue<>() : null;
     }
 
     /** Starts the sink on {@code port} of 127.0.0.1. */
     static MailSink start(int port) {
+        return start(port, false);
+    }
+
+    /**
+     * Starts the sink on {@code port} of 127.0.0.1; with {@code keepLog} it also keeps a
+     * {@link Delivery} per mail, so a test can count each recipient's mails (a load run does not:
+     * it would grow without end).
+     */
+    static MailSink start(int port, boolean keepLog) {
         GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
-        MailSink sink = new MailSink(greenMail);
+        MailSink sink = new MailSink(greenMail, keepLog);
         greenMail.getManagers().getUserManager().setMessageDeliveryHandler(sink::deliver);
         return sink;
     }
@@ -69,6 +89,9 @@ final class MailSink implements AutoCloseable {
         kind = kind == null ? "none" : kind.strip();
         delivered.computeIfAbsent(kind, k -> new LongAdder()).increment();
         if (!"reset-code".equals(kind)) {
+            if (log != null) {
+                log.add(new Delivery(key(recipient), kind, null, mime.getMessageID()));
+            }
             return;
         }
         String body;
@@ -78,6 +101,10 @@ final class MailSink implements AutoCloseable {
             throw new MessagingException("cannot read the body", e);
         }
         Matcher m = CODE.matcher(body);
+        if (log != null) {
+            log.add(new Delivery(key(recipient), kind, m.find() ? m.group(1) : null, mime.getMessageID()));
+            m.reset();
+        }
         if (!m.find()) {
             delivered
                     .computeIfAbsent("reset-code-without-code", k -> new LongAdder())
@@ -139,6 +166,11 @@ final class MailSink implements AutoCloseable {
             counts.put("dropped-codes", dropped.sum());
         }
         return counts;
+    }
+
+    /** Every mail delivered so far, in order of delivery; empty unless started with {@code keepLog}. */
+    List<Delivery> deliveries() {
+        return log == null ? List.of() : List.copyOf(log);
     }
 
     long held() {

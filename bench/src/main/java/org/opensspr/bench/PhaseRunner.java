@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleSupplier;
 
 /**
  * Runs one phase at one concurrency: {@code concurrency} threads call the operation in a loop
@@ -39,11 +40,16 @@ final class PhaseRunner {
         }
     }
 
-    private final ServerProcess server;
+    private final DoubleSupplier serverCpuSeconds;
     private final Duration grace;
 
     PhaseRunner(ServerProcess server, Duration grace) {
-        this.server = server;
+        this(server::cpuSeconds, grace);
+    }
+
+    /** @param serverCpuSeconds the CPU seconds the server side used so far (for a cluster: all its nodes) */
+    PhaseRunner(DoubleSupplier serverCpuSeconds, Duration grace) {
+        this.serverCpuSeconds = serverCpuSeconds;
         this.grace = grace;
     }
 
@@ -55,13 +61,13 @@ final class PhaseRunner {
             Stats discarded = new Stats(Long.MAX_VALUE, steps);
             run(concurrency, warmUp, discarded, operation);
         }
-        double serverCpu = server.cpuSeconds();
+        double serverCpu = serverCpuSeconds.getAsDouble();
         double driverCpu = ProcStat.self();
         double machine = ProcStat.machineBusySeconds();
         long start = System.nanoTime();
         Stats stats = new Stats(start + duration.toNanos(), steps);
         int abandoned = run(concurrency, duration, stats, operation);
-        double serverUsed = server.cpuSeconds() - serverCpu;
+        double serverUsed = serverCpuSeconds.getAsDouble() - serverCpu;
         double driverUsed = ProcStat.self() - driverCpu;
         double machineUsed = ProcStat.machineBusySeconds() - machine;
         double elapsed = (System.nanoTime() - start) / 1e9;

@@ -57,6 +57,36 @@ final class ProcStat {
         return busy / TICKS_PER_SECOND;
     }
 
+    /**
+     * CPU seconds of a process and all its descendants: its own time, the time of its children it
+     * has already reaped (cutime + cstime: PostgreSQL's ended backends) and that of the ones still
+     * running (PostgreSQL's backends, one per pooled connection); -1 when the process is gone.
+     */
+    static double treeCpuSeconds(long pid) {
+        double own;
+        try {
+            own = parseWithChildren(Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.US_ASCII));
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        double descendants = ProcessHandle.of(pid)
+                .map(p -> p.descendants()
+                        .mapToDouble(d -> Math.max(0, cpuSeconds(d.pid())))
+                        .sum())
+                .orElse(0.0);
+        return own + descendants;
+    }
+
+    /** utime + stime + cutime + cstime (fields 14-17) of a stat line, in seconds. */
+    static double parseWithChildren(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ", -1);
+        return (Long.parseLong(fields[11])
+                        + Long.parseLong(fields[12])
+                        + Long.parseLong(fields[13])
+                        + Long.parseLong(fields[14]))
+                / TICKS_PER_SECOND;
+    }
+
     static double self() {
         return cpuSeconds(ProcessHandle.current().pid());
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The whole reset as a helpdesk tool (API key) or a sign-in screen (device + logon session) runs
@@ -22,22 +23,60 @@ final class ResetFlows {
     static final List<String> LOGON_STEPS =
             List.of("logon-session", "start", "challenge", "mail-wait", "verify", "password");
 
+    /**
+     * How one reset ended, for a caller that checks outcomes afterwards (the cluster test):
+     * {@code failedStep} is null when the new password was acknowledged ({@code 200}), else the
+     * step that failed, its failure kind and when that step's request was sent and when the
+     * reset ended ({@link System#nanoTime}); {@code codeSent} when the challenge was acknowledged ({@code
+     * 202}); {@code newPassword} once the password step was sent, else null.
+     */
+    record Outcome(
+            int user,
+            String failedStep,
+            String failureKind,
+            long failedStepSentNanos,
+            long endedNanos,
+            boolean codeSent,
+            String newPassword) {
+
+        boolean acknowledged() {
+            return failedStep == null;
+        }
+    }
+
     private final Api api;
     private final MailSink mail;
+    private final int firstUser;
     private final int users;
     private final Duration mailTimeout;
+    private final Consumer<Outcome> journal;
     private final AtomicLong cursor = new AtomicLong();
     private final Set<Integer> busy = ConcurrentHashMap.newKeySet();
 
     /** @param users resets use users 0 to {@code users - 1} */
     ResetFlows(Api api, MailSink mail, int users, Duration mailTimeout) {
+        this(api, mail, 0, users, mailTimeout, outcome -> {});
+    }
+
+    /**
+     * @param firstUser resets use users {@code firstUser} to {@code firstUser + users - 1}
+     * @param journal told how each reset ended
+     */
+    ResetFlows(Api api, MailSink mail, int firstUser, int users, Duration mailTimeout, Consumer<Outcome> journal) {
         if (users < 1) {
             throw new IllegalArgumentException("at least one user is needed for resets");
         }
         this.api = api;
         this.mail = mail;
+        this.firstUser = firstUser;
         this.users = users;
         this.mailTimeout = mailTimeout;
+        this.journal = journal;
+    }
+
+    /** How many resets were begun: more than {@code users} means some user was reset twice. */
+    long begun() {
+        return cursor.get();
     }
 
     /** A reset with an API key ({@code Authorization: Bearer <key>} on the start). */
@@ -74,10 +113,14 @@ final class ResetFlows {
         int user = nextUser();
         String step = firstStep;
         long start = System.nanoTime();
+        long stepSent = start;
+        boolean codeSent = false;
+        String password = null;
         try {
             String authorization = credential.get(stats);
             long t = System.nanoTime();
             step = "start";
+            stepSent = t;
             String login = SeedLdif.login(user);
             String address = SeedLdif.mail(user);
             String flowId = Json.string(
@@ -92,28 +135,36 @@ final class ResetFlows {
             String flow = "api/v1/reset/flows/" + flowId;
 
             step = "challenge";
+            stepSent = t2;
             mail.forget(address);
             Api.expect(api.post(flow + "/challenges", Json.object("methodId", "email", "contact", address), null), 202);
+            codeSent = true;
             long t3 = System.nanoTime();
             stats.step("challenge", t3 - t2);
 
             step = "mail-wait";
+            stepSent = t3;
             String code = mail.awaitCode(address, mailTimeout);
             long t4 = System.nanoTime();
             stats.step("mail-wait", t4 - t3);
 
             step = "verify";
+            stepSent = t4;
             Api.expect(api.post(flow + "/verifications", Json.object("methodId", "email", "code", code), null), 200);
             long t5 = System.nanoTime();
             stats.step("verify", t5 - t4);
 
             step = "password";
-            Api.expect(api.post(flow + "/password", Json.object("newPassword", Passphrases.next()), null), 200);
+            stepSent = t5;
+            password = Passphrases.next();
+            Api.expect(api.post(flow + "/password", Json.object("newPassword", password), null), 200);
             long t6 = System.nanoTime();
             stats.step("password", t6 - t5);
             stats.success(start, t6);
+            journal.accept(new Outcome(user, null, null, 0, t6, codeSent, password));
         } catch (Failure e) {
             stats.error(step + ":" + e.kind());
+            journal.accept(new Outcome(user, step, e.kind(), stepSent, System.nanoTime(), codeSent, password));
         } finally {
             busy.remove(user);
         }
@@ -121,7 +172,7 @@ final class ResetFlows {
 
     private int nextUser() {
         while (true) {
-            int user = (int) (cursor.getAndIncrement() % users);
+            int user = firstUser + (int) (cursor.getAndIncrement() % users);
             if (busy.add(user)) {
                 return user;
             }

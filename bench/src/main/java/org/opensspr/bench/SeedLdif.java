@@ -41,24 +41,51 @@ final class SeedLdif {
         return "uid=" + login(index) + ",ou=people," + BASE_DN;
     }
 
+    /**
+     * The password user {@code index} has before any reset when seeded {@code withPasswords}; a
+     * directory that stores it as given ({@code slapadd}) binds it, so a test can tell an old
+     * password from a new one.
+     */
+    static String initialPassword(int index) {
+        return "Seeded-" + login(index) + "-pw";
+    }
+
     /** Writes the LDIF for {@code users} people to {@code file}. */
     static void write(Path file, int users) throws IOException {
+        write(file, users, false);
+    }
+
+    /** Writes the LDIF for {@code users} people to {@code file}, each with its {@link #initialPassword} if {@code withPasswords}. */
+    static void write(Path file, int users, boolean withPasswords) throws IOException {
         if (users < 1) {
             throw new IllegalArgumentException("users must be at least 1");
         }
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(out, users);
+            write(out, users, withPasswords);
         }
     }
 
     static void write(Writer out, int users) throws IOException {
+        write(out, users, false);
+    }
+
+    static void write(Writer out, int users, boolean withPasswords) throws IOException {
         out.write("# OpenSSPR load driver seed: " + users + " users\n");
         entry(out, BASE_DN, "objectClass: top\nobjectClass: domain\ndc: example\n");
         entry(out, "ou=people," + BASE_DN, "objectClass: top\nobjectClass: organizationalUnit\nou: people\n");
         entry(out, "ou=groups," + BASE_DN, "objectClass: top\nobjectClass: organizationalUnit\nou: groups\n");
         for (int i = 0; i < users; i++) {
             String login = login(i);
-            entry(out, dn(i), person(login, "Bench", "User" + login.substring(4), mail(i), 20000 + i, null));
+            entry(
+                    out,
+                    dn(i),
+                    person(
+                            login,
+                            "Bench",
+                            "User" + login.substring(4),
+                            mail(i),
+                            20000 + i,
+                            withPasswords ? initialPassword(i) : null));
         }
         entry(
                 out,

@@ -28,6 +28,7 @@ final class ServerProcess implements AutoCloseable {
     private final URI base;
     private final Path javaBin;
     private final Thread killer;
+    private volatile double lastCpuSeconds = -1;
 
     private ServerProcess(Process process, Path dataDir, Path log, URI base, Path javaBin) {
         this.process = process;
@@ -41,6 +42,7 @@ final class ServerProcess implements AutoCloseable {
 
     /**
      * Starts {@code java [jvmOptions] -jar jar --sspr.data-dir=<dir>/data [properties]} in {@code dir}.
+     * The log is appended to, so a node started again on the same dir keeps its earlier output.
      *
      * @param properties server properties, each {@code --name=value}
      */
@@ -61,7 +63,7 @@ final class ServerProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         return new ServerProcess(process, dataDir, log, URI.create("http://127.0.0.1:" + httpPort + "/"), javaBin);
     }
@@ -135,9 +137,14 @@ final class ServerProcess implements AutoCloseable {
         return -1;
     }
 
-    /** User + system CPU time of the server so far, in seconds; -1 when unknown. */
+    /** User + system CPU time of the server so far, in seconds; once it has ended, the last reading; -1 when unknown. */
     double cpuSeconds() {
-        return ProcStat.cpuSeconds(pid());
+        double cpu = ProcStat.cpuSeconds(pid());
+        if (cpu >= 0) {
+            lastCpuSeconds = cpu;
+            return cpu;
+        }
+        return lastCpuSeconds;
     }
 
     /**
@@ -196,6 +203,17 @@ final class ServerProcess implements AutoCloseable {
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** {@code kill -9}: the process ends at once, with whatever it had in flight; waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+        try {
+            Runtime.getRuntime().removeShutdownHook(killer);
+        } catch (IllegalStateException e) {
+            // already shutting down
         }
     }
 

@@ -67,6 +67,32 @@ class MailSinkTests {
                 .isEqualTo("77778888");
     }
 
+    @Test
+    void aSinkThatKeepsItsLogHasEachMailWithItsKindCodeAndMessageId() throws Exception {
+        try (MailSink logging = MailSink.start(ServerProcess.freePort(), true)) {
+            Properties props = new Properties();
+            props.put("mail.smtp.host", "127.0.0.1");
+            props.put("mail.smtp.port", Integer.toString(logging.port()));
+            Session other = Session.getInstance(props);
+            send(other, "User00005@example.org", "reset-code", "Your verification code is 12121212.");
+            send(other, "user00005@example.org", "reset-notice", "Your password was reset.");
+            long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (logging.deliveries().size() < 2 && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertThat(logging.deliveries())
+                    .extracting(MailSink.Delivery::recipient, MailSink.Delivery::kind, MailSink.Delivery::code)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("user00005@example.org", "reset-code", "12121212"),
+                            org.assertj.core.groups.Tuple.tuple("user00005@example.org", "reset-notice", null));
+            assertThat(logging.deliveries())
+                    .allSatisfy(d -> assertThat(d.messageId()).isNotBlank());
+            assertThat(logging.awaitCode("user00005@example.org", Duration.ofSeconds(5)))
+                    .isEqualTo("12121212");
+        }
+        assertThat(sink.deliveries()).as("a load run's sink keeps no log").isEmpty();
+    }
+
     private void waitUntilHeld(long count) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (sink.held() < count && System.nanoTime() < end) {
@@ -76,6 +102,10 @@ class MailSinkTests {
     }
 
     private void send(String to, String kind, String body) throws Exception {
+        send(session, to, kind, body);
+    }
+
+    private static void send(Session session, String to, String kind, String body) throws Exception {
         MimeMessage mime = new MimeMessage(session);
         mime.setFrom(new InternetAddress("no-reply@localhost"));
         mime.setRecipient(Message.RecipientType.TO, new InternetAddress(to));

@@ -54,6 +54,34 @@ class SeedLdifTests {
     }
 
     @Test
+    void seededWithPasswordsEveryUserHasItsInitialPassword() throws Exception {
+        StringWriter out = new StringWriter();
+        SeedLdif.write(out, 3, true);
+        List<Entry> entries = new ArrayList<>();
+        try (LDIFReader reader =
+                new LDIFReader(new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8)))) {
+            Entry e;
+            while ((e = reader.readEntry()) != null) {
+                entries.add(e);
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            String dn = SeedLdif.dn(i);
+            assertThat(entries.stream()
+                            .filter(e -> e.getDN().equals(dn))
+                            .findFirst()
+                            .orElseThrow()
+                            .getAttributeValue("userPassword"))
+                    .isEqualTo(SeedLdif.initialPassword(i));
+        }
+        assertThat(read(3)).allSatisfy(e -> {
+            if (!e.getDN().startsWith("uid=admin")) {
+                assertThat(e.hasAttribute("userPassword")).isFalse();
+            }
+        });
+    }
+
+    @Test
     void loginsHaveFiveDigitsOrMore() {
         assertThat(SeedLdif.login(7)).isEqualTo("user00007");
         assertThat(SeedLdif.login(123_456)).isEqualTo("user123456");

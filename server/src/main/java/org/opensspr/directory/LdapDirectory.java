@@ -171,6 +171,15 @@ final class LdapDirectory implements Directory, AutoCloseable {
             log.info("Directory refused the new password of {} ({}): {}", user.dn(), e.reason(), e.getMessage());
             throw e;
         } catch (LDAPException e) {
+            if (ResultCode.SERVER_DOWN.equals(e.getResultCode()) || ResultCode.TIMEOUT.equals(e.getResultCode())) {
+                // sent, and no answer: the directory may have set it (DirectoryWriteUnknownException)
+                log.warn(
+                        "No answer from the directory to setting the password of {}: {} {}",
+                        user.dn(),
+                        e.getResultCode(),
+                        e.getExceptionMessage());
+                throw new DirectoryWriteUnknownException(e.getResultCode().getName(), e);
+            }
             throw translate("set a password", e);
         }
     }

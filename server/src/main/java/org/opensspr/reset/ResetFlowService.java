@@ -19,6 +19,7 @@ import org.opensspr.directory.Directory;
 import org.opensspr.directory.DirectoryRejectedPasswordException;
 import org.opensspr.directory.DirectoryUnavailableException;
 import org.opensspr.directory.DirectoryUser;
+import org.opensspr.directory.DirectoryWriteUnknownException;
 import org.opensspr.enrollment.MethodsService;
 import org.opensspr.enrollment.Question;
 import org.opensspr.enrollment.VerificationMethod;
@@ -285,6 +286,10 @@ public class ResetFlowService {
         beginWrite(flow, ResetFlow.PendingAction.PASSWORD);
         try {
             directory.resetPassword(target, newPassword);
+        } catch (DirectoryWriteUnknownException e) {
+            // The directory may have taken the password before its answer was lost: the flow stays
+            // WRITING and InterruptedWrites records what the directory says, never "nothing was changed".
+            throw e;
         } catch (DirectoryUnavailableException e) {
             writeFailed(flow, user, Activity.RESET_PASSWORD, "The directory could not be reached; nothing was changed");
             throw e;

@@ -1,0 +1,18 @@
+package org.opensspr.directory;
+
+/**
+ * A write was sent to the directory and its answer never came: the connection closed while
+ * waiting for it (the directory was stopped or crashed) or it timed out. The directory may have
+ * made the change, so unlike a directory that could not be reached at all this is not "nothing was
+ * changed": a reset leaves its flow writing and the interrupted-write sweep asks the directory what
+ * happened. Still a {@code 503}, and still a {@link DirectoryUnavailableException} for callers that
+ * only need to know the directory is away.
+ */
+public class DirectoryWriteUnknownException extends DirectoryUnavailableException {
+
+    public DirectoryWriteUnknownException(String reason, Throwable cause) {
+        super(reason, cause);
+        setDetail("The directory stopped answering while it was changing the password, so it may have been"
+                + " changed. Try signing in with the new password in a few minutes.");
+    }
+}
