@@ -186,10 +186,8 @@ class LinuxSignInIntegrationTests {
                     .redirectOutput(work.resolve("broker.log").toFile())
                     .start();
             awaitFile(Path.of("/run/sspr-agent/broker.sock"), broker);
-            assertThat(run("stat", "-c", "%U:%G %a", "/run/sspr-agent/broker.sock")
-                            .output()
-                            .strip())
-                    .isEqualTo("root:sspr-reset 660");
+            // The socket appears at bind (root:root, in the root:sspr-reset 750 folder), then gets its group and mode.
+            awaitSocketMode("/run/sspr-agent/broker.sock", "root:sspr-reset 660", broker);
 
             // The sign-in: 'reset' at a text login, in a real terminal.
             tmux(
@@ -353,6 +351,20 @@ class LinuxSignInIntegrationTests {
             Thread.sleep(100);
         }
         assertThat(file).exists();
+    }
+
+    /** Waits (at most 30 s) until {@code socket}'s owner, group and mode are {@code expected} ({@code stat -c '%U:%G %a'}). */
+    private void awaitSocketMode(String socket, String expected, Process owner) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String seen = run("stat", "-c", "%U:%G %a", socket).output().strip();
+        while (!seen.equals(expected) && System.nanoTime() < deadline) {
+            if (!owner.isAlive()) {
+                fail("the broker exited:\n" + Files.readString(work.resolve("broker.log")));
+            }
+            Thread.sleep(100);
+            seen = run("stat", "-c", "%U:%G %a", socket).output().strip();
+        }
+        assertThat(seen).isEqualTo(expected);
     }
 
     /** Waits until {@code owner} writes {@code line} to {@code log}: it is ready (nslcd says so once its socket listens). */
