@@ -9,6 +9,7 @@ import java.util.Map;
 import org.opensspr.audit.Caller;
 import org.opensspr.captcha.ProofOfWorkCaptcha;
 import org.opensspr.enrollment.Question;
+import org.opensspr.policy.PolicyService;
 import org.opensspr.web.Callers;
 import org.opensspr.web.PageErrors;
 import org.springframework.stereotype.Controller;
@@ -33,15 +34,22 @@ class ResetPageController {
     private final ResetFlowService service;
     private final ProofOfWorkCaptcha captcha;
     private final PageErrors errors;
+    private final PolicyService policies;
 
-    ResetPageController(ResetFlowService service, ProofOfWorkCaptcha captcha, PageErrors errors) {
+    ResetPageController(
+            ResetFlowService service, ProofOfWorkCaptcha captcha, PageErrors errors, PolicyService policies) {
         this.service = service;
         this.captcha = captcha;
         this.errors = errors;
+        this.policies = policies;
     }
 
     @GetMapping("/reset")
-    String show(@RequestParam(required = false) String expired, HttpSession session, Model model) {
+    String show(
+            @RequestParam(required = false) String expired,
+            @RequestParam(required = false) String resent,
+            HttpSession session,
+            Model model) {
         ResetPageState state = state(session);
         if (state == null) {
             model.addAttribute("expired", expired != null);
@@ -50,6 +58,7 @@ class ResetPageController {
         if (state.step() == ResetPageState.Step.DONE) {
             session.removeAttribute(ResetPageState.SESSION_KEY);
         }
+        model.addAttribute("resent", resent != null && state.canResend());
         return view(state, model);
     }
 
@@ -137,7 +146,7 @@ class ResetPageController {
         }
         try {
             service.challenge(state.flowId(), state.methodId(), contact, locale, Callers.from(request));
-            return save(session, state.at(ResetPageState.Step.CODE, state.methodId(), null));
+            return save(session, state.codeSentTo(contact));
         } catch (RuntimeException e) {
             model.addAttribute("error", errors.of(e, "contact", PAGE, locale));
             return view(state, model);
@@ -205,6 +214,34 @@ class ResetPageController {
         }
     }
 
+    /** Sends a new code to the address typed for this method, within the flow's limits on codes. */
+    @PostMapping("/reset/resend")
+    String resend(HttpServletRequest request, HttpSession session, Model model, Locale locale) {
+        ResetPageState state = state(session);
+        if (state == null || !state.canResend()) {
+            return "redirect:/reset";
+        }
+        try {
+            service.challenge(state.flowId(), state.methodId(), state.contact(), locale, Callers.from(request));
+            return "redirect:/reset?resent";
+        } catch (RuntimeException e) {
+            model.addAttribute("error", errors.of(e, "code", PAGE, locale));
+            return view(state, model);
+        }
+    }
+
+    /** Back to the choice of method, for a user whose code does not come or who prefers another way. */
+    @PostMapping("/reset/choose")
+    String choose(HttpSession session) {
+        ResetPageState state = state(session);
+        if (state == null
+                || !state.canSwitch()
+                || (state.step() != ResetPageState.Step.CONTACT && state.step() != ResetPageState.Step.CODE)) {
+            return "redirect:/reset";
+        }
+        return save(session, state.at(ResetPageState.Step.CHOOSE, null, null));
+    }
+
     /** Forgets the flow in this session and shows step 1 again. */
     @PostMapping("/reset/restart")
     String restart(HttpSession session) {
@@ -214,6 +251,8 @@ class ResetPageController {
 
     private String loginStep(Model model, String login) {
         model.addAttribute("login", login);
+        // Before the user is known: as many steps as the policy asks of an ordinary user.
+        model.addAttribute("steps", ResetPageState.steps(policies.current().methodsRequired()));
         model.addAttribute("captcha", captcha.issue());
         return "reset/login";
     }

@@ -7,7 +7,8 @@ import org.opensspr.policy.MethodType;
 
 /**
  * Where a reset through the portal pages stands, kept in the HTTP session (never in a URL):
- * the flow id, the methods offered, the ones already passed, and the step the user is on.
+ * the flow id, the methods offered, the ones already passed, the step the user is on, and the
+ * address or number the user typed for the current method (so "send a new code" needs no retyping).
  * Immutable; every step stores a new one.
  */
 record ResetPageState(
@@ -17,7 +18,8 @@ record ResetPageState(
         int remaining,
         Step step,
         String methodId,
-        List<Asked> questions)
+        List<Asked> questions,
+        String contact)
         implements Serializable {
 
     static final String SESSION_KEY = ResetPageState.class.getName();
@@ -53,6 +55,7 @@ record ResetPageState(
                 flow.required(),
                 Step.CHOOSE,
                 null,
+                null,
                 null);
     }
 
@@ -70,17 +73,54 @@ record ResetPageState(
     }
 
     ResetPageState at(Step next, String method, List<Asked> asked) {
-        return new ResetPageState(flowId, methods, verified, remaining, next, method, asked);
+        return new ResetPageState(flowId, methods, verified, remaining, next, method, asked, null);
+    }
+
+    /** The code step after a code went to {@code typed}. */
+    ResetPageState codeSentTo(String typed) {
+        return new ResetPageState(flowId, methods, verified, remaining, Step.CODE, methodId, null, typed);
     }
 
     ResetPageState passed(int left) {
         List<String> done = new ArrayList<>(verified);
         done.add(methodId);
-        return new ResetPageState(flowId, methods, done, left, left == 0 ? Step.PASSWORD : Step.CHOOSE, null, null);
+        return new ResetPageState(
+                flowId, methods, done, left, left == 0 ? Step.PASSWORD : Step.CHOOSE, null, null, null);
     }
 
     ResetPageState done() {
-        return new ResetPageState(null, List.of(), List.of(), 0, Step.DONE, null, null);
+        return new ResetPageState(null, List.of(), List.of(), 0, Step.DONE, null, null, null);
+    }
+
+    /**
+     * How many steps the reset has: the user name, then choosing and passing each method the
+     * flow requires, then the new password (4 for one method, 6 for two).
+     */
+    public int steps() {
+        return steps(verified.size() + remaining);
+    }
+
+    static int steps(int methodsRequired) {
+        return 2 + 2 * methodsRequired;
+    }
+
+    /** The number of this page's step, counted as {@link #steps()} counts. */
+    public int stepNumber() {
+        return switch (step) {
+            case CHOOSE -> 2 + 2 * verified.size();
+            case CONTACT, CODE, QUESTIONS -> 3 + 2 * verified.size();
+            case PASSWORD, DONE -> steps();
+        };
+    }
+
+    /** Whether a new code can be sent without retyping: a code method whose address was typed. */
+    public boolean canResend() {
+        return step == Step.CODE && contact != null;
+    }
+
+    /** Whether the user can go back and pick another method for this verification. */
+    public boolean canSwitch() {
+        return choices().size() > 1;
     }
 
     static boolean sendsCode(String type) {

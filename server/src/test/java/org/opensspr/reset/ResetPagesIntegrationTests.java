@@ -3,10 +3,12 @@ package org.opensspr.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opensspr.PortalSession;
 import org.opensspr.ServerIntegrationTest;
+import org.opensspr.notify.Message.Kind;
 
 /** The reset pages as a browser without JavaScript meets them: forms, redirects and the session. */
 class ResetPagesIntegrationTests extends ServerIntegrationTest {
@@ -62,6 +64,63 @@ class ResetPagesIntegrationTests extends ServerIntegrationTest {
         HttpResponse<String> page = browser.get("/reset");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<html lang=\"en\"");
+    }
+
+    @Test
+    void twoRequiredMethodsMakeSixNumberedStepsNeverARepeat() {
+        policy(Map.of("methodsRequired", 2, "methods", List.of("email", "sms")));
+        PortalSession browser = new PortalSession("http://127.0.0.1:" + port);
+        assertThat(browser.get("/reset").body()).contains("Step 1 of 6");
+        assertThat(step(browser, "/reset/start", Map.of("login", "carol", "captcha", solvedCaptcha(http))))
+                .contains("Step 2 of 6");
+        assertThat(step(browser, "/reset/method", Map.of("methodId", "email"))).contains("Step 3 of 6");
+        step(browser, "/reset/contact", Map.of("contact", "carol@example.org"));
+        String mailed = mailbox.awaitMailCode("carol@example.org", Kind.RESET_CODE);
+        assertThat(step(browser, "/reset/verify", Map.of("code", mailed))).contains("Step 4 of 6");
+        assertThat(step(browser, "/reset/method", Map.of("methodId", "sms"))).contains("Step 5 of 6");
+        step(browser, "/reset/contact", Map.of("contact", "+31612345003"));
+        String texted = mailbox.awaitSmsCode("+31612345003", Kind.RESET_CODE);
+        assertThat(step(browser, "/reset/verify", Map.of("code", texted)))
+                .contains("Step 6 of 6")
+                .contains("name=\"newPassword\"");
+    }
+
+    @Test
+    void aNewCodeComesWithoutRetypingTheAddressAndOnlyTheNewestWorks() {
+        PortalSession browser = atTheCodeStep("carol", "carol@example.org");
+        String first = mailbox.awaitMailCode("carol@example.org", Kind.RESET_CODE);
+
+        HttpResponse<String> resend = browser.post("/reset/resend", Map.of());
+        assertThat(PortalSession.location(resend)).isEqualTo("/reset?resent");
+        assertThat(browser.get("/reset?resent&lang=nl").body()).contains("We hebben een nieuwe code gestuurd");
+        String second = mailbox.awaitMailCode("carol@example.org", Kind.RESET_CODE);
+        assertThat(second).isNotEqualTo(first);
+
+        assertThat(browser.post("/reset/verify", Map.of("code", second))
+                        .headers()
+                        .firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/reset"));
+        assertThat(browser.get("/reset").body()).contains("name=\"newPassword\"");
+    }
+
+    @Test
+    void theCodePageOffersAnotherMethodWhenTheFlowHasOne() {
+        policy(Map.of("methods", List.of("email", "sms")));
+        PortalSession browser = atTheCodeStep("carol", "carol@example.org");
+        assertThat(browser.get("/reset").body()).contains("Use another verification method");
+
+        HttpResponse<String> back = browser.post("/reset/choose", Map.of());
+        assertThat(PortalSession.location(back)).isEqualTo("/reset");
+        assertThat(browser.get("/reset").body()).contains("name=\"methodId\"").contains("Step 2 of 4");
+    }
+
+    /** Posts a step and follows its redirect back to /reset: the next step's page. */
+    private String step(PortalSession browser, String path, Map<String, String> fields) {
+        HttpResponse<String> answer = browser.post(path, fields);
+        assertThat(PortalSession.location(answer))
+                .as(path + ": " + answer.body())
+                .isEqualTo("/reset");
+        return browser.get("/reset").body();
     }
 
     private PortalSession atTheCodeStep(String login, String address) {
