@@ -3,6 +3,7 @@ package org.opensspr.reset;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.opensspr.passwordpolicy.PasswordPolicy;
 import org.opensspr.web.Callers;
 import org.opensspr.web.PageErrors;
 import org.opensspr.web.SessionEpochs;
@@ -22,16 +23,24 @@ class ChangePasswordPageController {
 
     private final ChangePasswordService service;
     private final PageErrors errors;
+    private final PasswordPolicy passwordPolicy;
 
-    ChangePasswordPageController(ChangePasswordService service, PageErrors errors) {
+    ChangePasswordPageController(ChangePasswordService service, PageErrors errors, PasswordPolicy passwordPolicy) {
         this.service = service;
         this.errors = errors;
+        this.passwordPolicy = passwordPolicy;
+    }
+
+    /** What every answer of this page shows besides its message: who is signed in and the policy's rules. */
+    private void page(Authentication authentication, boolean changed, Model model) {
+        model.addAttribute("user", authentication.getName());
+        model.addAttribute("changed", changed);
+        model.addAttribute("passwordMinLength", passwordPolicy.settings().minLength());
     }
 
     @GetMapping("/change")
     String show(@RequestParam(required = false) String changed, Authentication authentication, Model model) {
-        model.addAttribute("user", authentication.getName());
-        model.addAttribute("changed", changed != null);
+        page(authentication, changed != null, model);
         return "change/change";
     }
 
@@ -45,8 +54,7 @@ class ChangePasswordPageController {
             HttpServletResponse response,
             Model model,
             Locale locale) {
-        model.addAttribute("user", authentication.getName());
-        model.addAttribute("changed", false);
+        page(authentication, false, model);
         if (currentPassword.isEmpty()) {
             model.addAttribute("error", errors.ofKey("change.current.required", "currentPassword", PAGE, locale));
             return "change/change";

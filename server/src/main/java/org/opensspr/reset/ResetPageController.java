@@ -9,6 +9,7 @@ import java.util.Map;
 import org.opensspr.audit.Caller;
 import org.opensspr.captcha.ProofOfWorkCaptcha;
 import org.opensspr.enrollment.Question;
+import org.opensspr.passwordpolicy.PasswordPolicy;
 import org.opensspr.policy.PolicyService;
 import org.opensspr.web.Callers;
 import org.opensspr.web.PageErrors;
@@ -35,13 +36,19 @@ class ResetPageController {
     private final ProofOfWorkCaptcha captcha;
     private final PageErrors errors;
     private final PolicyService policies;
+    private final PasswordPolicy passwordPolicy;
 
     ResetPageController(
-            ResetFlowService service, ProofOfWorkCaptcha captcha, PageErrors errors, PolicyService policies) {
+            ResetFlowService service,
+            ProofOfWorkCaptcha captcha,
+            PageErrors errors,
+            PolicyService policies,
+            PasswordPolicy passwordPolicy) {
         this.service = service;
         this.captcha = captcha;
         this.errors = errors;
         this.policies = policies;
+        this.passwordPolicy = passwordPolicy;
     }
 
     @GetMapping("/reset")
@@ -257,8 +264,12 @@ class ResetPageController {
         return "reset/login";
     }
 
-    private static String view(ResetPageState state, Model model) {
+    private String view(ResetPageState state, Model model) {
         model.addAttribute("state", state);
+        if (state.step() == ResetPageState.Step.PASSWORD) {
+            // The rules text says what the server's policy asks, not a number written into the page.
+            model.addAttribute("passwordMinLength", passwordPolicy.settings().minLength());
+        }
         return switch (state.step()) {
             case CHOOSE -> "reset/method";
             case CONTACT -> "reset/contact";

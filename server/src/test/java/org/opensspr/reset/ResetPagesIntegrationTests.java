@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.opensspr.Http;
 import org.opensspr.PortalSession;
 import org.opensspr.ServerIntegrationTest;
 import org.opensspr.notify.Message.Kind;
@@ -112,6 +113,19 @@ class ResetPagesIntegrationTests extends ServerIntegrationTest {
         HttpResponse<String> back = browser.post("/reset/choose", Map.of());
         assertThat(PortalSession.location(back)).isEqualTo("/reset");
         assertThat(browser.get("/reset").body()).contains("name=\"methodId\"").contains("Step 2 of 4");
+    }
+
+    @Test
+    void thePasswordRulesTextSaysWhatThePolicyAsks() {
+        Http.Response put = admin.put("/api/v1/admin/password-policy", Map.of("minLength", 12));
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        PortalSession browser = atTheCodeStep("carol", "carol@example.org");
+        String code = mailbox.awaitMailCode("carol@example.org", Kind.RESET_CODE);
+
+        assertThat(step(browser, "/reset/verify", Map.of("code", code)))
+                .contains("At least 12 characters")
+                .doesNotContain("At least 8 characters");
+        assertThat(browser.get("/reset?lang=nl").body()).contains("Minstens 12 tekens");
     }
 
     /** Posts a step and follows its redirect back to /reset: the next step's page. */
