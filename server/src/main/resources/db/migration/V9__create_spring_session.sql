@@ -2,7 +2,7 @@
 -- node goes on where it was. Spring Session's own schema, with room for 256-bit session ids
 -- (base64url) and logins of up to 256 characters. Attribute values are sealed (AES-GCM) by the
 -- server before they are written (web.SharedSessions). Expired rows are deleted every minute by
--- each node (spring.session.jdbc.cleanup-cron).
+-- each node (web.ExpiredSessions).
 CREATE TABLE SPRING_SESSION (
     PRIMARY_ID             CHAR(36) NOT NULL,
     SESSION_ID             VARCHAR(64) NOT NULL,

@@ -13,6 +13,7 @@ import org.opensspr.Mailbox;
 import org.opensspr.PortalSession;
 import org.opensspr.ServerIntegrationTest;
 import org.opensspr.notify.Message.Kind;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Issue 11 in the portal: a session opened before the owner's reset is over after it; a signed-in
@@ -127,6 +128,23 @@ class PortalSessionIntegrationTests extends ServerIntegrationTest {
                 .param(sessionId)
                 .query(Long.class)
                 .single();
+    }
+
+    @Autowired
+    ExpiredSessions expiredSessions;
+
+    @Test
+    void expiredSessionsAreDeletedByTheMinutelyJob() {
+        String id = signedIn("alice", "alice-demo-2026").cookie(SessionCookies.NAME);
+        jdbc.sql("UPDATE spring_session SET expiry_time = 1 WHERE session_id = ?")
+                .param(id)
+                .update();
+        expiredSessions.delete();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE session_id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
