@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,19 +33,8 @@ import picocli.CommandLine.Option;
         description = "Resets/s through HAProxy with 1..N nodes on PostgreSQL and slapd (docs/performance.md).")
 public final class ClusterLoad implements Callable<Integer> {
 
-    @Option(names = "--server-jar", description = "the packaged server (default: ${DEFAULT-VALUE})")
-    Path serverJar = Path.of("server/target/sspr-server.jar");
-
-    @Option(names = "--java", description = "java binary for the nodes (default: the driver's, ${DEFAULT-VALUE})")
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-
-    @Option(
-            names = "--jvm-options",
-            description = "JVM options for every node, space-separated, e.g. \"-Xmx512m\" (default: none)")
-    String jvmOptions = "";
-
-    @Option(names = "--server-arg", description = "an extra property for every node, e.g. --server-arg=--x=y")
-    List<String> serverArgs = new ArrayList<>();
+    @Mixin
+    ServerOptions server = new ServerOptions();
 
     @Option(names = "--nodes", description = "measure with 1 up to this many nodes (default: ${DEFAULT-VALUE})")
     int nodes = 3;
@@ -60,17 +50,6 @@ public final class ClusterLoad implements Callable<Integer> {
 
     @Option(names = "--warm-up", description = "seconds of warm-up before each measurement (default: ${DEFAULT-VALUE})")
     int warmUp = 5;
-
-    @Option(names = "--timeout", description = "seconds an HTTP request may take (default: ${DEFAULT-VALUE})")
-    int timeout = 10;
-
-    @Option(names = "--mail-timeout", description = "seconds to wait for a reset-code mail (default: ${DEFAULT-VALUE})")
-    int mailTimeout = 10;
-
-    @Option(
-            names = "--start-timeout",
-            description = "seconds a node may take to become healthy (default: ${DEFAULT-VALUE})")
-    int startTimeout = 300;
 
     /** One cluster size's figures: average cores each party used during the measurement. */
     record Row(
@@ -101,18 +80,18 @@ public final class ClusterLoad implements Callable<Integer> {
         String started = Instant.now() + ", load average at start " + ProcStat.loadAverage() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores";
         Cluster.Settings settings = new Cluster.Settings(
-                serverJar,
-                java,
-                jvmOptions.isBlank() ? List.of() : List.of(jvmOptions.trim().split("\\s+")),
-                serverArgs,
+                server.serverJar,
+                server.java,
+                server.jvmOptionList(),
+                server.serverArgs,
                 users,
                 false,
-                Duration.ofSeconds(timeout),
-                Duration.ofSeconds(startTimeout));
+                server.requestTimeout(),
+                server.startWait());
         List<Row> rows = new ArrayList<>();
         try (Cluster cluster = Cluster.start(tmp, settings, 1)) {
-            ResetFlows flows = new ResetFlows(
-                    cluster.api(), cluster.mail(), 0, users, Duration.ofSeconds(mailTimeout), outcome -> {});
+            ResetFlows flows =
+                    new ResetFlows(cluster.api(), cluster.mail(), 0, users, server.mailWait(), outcome -> {});
             for (int n = 1; n <= nodes; n++) {
                 if (n > 1) {
                     cluster.addNode();
@@ -129,8 +108,7 @@ public final class ClusterLoad implements Callable<Integer> {
     }
 
     private Row measure(Cluster cluster, int n, ResetFlows flows) throws InterruptedException {
-        PhaseRunner runner =
-                new PhaseRunner(cluster::nodesCpuSeconds, Duration.ofSeconds(6L * timeout + mailTimeout + 5L));
+        PhaseRunner runner = new PhaseRunner(cluster::nodesCpuSeconds, server.flowGrace());
         PhaseRunner.Operation reset = flows.withApiKey(cluster.apiKey());
         if (warmUp > 0) {
             runner.run("warm-up", concurrency, Duration.ZERO, Duration.ofSeconds(warmUp), ResetFlows.API_STEPS, reset);

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's HAProxy in front of the nodes, with a configuration file of its own on free ports:
@@ -130,30 +129,17 @@ final class HaProxy implements AutoCloseable {
         }
     }
 
-    synchronized void stop() throws InterruptedException {
+    synchronized void stop() {
         if (process != null) {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
+            Processes.stop(process, Duration.ofSeconds(10));
         }
     }
 
     @Override
     public void close() {
-        try {
-            stop();
-        } catch (InterruptedException e) {
-            destroy();
-            Thread.currentThread().interrupt();
-        }
+        stop();
         stats.close();
-        try {
-            Runtime.getRuntime().removeShutdownHook(killer);
-        } catch (IllegalStateException e) {
-            // shutting down: the hook runs anyway
-        }
+        Processes.removeShutdownHook(killer);
     }
 
     private synchronized void destroy() {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,21 +38,8 @@ public final class LoadDriver implements Callable<Integer> {
     static final List<String> ALL_PHASES =
             List.of("ceiling", "checkin", "reset-api", "reset-logon", "ldap-write", "flood");
 
-    @Option(names = "--server-jar", description = "the packaged server (default: ${DEFAULT-VALUE})")
-    Path serverJar = Path.of("server/target/sspr-server.jar");
-
-    @Option(names = "--java", description = "java binary for the server (default: the driver's, ${DEFAULT-VALUE})")
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-
-    @Option(
-            names = "--jvm-options",
-            description = "JVM options for the server, space-separated, e.g. \"-Xmx256m\" (default: none)")
-    String jvmOptions = "";
-
-    @Option(
-            names = "--server-arg",
-            description = "an extra server property, e.g. --server-arg=--sspr.notify.poll-millis=50")
-    List<String> serverArgs = new ArrayList<>();
+    @Mixin
+    ServerOptions server = new ServerOptions();
 
     @Option(names = "--users", description = "users to seed (default: ${DEFAULT-VALUE})")
     int users = 20_000;
@@ -99,17 +86,6 @@ public final class LoadDriver implements Callable<Integer> {
             description = "users kept for ldap-write only (default: a tenth of --users, at most 2000)")
     Integer ldapUsers;
 
-    @Option(names = "--timeout", description = "seconds an HTTP request may take (default: ${DEFAULT-VALUE})")
-    int timeout = 10;
-
-    @Option(names = "--mail-timeout", description = "seconds to wait for a reset-code mail (default: ${DEFAULT-VALUE})")
-    int mailTimeout = 10;
-
-    @Option(
-            names = "--start-timeout",
-            description = "seconds the server may take to become healthy (default: ${DEFAULT-VALUE})")
-    int startTimeout = 300;
-
     @Option(names = "--out", description = "also write the report (Markdown) to this file")
     Path out;
 
@@ -130,8 +106,8 @@ public final class LoadDriver implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(serverJar)) {
-            System.err.println("No server jar at " + serverJar.toAbsolutePath()
+        if (!Files.isRegularFile(server.serverJar)) {
+            System.err.println("No server jar at " + server.serverJar.toAbsolutePath()
                     + "; build it: ./mvnw -B -q package -DskipTests -pl server,bench -am");
             return 2;
         }
@@ -153,10 +129,10 @@ public final class LoadDriver implements Callable<Integer> {
                 concurrency,
                 duration,
                 warmUp,
-                timeout,
-                mailTimeout,
-                jvmOptions,
-                serverArgs.isEmpty() ? "" : ", server args " + serverArgs));
+                server.timeout,
+                server.mailTimeout,
+                server.jvmOptions,
+                server.serverArgs.isEmpty() ? "" : ", server args " + server.serverArgs));
         try (MailSink sink = MailSink.start(ServerProcess.freePort())) {
             new ServerRun(this, report, sink).run(tmp.resolve("main"), users, phases, concurrency, "");
             if (compareUsers > 0 && phases.contains("reset-api")) {

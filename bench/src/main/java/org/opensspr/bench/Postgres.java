@@ -5,11 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -103,7 +101,9 @@ final class Postgres implements AutoCloseable {
 
     boolean ready() throws InterruptedException {
         try {
-            return exec(List.of("pg_isready", "-q", "-h", "127.0.0.1", "-p", Integer.toString(port)), false) != null;
+            return Processes.run(
+                            null, List.of("pg_isready", "-q", "-h", "127.0.0.1", "-p", Integer.toString(port)), false)
+                    != null;
         } catch (IOException e) {
             return false;
         }
@@ -112,7 +112,8 @@ final class Postgres implements AutoCloseable {
     /** Runs one SQL statement {@code sql} with the psql client on {@link #DATABASE} (or postgres for CREATE DATABASE) and returns its unaligned output. */
     String psql(String sql) throws IOException, InterruptedException {
         String db = sql.startsWith("CREATE DATABASE") ? "postgres" : DATABASE;
-        return exec(
+        return Processes.run(
+                null,
                 List.of(
                         "psql",
                         "-X",
@@ -148,11 +149,7 @@ final class Postgres implements AutoCloseable {
     @Override
     public void close() {
         drop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(dropper);
-        } catch (IllegalStateException e) {
-            // shutting down: the hook runs anyway
-        }
+        Processes.removeShutdownHook(dropper);
     }
 
     private void drop() {
@@ -178,23 +175,6 @@ final class Postgres implements AutoCloseable {
     }
 
     private static void run(String... command) throws IOException, InterruptedException {
-        exec(new ArrayList<>(List.of(command)), true);
-    }
-
-    /** The command's output; null when it failed and {@code failIsError} is false. */
-    private static String exec(List<String> command, boolean failIsError) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " did not end within 120 s");
-        }
-        if (p.exitValue() != 0) {
-            if (failIsError) {
-                throw new IOException(String.join(" ", command) + " failed (" + p.exitValue() + "): " + output);
-            }
-            return null;
-        }
-        return output;
+        Processes.run(null, List.of(command), true);
     }
 }

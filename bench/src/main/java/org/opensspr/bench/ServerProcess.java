@@ -210,31 +210,14 @@ final class ServerProcess implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
-        try {
-            Runtime.getRuntime().removeShutdownHook(killer);
-        } catch (IllegalStateException e) {
-            // already shutting down
-        }
+        Processes.removeShutdownHook(killer);
     }
 
     /** Stops the server: SIGTERM, then SIGKILL after 20 s. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(killer);
-        } catch (IllegalStateException e) {
-            // already shutting down: the hook runs anyway and finds the process gone
-        }
+        Processes.stop(process, Duration.ofSeconds(20));
+        Processes.removeShutdownHook(killer);
     }
 
     static void sleep(long millis) {

@@ -54,16 +54,14 @@ final class ServerRun {
                 "--spring.mail.port=" + sink.port(),
                 "--sspr.reset.flow-starts-per-ip=1000000000",
                 "--sspr.bootstrap.admin-token=" + token));
-        properties.addAll(options.serverArgs);
-        List<String> jvm = options.jvmOptions.isBlank()
-                ? List.of()
-                : List.of(options.jvmOptions.trim().split("\\s+"));
+        ServerOptions node = options.server;
+        properties.addAll(node.serverArgs);
         t = System.nanoTime();
-        try (ServerProcess server =
-                        ServerProcess.start(options.java, jvm, options.serverJar, dir, httpPort, properties);
-                Api api = new Api(server.base(), Duration.ofSeconds(options.timeout))) {
+        try (ServerProcess server = ServerProcess.start(
+                        node.java, node.jvmOptionList(), node.serverJar, dir, httpPort, properties);
+                Api api = new Api(server.base(), node.requestTimeout())) {
             System.out.println("Server pid " + server.pid() + ", log: " + server.log());
-            server.awaitHealthy(api, Duration.ofSeconds(options.startTimeout));
+            server.awaitHealthy(api, node.startWait());
             double healthy = (System.nanoTime() - t) / 1e9;
             System.out.printf(Locale.ROOT, "Healthy in %.1f s with %d users%n", healthy, seeded);
             report.header(String.format(
@@ -89,9 +87,9 @@ final class ServerRun {
                 System.out.printf(
                         Locale.ROOT, "%d devices joined in %.1f s%n", devices.size(), (System.nanoTime() - t) / 1e9);
             }
-            ResetFlows resets = new ResetFlows(api, sink, resetUsers, Duration.ofSeconds(options.mailTimeout));
-            Duration requestGrace = Duration.ofSeconds(options.timeout + 5L);
-            Duration flowGrace = Duration.ofSeconds(6L * options.timeout + options.mailTimeout + 5L);
+            ResetFlows resets = new ResetFlows(api, sink, resetUsers, node.mailWait());
+            Duration requestGrace = node.requestTimeout().plusSeconds(5);
+            Duration flowGrace = node.flowGrace();
             for (String phase : runPhases) {
                 String name = phase + suffix;
                 switch (phase) {
@@ -129,7 +127,7 @@ final class ServerRun {
                                         server.dataDir().resolve("directory/manager.secret"), StandardCharsets.US_ASCII)
                                 .trim();
                         try (LdapWrites writes =
-                                new LdapWrites(ldapPort, manager, resetUsers, ldapSlice, options.timeout * 1000)) {
+                                new LdapWrites(ldapPort, manager, resetUsers, ldapSlice, node.timeout * 1000)) {
                             levels(server, api, name, levels, requestGrace, List.of("write"), writes.write());
                         }
                     }

@@ -9,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's OpenLDAP {@code slapd} as the external directory of a cluster: a cn=config and an
@@ -122,13 +120,9 @@ final class Slapd implements AutoCloseable {
     }
 
     /** Stops slapd (SIGTERM, it syncs and exits); its data stays for {@link #start}. */
-    synchronized void stop() throws InterruptedException {
+    synchronized void stop() {
         if (process != null) {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
+            Processes.stop(process, Duration.ofSeconds(20));
         }
     }
 
@@ -185,17 +179,8 @@ final class Slapd implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try {
-            stop();
-        } catch (InterruptedException e) {
-            destroy();
-            Thread.currentThread().interrupt();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(killer);
-        } catch (IllegalStateException e) {
-            // shutting down: the hook runs anyway
-        }
+        stop();
+        Processes.removeShutdownHook(killer);
     }
 
     private synchronized void destroy() {
@@ -205,15 +190,7 @@ final class Slapd implements AutoCloseable {
     }
 
     private static void run(Path dir, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(new ArrayList<>(List.of(command)))
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " failed: " + output);
-        }
+        Processes.run(dir, List.of(command), true);
     }
 
     private static byte[] randomBytes() {
