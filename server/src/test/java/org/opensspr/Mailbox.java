@@ -1,9 +1,9 @@
 package org.opensspr;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -211,21 +211,43 @@ public final class Mailbox {
         return kinds.toString();
     }
 
-    /** {@code mail}'s text, decoded. */
+    /** {@code mail}'s plain text, decoded: the whole body, or its {@code text/plain} part. */
     public static String text(MimeMessage mail) {
+        return part(mail, "text/plain");
+    }
+
+    /** {@code mail}'s HTML part, decoded; null for a mail of plain text only. */
+    public static String html(MimeMessage mail) {
+        return part(mail, "text/html");
+    }
+
+    private static String part(MimeMessage mail, String type) {
         try {
-            return mail.getContent().toString();
+            if (mail.isMimeType(type)) {
+                return mail.getContent().toString();
+            }
+            if (mail.getContent() instanceof Multipart parts) {
+                for (int i = 0; i < parts.getCount(); i++) {
+                    if (parts.getBodyPart(i).isMimeType(type)) {
+                        return parts.getBodyPart(i).getContent().toString();
+                    }
+                }
+            }
+            return null;
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** The 8-digit code in {@code mail}'s text. */
+    /** The 8-digit code in {@code mail}'s plain text. */
     public static String code(MimeMessage mail) {
-        return code(GreenMailUtil.getBody(mail));
+        return code(text(mail));
     }
 
     private static String code(String text) {
+        if (text == null) {
+            throw new AssertionError("the mail has no plain text");
+        }
         Matcher code = CODE.matcher(text);
         if (!code.find()) {
             throw new AssertionError("no code in: " + text);

@@ -125,7 +125,7 @@ public abstract class ServerIntegrationTest {
     void clients() {
         directoryLink.heal();
         // The demo users have their demo passwords, whatever an earlier test reset them to.
-        for (String login : new String[] {"alice", "bob", "carol", "admin"}) {
+        for (String login : new String[] {"alice", "bob", "carol", "dirk", "admin"}) {
             directoryLink.resetPassword(directoryLink.findUser(login).orElseThrow(), login + "-demo-2026");
         }
         http = new Http("http://127.0.0.1:" + port);

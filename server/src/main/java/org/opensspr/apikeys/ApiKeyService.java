@@ -10,9 +10,9 @@ import org.opensspr.audit.AuditLog;
 import org.opensspr.audit.AuditResult;
 import org.opensspr.audit.Caller;
 import org.opensspr.secrets.Digests;
+import org.opensspr.system.ProblemCode;
 import org.opensspr.system.Problems;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -51,11 +51,7 @@ public class ApiKeyService {
                     .param("at", clock.millis())
                     .update();
         } catch (DuplicateKeyException e) {
-            throw Problems.of(
-                    HttpStatus.CONFLICT,
-                    "api-key-exists",
-                    "Name taken",
-                    "An API key named '" + name + "' exists. Delete it first or choose another name.");
+            throw Problems.of(ProblemCode.API_KEY_EXISTS, name);
         }
         audit.record(AuditEvent.of(clock.instant(), Activity.CREATE_API_KEY, AuditResult.Success, admin, name, ""));
         return key;
@@ -66,11 +62,7 @@ public class ApiKeyService {
                         .param("name", name)
                         .update()
                 == 0) {
-            throw Problems.of(
-                    HttpStatus.NOT_FOUND,
-                    "api-key-not-found",
-                    "No such key",
-                    "There is no API key named '" + name + "'.");
+            throw Problems.of(ProblemCode.API_KEY_NOT_FOUND, name);
         }
         audit.record(AuditEvent.of(clock.instant(), Activity.DELETE_API_KEY, AuditResult.Success, admin, name, ""));
     }

@@ -16,8 +16,8 @@ import org.opensspr.readiness.DeviceState;
 import org.opensspr.readiness.ReadinessRules;
 import org.opensspr.readiness.Verdict;
 import org.opensspr.secrets.Digests;
+import org.opensspr.system.ProblemCode;
 import org.opensspr.system.Problems;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
@@ -114,11 +114,7 @@ public class DeviceService {
                     caller,
                     deviceName,
                     "The join token is unknown, spent or expired"));
-            throw Problems.of(
-                    HttpStatus.FORBIDDEN,
-                    "join-token-invalid",
-                    "Join token not valid",
-                    "The join token is unknown, used up or expired. Ask an admin for a new one.");
+            throw Problems.of(ProblemCode.JOIN_TOKEN_INVALID);
         }
         String secret = Digests.newToken();
         devices.insert(id, Digests.sha256(secret), deviceName, deviceOs, deviceOsVersion, clock.millis());
@@ -243,8 +239,7 @@ public class DeviceService {
     }
 
     private static RuntimeException notFound(String id) {
-        return Problems.of(
-                HttpStatus.NOT_FOUND, "device-not-found", "No such device", "There is no device '" + id + "'.");
+        return Problems.of(ProblemCode.DEVICE_NOT_FOUND, id);
     }
 
     /** A joined device: {@code deviceSecret} is shown this once. */

@@ -13,8 +13,8 @@ import org.opensspr.audit.Caller;
 import org.opensspr.audit.ClientType;
 import org.opensspr.readiness.OmaUris;
 import org.opensspr.secrets.Digests;
+import org.opensspr.system.ProblemCode;
 import org.opensspr.system.Problems;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
@@ -60,12 +60,7 @@ public class LogonSessionService {
                     caller,
                     device.id(),
                     "The device's configuration does not enable password reset from the sign-in screen"));
-            throw Problems.of(
-                    HttpStatus.FORBIDDEN,
-                    "logon-reset-not-enabled",
-                    "Reset not enabled on this device",
-                    "Password reset from the sign-in screen is not enabled for this device: no configuration profile of its groups sets "
-                            + OmaUris.ALLOW_PASSWORD_RESET + " to 1.");
+            throw Problems.of(ProblemCode.LOGON_RESET_NOT_ENABLED, OmaUris.ALLOW_PASSWORD_RESET);
         }
         String token = PREFIX + Digests.newToken();
         Instant now = clock.instant();
@@ -93,11 +88,7 @@ public class LogonSessionService {
      */
     public void claim(String sessionHash, String flowIdHash, Instant flowExpiresAt) {
         if (!sessions.claim(sessionHash, flowIdHash, clock.millis(), flowExpiresAt.toEpochMilli())) {
-            throw Problems.of(
-                    HttpStatus.FORBIDDEN,
-                    "logon-session-used",
-                    "Logon session used",
-                    "This logon session already started a reset flow or expired. Start a new logon session.");
+            throw Problems.of(ProblemCode.LOGON_SESSION_USED);
         }
     }
 

@@ -8,8 +8,8 @@ import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
 import org.opensspr.audit.AuditResult;
 import org.opensspr.audit.Caller;
+import org.opensspr.system.ProblemCode;
 import org.opensspr.system.Problems;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,11 +49,7 @@ public class ProfileService {
     @Transactional
     public void delete(String name, Caller admin) {
         if (!profiles.delete(name)) {
-            throw Problems.of(
-                    HttpStatus.NOT_FOUND,
-                    "profile-not-found",
-                    "No such profile",
-                    "There is no profile named '" + name + "'.");
+            throw Problems.of(ProblemCode.PROFILE_NOT_FOUND, name);
         }
         audit.record(AuditEvent.of(
                 clock.instant(), Activity.UPDATE_DEVICE_PROFILE, AuditResult.Success, admin, name, "Deleted"));

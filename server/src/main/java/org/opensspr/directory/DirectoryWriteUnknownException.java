@@ -1,5 +1,7 @@
 package org.opensspr.directory;
 
+import org.opensspr.system.ProblemCode;
+
 /**
  * A write was sent to the directory and its answer never came: the connection closed while
  * waiting for it (the directory was stopped or crashed) or it timed out. The directory may have
@@ -10,9 +12,9 @@ package org.opensspr.directory;
  */
 public class DirectoryWriteUnknownException extends DirectoryUnavailableException {
 
+    private static final long serialVersionUID = 1L;
+
     public DirectoryWriteUnknownException(String reason, Throwable cause) {
-        super(reason, cause);
-        setDetail("The directory stopped answering while it was changing the password, so it may have been"
-                + " changed. Try signing in with the new password in a few minutes.");
+        super(ProblemCode.DIRECTORY_WRITE_UNKNOWN, reason, cause);
     }
 }

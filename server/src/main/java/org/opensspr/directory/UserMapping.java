@@ -11,9 +11,13 @@ import java.util.Set;
 
 /**
  * Where a user is in the directory: the filter every user entry matches, the attributes a login
- * is looked up in (the first one present is the user's login) and the contact attributes.
+ * is looked up in (the first one present is the user's login) and the contact attributes. The
+ * user's language is {@value #PREFERRED_LANGUAGE}, the same attribute in OpenLDAP's inetOrgPerson,
+ * 389-DS and Active Directory (an entry without it, or a schema without it, just has none).
  */
 record UserMapping(Filter userFilter, List<String> loginAttributes, String mailAttribute, String mobileAttribute) {
+
+    static final String PREFERRED_LANGUAGE = "preferredLanguage";
 
     static UserMapping of(DirectoryProperties properties) {
         try {
@@ -45,7 +49,8 @@ record UserMapping(Filter userFilter, List<String> loginAttributes, String mailA
     /** The attributes to read for a {@link DirectoryUser}. */
     String[] attributes() {
         Set<String> attributes = new LinkedHashSet<>(loginAttributes);
-        attributes.addAll(List.of("cn", "displayName", "givenName", "sn", mailAttribute, mobileAttribute));
+        attributes.addAll(
+                List.of("cn", "displayName", "givenName", "sn", mailAttribute, mobileAttribute, PREFERRED_LANGUAGE));
         return attributes.toArray(String[]::new);
     }
 
@@ -65,6 +70,7 @@ record UserMapping(Filter userFilter, List<String> loginAttributes, String mailA
                 entry.getAttributeValue("givenName"),
                 entry.getAttributeValue("sn"),
                 Optional.ofNullable(entry.getAttributeValue(mailAttribute)),
-                Optional.ofNullable(entry.getAttributeValue(mobileAttribute))));
+                Optional.ofNullable(entry.getAttributeValue(mobileAttribute)),
+                Optional.ofNullable(entry.getAttributeValue(PREFERRED_LANGUAGE))));
     }
 }

@@ -1,6 +1,8 @@
 package org.opensspr.enrollment;
 
 import java.util.regex.Pattern;
+import org.opensspr.system.InvalidInput;
+import org.opensspr.system.ProblemCode;
 
 /**
  * Authentication contact info pre-filled by an admin. Both fields are optional; an email must
@@ -15,7 +17,7 @@ public record ContactInfo(String email, String phone) {
         email = email == null || email.isBlank() ? null : email.strip();
         phone = phone == null || phone.isBlank() ? null : PhoneNumbers.toE164(phone, null);
         if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
-            throw new IllegalArgumentException("email is not a valid address");
+            throw new InvalidInput(ProblemCode.EMAIL_INVALID);
         }
     }
 }

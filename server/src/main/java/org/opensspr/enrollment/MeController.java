@@ -14,6 +14,8 @@ import org.opensspr.policy.MethodType;
 import org.opensspr.policy.PolicyService;
 import org.opensspr.policy.Requirements;
 import org.opensspr.policy.SsprPolicy;
+import org.opensspr.system.InvalidInput;
+import org.opensspr.system.ProblemCode;
 import org.opensspr.system.Problems;
 import org.opensspr.web.Callers;
 import org.springframework.beans.factory.annotation.Value;
@@ -141,8 +143,7 @@ class MeController {
         if (body.answers() != null) {
             for (AnswerBody answer : body.answers()) {
                 if (answer.questionId() == null || answers.put(answer.questionId(), answer.answer()) != null) {
-                    throw new IllegalArgumentException(
-                            "Each question can be answered once; every answer needs a questionId.");
+                    throw new InvalidInput(ProblemCode.ANSWERS_ONCE);
                 }
             }
         }
@@ -194,11 +195,7 @@ class MeController {
     private DirectoryUser user(Authentication authentication) {
         return directory
                 .findUser(authentication.getName())
-                .orElseThrow(() -> Problems.of(
-                        HttpStatus.FORBIDDEN,
-                        "not-a-directory-user",
-                        "Not a directory user",
-                        "Sign in with your own directory account to register methods."));
+                .orElseThrow(() -> Problems.of(ProblemCode.NOT_A_DIRECTORY_USER));
     }
 
     record AddressBody(String address) {}

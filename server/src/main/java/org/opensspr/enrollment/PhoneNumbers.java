@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.opensspr.system.InvalidInput;
+import org.opensspr.system.ProblemCode;
 
 /** Phone numbers in E.164, checked with libphonenumber (the number must be valid for its country, not just look like one). */
 public final class PhoneNumbers {
@@ -64,21 +66,20 @@ public final class PhoneNumbers {
      * read as a national number of {@code defaultRegion} (ISO 3166 code; null means a {@code +}
      * is required).
      *
-     * @throws IllegalArgumentException with a message for the user when the number is not valid
+     * @throws InvalidInput (an {@link IllegalArgumentException}) with a text for the user when the number is not valid
      */
     public static String toE164(String input, String defaultRegion) {
         if (input == null || input.isBlank()) {
-            throw new IllegalArgumentException("Enter a phone number, for example +31612345678.");
+            throw new InvalidInput(ProblemCode.PHONE_REQUIRED);
         }
         try {
             Phonenumber.PhoneNumber number = UTIL.parse(input.strip(), defaultRegion == null ? "ZZ" : defaultRegion);
             if (!UTIL.isValidNumber(number)) {
-                throw new IllegalArgumentException("'" + input.strip() + "' is not a valid phone number.");
+                throw new InvalidInput(ProblemCode.PHONE_INVALID, input.strip());
             }
             return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
         } catch (NumberParseException e) {
-            throw new IllegalArgumentException("'" + input.strip()
-                    + "' is not a phone number; use the international form, " + "for example +31612345678.");
+            throw new InvalidInput(ProblemCode.PHONE_UNREADABLE, input.strip());
         }
     }
 }

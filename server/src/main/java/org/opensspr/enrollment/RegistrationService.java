@@ -17,6 +17,7 @@ import org.opensspr.audit.AuditResult;
 import org.opensspr.audit.Caller;
 import org.opensspr.directory.DirectoryUser;
 import org.opensspr.notify.Message;
+import org.opensspr.notify.MessageTexts;
 import org.opensspr.notify.NotificationOutbox;
 import org.opensspr.policy.MethodType;
 import org.opensspr.policy.PolicyService;
@@ -25,9 +26,12 @@ import org.opensspr.policy.SsprPolicy;
 import org.opensspr.secrets.Argon2idHasher;
 import org.opensspr.secrets.Digests;
 import org.opensspr.secrets.SecretBox;
+import org.opensspr.system.InvalidInput;
+import org.opensspr.system.Languages;
+import org.opensspr.system.ProblemCode;
 import org.opensspr.system.Problems;
 import org.opensspr.throttle.Throttle;
-import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
@@ -50,6 +54,7 @@ public class RegistrationService {
     private final MethodsService methods;
     private final PolicyService policies;
     private final NotificationOutbox outbox;
+    private final MessageTexts texts;
     private final Digests digests;
     private final Throttle throttle;
     private final AuditLog audit;
@@ -68,6 +73,7 @@ public class RegistrationService {
             MethodsService methods,
             PolicyService policies,
             NotificationOutbox outbox,
+            MessageTexts texts,
             Digests digests,
             Throttle throttle,
             AuditLog audit,
@@ -91,6 +97,7 @@ public class RegistrationService {
         this.methods = methods;
         this.policies = policies;
         this.outbox = outbox;
+        this.texts = texts;
         this.digests = digests;
         this.throttle = throttle;
         this.audit = audit;
@@ -108,7 +115,7 @@ public class RegistrationService {
         this.stepUp.require(user, stepUp);
         ContactInfo checked = new ContactInfo(address, null);
         if (checked.email() == null) {
-            throw new IllegalArgumentException("Enter an email address.");
+            throw new InvalidInput(ProblemCode.EMAIL_REQUIRED);
         }
         sendCode(user, MethodType.EMAIL, checked.email());
     }
@@ -126,22 +133,14 @@ public class RegistrationService {
         Instant now = clock.instant();
         JdbcRegistrationRepository.Pending pending = registrations
                 .pending(user.login(), type, now)
-                .orElseThrow(() -> Problems.of(
-                        HttpStatus.NOT_FOUND,
-                        "registration-not-found",
-                        "Nothing to confirm",
-                        "There is no " + type.id()
-                                + " registration waiting for a code, or its code has expired. Start again."));
+                .orElseThrow(() ->
+                        Problems.of(ProblemCode.REGISTRATION_NOT_FOUND, Problems.text("problem.method." + type.id())));
         String expected = digests.hmac(codeInput(user, type, pending.value(), code == null ? "" : code.strip()));
         if (!Digests.constantTimeEquals(expected, pending.codeHash())) {
             if (registrations.countPendingFailure(user.login(), type) >= MAX_FAILURES) {
                 registrations.consumePending(user.login(), type);
             }
-            throw Problems.of(
-                    HttpStatus.BAD_REQUEST,
-                    "code-invalid",
-                    "Code not accepted",
-                    "The code is wrong or has expired. Check it, or ask for a new code.");
+            throw Problems.of(ProblemCode.CODE_INVALID);
         }
         if (registrations.consumePending(user.login(), type)) {
             registered(user, type, pending.value(), caller);
@@ -188,22 +187,14 @@ public class RegistrationService {
     public void verifyTotp(DirectoryUser user, String code, Caller caller) {
         JdbcRegistrationRepository.Pending pending = registrations
                 .pending(user.login(), MethodType.TOTP, clock.instant())
-                .orElseThrow(() -> Problems.of(
-                        HttpStatus.NOT_FOUND,
-                        "registration-not-found",
-                        "Nothing to confirm",
-                        "There is no authenticator registration waiting, or it has expired. Start again."));
+                .orElseThrow(() -> Problems.of(ProblemCode.AUTHENTICATOR_REGISTRATION_NOT_FOUND));
         OptionalLong step =
                 totp.verify(Base32.decode(box.open(pending.value(), TotpChecks.PURPOSE)), code, Long.MIN_VALUE);
         if (step.isEmpty()) {
             if (registrations.countPendingFailure(user.login(), MethodType.TOTP) >= MAX_FAILURES) {
                 registrations.consumePending(user.login(), MethodType.TOTP);
             }
-            throw Problems.of(
-                    HttpStatus.BAD_REQUEST,
-                    "code-invalid",
-                    "Code not accepted",
-                    "The code is wrong. Check the time on your phone and type the code the app shows now.");
+            throw Problems.of(ProblemCode.AUTHENTICATOR_CODE_INVALID);
         }
         if (registrations.consumePending(user.login(), MethodType.TOTP)) {
             registered(user, MethodType.TOTP, pending.value(), caller);
@@ -220,21 +211,20 @@ public class RegistrationService {
         this.stepUp.require(user, stepUp);
         SsprPolicy policy = policies.current();
         if (answers.size() != policy.questionsToRegister()) {
-            throw new IllegalArgumentException(
-                    "Answer exactly " + policy.questionsToRegister() + " different questions.");
+            throw new InvalidInput(ProblemCode.ANSWERS_COUNT, policy.questionsToRegister());
         }
         List<String> custom =
                 policy.customQuestions().stream().map(CustomQuestions::idOf).toList();
         List<String> normalized = new ArrayList<>();
         for (String id : answers.keySet()) {
             if (!catalog.isPredefined(id) && !custom.contains(id)) {
-                throw new IllegalArgumentException("There is no question '" + id + "'.");
+                throw new InvalidInput(ProblemCode.QUESTION_UNKNOWN, id);
             }
             normalized.add(AnswerNormalizer.normalize(answers.get(id)));
         }
-        List<String> problems = SecurityAnswers.problems(normalized);
+        List<MessageSourceResolvable> problems = SecurityAnswers.problems(normalized);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join(" ", problems));
+            throw new InvalidInput(ProblemCode.ANSWERS_REFUSED, problems);
         }
         List<QuestionChecks.StoredAnswer> stored = new ArrayList<>();
         int i = 0;
@@ -288,11 +278,7 @@ public class RegistrationService {
         this.stepUp.require(user, stepUp);
         Set<SecurityInfoNotices.Address> before = notices.onFile(user);
         if (!registrations.delete(user.login(), type)) {
-            throw Problems.of(
-                    HttpStatus.NOT_FOUND,
-                    "method-not-registered",
-                    "Not registered",
-                    "You have no " + type.id() + " method registered.");
+            throw Problems.of(ProblemCode.METHOD_NOT_REGISTERED, Problems.text("problem.method." + type.id()));
         }
         audit.record(AuditEvent.of(
                 clock.instant(),
@@ -320,11 +306,7 @@ public class RegistrationService {
 
     private void sendCode(DirectoryUser user, MethodType type, String address) {
         if (throttle.count("registration-codes:" + user.login(), Duration.ofMinutes(10)) > MAX_CODES) {
-            throw Problems.of(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "too-many-codes",
-                    "Too many codes",
-                    "Too many codes were sent. Please wait ten minutes and try again.");
+            throw Problems.of(ProblemCode.TOO_MANY_CODES);
         }
         String code = Digests.newCode(8);
         registrations.savePending(
@@ -333,15 +315,11 @@ public class RegistrationService {
                 address,
                 digests.hmac(codeInput(user, type, address, code)),
                 clock.instant().plus(Duration.ofMinutes(CODE_MINUTES)));
-        String text = "Your OpenSSPR registration code is " + code + ". It expires in " + CODE_MINUTES + " minutes.";
+        Locale locale = Languages.forRecipient(user.preferredLanguage());
         outbox.enqueue(
                 type == MethodType.EMAIL
-                        ? Message.email(
-                                Message.Kind.REGISTRATION_CODE,
-                                address,
-                                "Confirm your email address",
-                                text + "\n\nIf you did not add this address to your account, ignore this message.")
-                        : Message.sms(Message.Kind.REGISTRATION_CODE, address, text));
+                        ? texts.email(Message.Kind.REGISTRATION_CODE, address, locale, code, CODE_MINUTES)
+                        : texts.sms(Message.Kind.REGISTRATION_CODE, address, locale, code, CODE_MINUTES));
     }
 
     private static String codeInput(DirectoryUser user, MethodType type, String address, String code) {

@@ -2,6 +2,8 @@ package org.opensspr.enrollment;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.opensspr.system.Problems;
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * The rules for one registration of security answers and for the text of a custom question,
@@ -21,33 +23,33 @@ public final class SecurityAnswers {
 
     /**
      * What is wrong with a registration's answers, in the order of the questions, as sentences a
-     * user can act on; empty when the answers are fine. Answers may be raw or already normalised
+     * user can act on (the {@code answers.*} texts, rendered in the user's language); empty when the
+     * answers are fine. Answers may be raw or already normalised
      * (normalising is idempotent); a null answer counts as empty. Answers with a length problem are
      * not also compared, so one mistake gives one message. The answers themselves never appear in
      * a message.
      *
      * @throws IllegalArgumentException when the list is null
      */
-    public static List<String> problems(List<String> answers) {
+    public static List<MessageSourceResolvable> problems(List<String> answers) {
         if (answers == null) {
             throw new IllegalArgumentException("answers cannot be null");
         }
-        List<String> problems = new ArrayList<>();
+        List<MessageSourceResolvable> problems = new ArrayList<>();
         List<String> normalized = new ArrayList<>(answers.size());
         for (int i = 0; i < answers.size(); i++) {
             String answer = AnswerNormalizer.normalize(answers.get(i));
             int length = answer.codePointCount(0, answer.length());
             if (length < MIN_ANSWER_LENGTH) {
-                problems.add("Answer " + (i + 1) + " is too short: use at least " + MIN_ANSWER_LENGTH + " characters.");
+                problems.add(Problems.text("answers.tooShort", i + 1, MIN_ANSWER_LENGTH));
                 normalized.add(null);
             } else if (length > MAX_ANSWER_LENGTH) {
-                problems.add("Answer " + (i + 1) + " is too long: use at most " + MAX_ANSWER_LENGTH + " characters.");
+                problems.add(Problems.text("answers.tooLong", i + 1, MAX_ANSWER_LENGTH));
                 normalized.add(null);
             } else {
                 int earlier = normalized.indexOf(answer);
                 if (earlier >= 0) {
-                    problems.add("Answers " + (earlier + 1) + " and " + (i + 1)
-                            + " are the same: use a different answer for each question.");
+                    problems.add(Problems.text("answers.same", earlier + 1, i + 1));
                 }
                 normalized.add(answer);
             }

@@ -5,19 +5,22 @@ import java.util.Locale;
 import java.util.Set;
 import org.opensspr.directory.DirectoryUser;
 import org.opensspr.notify.Message;
+import org.opensspr.notify.MessageTexts;
 import org.opensspr.notify.NotificationOutbox;
 import org.opensspr.policy.MethodType;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.opensspr.system.Languages;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells the user at every address on file that their security info changed, so that an intruder
  * who adds their own address cannot keep it quiet (issue 11): every registered email and phone,
  * the admin's pre-filled contact info and the directory's {@code mail}, as they were before the
- * change and after it. The notice is in the language of the request that made the change (English
- * or Dutch), says what changed and what to do if it was not the user, and shows a new address only
- * masked; it never holds a code. It goes through the outbox, in the caller's transaction.
+ * change and after it. The notice says what changed and what to do if it was not the user, and shows a new address only
+ * masked; it never holds a code. It goes through the outbox, in the caller's transaction, in the
+ * user's language ({@link Languages#forRecipient}: the directory's {@code preferredLanguage}, else
+ * the request's).
  */
 @Component
 class SecurityInfoNotices {
@@ -25,17 +28,17 @@ class SecurityInfoNotices {
     private final JdbcRegistrationRepository registrations;
     private final JdbcContactInfoRepository contacts;
     private final NotificationOutbox outbox;
-    private final MessageSource messages;
+    private final MessageTexts texts;
 
     SecurityInfoNotices(
             JdbcRegistrationRepository registrations,
             JdbcContactInfoRepository contacts,
             NotificationOutbox outbox,
-            MessageSource messages) {
+            MessageTexts texts) {
         this.registrations = registrations;
         this.contacts = contacts;
         this.outbox = outbox;
-        this.messages = messages;
+        this.texts = texts;
     }
 
     /** Every email address (first) and phone number on file for {@code user}, without repeats. */
@@ -66,21 +69,19 @@ class SecurityInfoNotices {
     void changed(DirectoryUser user, Set<Address> before, MethodType type, boolean added, String value) {
         Set<Address> recipients = new LinkedHashSet<>(before);
         recipients.addAll(onFile(user));
-        Locale locale = LocaleContextHolder.getLocale();
-        String method = messages.getMessage("method." + type.id() + ".name", null, locale);
+        Locale locale = Languages.forRecipient(user.preferredLanguage());
         String hint =
                 value == null ? "" : " (" + (type == MethodType.SMS ? Hints.phone(value) : Hints.email(value)) + ")";
-        String what = messages.getMessage(
-                added ? "notice.securityInfo.added" : "notice.securityInfo.removed",
-                new Object[] {method, hint},
-                locale);
-        String body = messages.getMessage("notice.securityInfo.text", new Object[] {user.login(), what}, locale);
-        String subject = messages.getMessage("notice.securityInfo.subject", null, locale);
+        MessageSourceResolvable what = new DefaultMessageSourceResolvable(
+                new String[] {added ? "notice.securityInfo.added" : "notice.securityInfo.removed"},
+                new Object[] {new DefaultMessageSourceResolvable("method." + type.id() + ".name"), hint});
         for (Address address : recipients) {
             outbox.enqueue(
                     address.type() == MethodType.EMAIL
-                            ? Message.email(Message.Kind.SECURITY_INFO_NOTICE, address.value(), subject, body)
-                            : Message.sms(Message.Kind.SECURITY_INFO_NOTICE, address.value(), subject + ". " + what));
+                            ? texts.email(
+                                    Message.Kind.SECURITY_INFO_NOTICE, address.value(), locale, user.login(), what)
+                            : texts.sms(
+                                    Message.Kind.SECURITY_INFO_NOTICE, address.value(), locale, user.login(), what));
         }
     }
 

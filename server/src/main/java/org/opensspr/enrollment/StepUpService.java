@@ -13,19 +13,19 @@ import org.opensspr.audit.Caller;
 import org.opensspr.directory.Directory;
 import org.opensspr.directory.DirectoryUser;
 import org.opensspr.notify.Message;
+import org.opensspr.notify.MessageTexts;
 import org.opensspr.notify.NotificationOutbox;
 import org.opensspr.policy.MethodType;
 import org.opensspr.policy.PolicyService;
 import org.opensspr.policy.SsprPolicy;
 import org.opensspr.secrets.Digests;
+import org.opensspr.system.Languages;
+import org.opensspr.system.ProblemCode;
 import org.opensspr.system.Problems;
 import org.opensspr.throttle.SignInThrottle;
 import org.opensspr.throttle.SignInThrottledException;
 import org.opensspr.throttle.Throttle;
 import org.opensspr.web.SessionEpochs;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
@@ -57,7 +57,7 @@ public class StepUpService {
     private final TotpChecks totp;
     private final Directory directory;
     private final NotificationOutbox outbox;
-    private final MessageSource messages;
+    private final MessageTexts texts;
     private final Digests digests;
     private final Throttle throttle;
     private final SignInThrottle signIns;
@@ -73,7 +73,7 @@ public class StepUpService {
             TotpChecks totp,
             Directory directory,
             NotificationOutbox outbox,
-            MessageSource messages,
+            MessageTexts texts,
             Digests digests,
             Throttle throttle,
             SignInThrottle signIns,
@@ -87,7 +87,7 @@ public class StepUpService {
         this.totp = totp;
         this.directory = directory;
         this.outbox = outbox;
-        this.messages = messages;
+        this.texts = texts;
         this.digests = digests;
         this.throttle = throttle;
         this.signIns = signIns;
@@ -119,11 +119,7 @@ public class StepUpService {
         }
         if (throttle.count("registration-codes:" + user.login(), Duration.ofMinutes(10))
                 > RegistrationService.MAX_CODES) {
-            throw Problems.of(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "too-many-codes",
-                    "Too many codes",
-                    "Too many codes were sent. Please wait ten minutes and try again.");
+            throw Problems.of(ProblemCode.TOO_MANY_CODES);
         }
         String code = Digests.newCode(8);
         proofs.saveChallenge(
@@ -131,16 +127,11 @@ public class StepUpService {
                 method.type(),
                 digests.hmac(codeInput(user, method, code)),
                 clock.instant().plus(Duration.ofMinutes(CODE_MINUTES)));
-        Locale locale = LocaleContextHolder.getLocale();
-        String text = messages.getMessage("stepup.code.text", new Object[] {code, CODE_MINUTES}, locale);
+        Locale locale = Languages.forRecipient(user.preferredLanguage());
         outbox.enqueue(
                 method.type() == MethodType.EMAIL
-                        ? Message.email(
-                                Message.Kind.STEP_UP_CODE,
-                                method.address(),
-                                messages.getMessage("stepup.code.subject", null, locale),
-                                text + "\n\n" + messages.getMessage("stepup.code.notYou", null, locale))
-                        : Message.sms(Message.Kind.STEP_UP_CODE, method.address(), text));
+                        ? texts.email(Message.Kind.STEP_UP_CODE, method.address(), locale, code, CODE_MINUTES)
+                        : texts.sms(Message.Kind.STEP_UP_CODE, method.address(), locale, code, CODE_MINUTES));
     }
 
     /**
@@ -165,11 +156,7 @@ public class StepUpService {
         }
         if (!passed) {
             failed(user, caller, "User entered an incorrect " + method.type().id() + " code");
-            throw Problems.of(
-                    HttpStatus.BAD_REQUEST,
-                    "code-invalid",
-                    "Code not accepted",
-                    "The code is wrong or has expired. Check it, or ask for a new code.");
+            throw Problems.of(ProblemCode.CODE_INVALID);
         }
         return granted(user, caller, method.type().id());
     }
@@ -179,19 +166,11 @@ public class StepUpService {
     public Proof proveWithPassword(DirectoryUser user, String password, Caller caller) {
         checkNotThrottled(user, caller);
         if (!ways(user).isEmpty()) {
-            throw Problems.of(
-                    HttpStatus.BAD_REQUEST,
-                    "step-up-method-required",
-                    "Use a method on file",
-                    "You have a verification method on file: confirm it is you with a code from it.");
+            throw Problems.of(ProblemCode.STEP_UP_METHOD_REQUIRED);
         }
         if (password == null || password.isEmpty() || !passwordIsRight(user, password, caller)) {
             failed(user, caller, "The password was wrong");
-            throw Problems.of(
-                    HttpStatus.BAD_REQUEST,
-                    "current-password-wrong",
-                    "Password wrong",
-                    "The password is not right. If you forgot it, reset your password instead.");
+            throw Problems.of(ProblemCode.STEP_UP_PASSWORD_WRONG);
         }
         return granted(user, caller, "password");
     }
@@ -209,7 +188,7 @@ public class StepUpService {
                             () -> directory.authenticate(user.login(), password))
                     .isPresent();
         } catch (SignInThrottledException e) {
-            throw Problems.tooManyAttempts(messages, e.retryAfterSeconds(), e.retryAfterMinutes());
+            throw Problems.tooManyAttempts(e.retryAfterSeconds(), e.retryAfterMinutes());
         }
     }
 
@@ -240,13 +219,7 @@ public class StepUpService {
     }
 
     static ErrorResponseException required() {
-        return Problems.of(
-                HttpStatus.FORBIDDEN,
-                "step-up-required",
-                "Confirm it is you",
-                "Changing your security info needs a fresh proof that it is you: ask for a code at"
-                        + " /api/v1/me/step-up/challenges and send it to /api/v1/me/step-up/verifications,"
-                        + " then send the token you get in the " + HEADER + " header.");
+        return Problems.of(ProblemCode.STEP_UP_REQUIRED, HEADER);
     }
 
     /** The request header that carries a proof to the API. */
@@ -256,11 +229,7 @@ public class StepUpService {
         return ways(user).stream()
                 .filter(m -> m.id().equals(methodId))
                 .findFirst()
-                .orElseThrow(() -> Problems.of(
-                        HttpStatus.BAD_REQUEST,
-                        "unknown-method",
-                        "Unknown method",
-                        "You have no method '" + methodId + "' to confirm it is you with."));
+                .orElseThrow(() -> Problems.of(ProblemCode.UNKNOWN_STEP_UP_METHOD, methodId));
     }
 
     private void checkNotThrottled(DirectoryUser user, Caller caller) {
@@ -272,11 +241,7 @@ public class StepUpService {
                     caller.as(user.login()),
                     user.login(),
                     "Too many failed attempts"));
-            throw Problems.of(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "too-many-attempts",
-                    "Too many attempts",
-                    "Too many wrong codes or passwords. Please wait an hour and try again.");
+            throw Problems.of(ProblemCode.TOO_MANY_STEP_UP_ATTEMPTS);
         }
     }
 

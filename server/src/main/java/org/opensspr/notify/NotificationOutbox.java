@@ -1,6 +1,7 @@
 package org.opensspr.notify;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.opensspr.secrets.SecretBox;
@@ -39,17 +40,15 @@ public class NotificationOutbox {
     /** Queues {@code message}, which must have a kind. */
     public void enqueue(Message message) {
         Objects.requireNonNull(message.kind(), "message kind cannot be null");
-        String payload = box.seal(
-                json.writeValueAsString(Map.of(
-                        "kind",
-                        message.kind().id(),
-                        "recipient",
-                        message.recipient(),
-                        "subject",
-                        message.subject(),
-                        "body",
-                        message.body())),
-                PURPOSE);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("kind", message.kind().id());
+        fields.put("recipient", message.recipient());
+        fields.put("subject", message.subject());
+        fields.put("body", message.body());
+        if (message.html() != null) {
+            fields.put("html", message.html()); // absent from messages queued before HTML parts
+        }
+        String payload = box.seal(json.writeValueAsString(fields), PURPOSE);
         long now = clock.millis();
         jdbc.sql("""
                 INSERT INTO notification_outbox (channel, payload, created_at, attempts, next_attempt_at, claimed_until)

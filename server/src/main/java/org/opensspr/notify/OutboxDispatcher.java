@@ -142,13 +142,15 @@ final class OutboxDispatcher {
         }
         try {
             Map<?, ?> payload = json.readValue(opened, Map.class);
-            // "kind" is absent from messages queued before kinds existed: they are delivered without one.
+            // "kind" is absent from messages queued before kinds existed: they are delivered without one;
+            // "html" from emails queued before they had an HTML part: they are sent as plain text.
             Message message = new Message(
                     channel,
                     Message.Kind.ofId((String) payload.get("kind")),
                     (String) payload.get("recipient"),
                     (String) payload.get("subject"),
-                    (String) payload.get("body"));
+                    (String) payload.get("body"),
+                    (String) payload.get("html"));
             return new Queued(message, attempts, row.createdAt());
         } catch (RuntimeException e) {
             failed(id, channel, attempts, e);

@@ -13,13 +13,12 @@ import org.opensspr.directory.DirectoryRejectedPasswordException;
 import org.opensspr.directory.DirectoryUser;
 import org.opensspr.passwordpolicy.PasswordPolicy;
 import org.opensspr.passwordpolicy.Violation;
+import org.opensspr.system.ProblemCode;
 import org.opensspr.system.Problems;
 import org.opensspr.throttle.SignInThrottle;
 import org.opensspr.throttle.SignInThrottledException;
 import org.opensspr.web.SessionEpochs;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
 
@@ -35,7 +34,6 @@ public class ChangePasswordService {
     private final Directory directory;
     private final PasswordPolicy passwordPolicy;
     private final SignInThrottle signIns;
-    private final MessageSource messages;
     private final AuditLog audit;
     private final SessionEpochs sessions;
     private final Clock clock;
@@ -44,7 +42,6 @@ public class ChangePasswordService {
             Directory directory,
             PasswordPolicy passwordPolicy,
             SignInThrottle signIns,
-            MessageSource messages,
             AuditLog audit,
             SessionEpochs sessions,
             Clock clock) {
@@ -52,7 +49,6 @@ public class ChangePasswordService {
         this.directory = directory;
         this.passwordPolicy = passwordPolicy;
         this.signIns = signIns;
-        this.messages = messages;
         this.audit = audit;
         this.clock = clock;
     }
@@ -76,14 +72,10 @@ public class ChangePasswordService {
                             () -> directory.authenticate(login, currentPassword))
                     .orElse(null);
         } catch (SignInThrottledException e) {
-            throw Problems.tooManyAttempts(messages, e.retryAfterSeconds(), e.retryAfterMinutes());
+            throw Problems.tooManyAttempts(e.retryAfterSeconds(), e.retryAfterMinutes());
         }
         if (user == null) {
-            throw Problems.of(
-                    HttpStatus.BAD_REQUEST,
-                    "current-password-wrong",
-                    "Current password wrong",
-                    "The current password is not right. If you forgot it, reset your password instead.");
+            throw Problems.of(ProblemCode.CURRENT_PASSWORD_WRONG);
         }
         List<Violation> violations = passwordPolicy.check(newPassword, user, LocaleContextHolder.getLocale());
         if (!violations.isEmpty()) {

@@ -3,104 +3,62 @@ package org.opensspr.reset;
 import java.util.List;
 import org.opensspr.passwordpolicy.Violation;
 import org.opensspr.policy.MethodType;
+import org.opensspr.system.CodedProblem;
+import org.opensspr.system.ProblemCode;
 import org.opensspr.system.Problems;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
-/** The problems (RFC 9457) a reset flow answers with. Messages speak to the user and reveal nothing about accounts. */
+/**
+ * The problems (RFC 9457) a reset flow answers with, by code; their texts ({@code problem.*} in
+ * the message bundles) speak to the user and reveal nothing about accounts.
+ */
 final class FlowProblems {
 
     private FlowProblems() {}
 
-    static ErrorResponseException flowNotFound() {
-        return problem(
-                HttpStatus.NOT_FOUND,
-                "flow-not-found",
-                "Reset not found",
-                "This password reset has expired or does not exist. Please start again.");
+    static CodedProblem flowNotFound() {
+        return Problems.of(ProblemCode.FLOW_NOT_FOUND);
     }
 
-    static ErrorResponseException captchaInvalid() {
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                "captcha-invalid",
-                "Check failed",
-                "The browser check did not pass or has expired. Reload the page and try again.");
+    static CodedProblem captchaInvalid() {
+        return Problems.of(ProblemCode.CAPTCHA_INVALID);
     }
 
-    static ErrorResponseException contactRequired(MethodType type) {
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                "contact-required",
-                "Confirm where to send the code",
-                type == MethodType.SMS
-                        ? "Type your full mobile phone number; the code goes to it only if it matches."
-                        : "Type your full email address; the code goes to it only if it matches.");
+    static CodedProblem contactRequired(MethodType type) {
+        return Problems.of(
+                type == MethodType.SMS ? ProblemCode.CONTACT_REQUIRED_SMS : ProblemCode.CONTACT_REQUIRED_EMAIL);
     }
 
-    static ErrorResponseException unknownMethod(String methodId) {
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                "unknown-method",
-                "Unknown method",
-                "This reset offers no method '" + methodId + "'. Use one of the methods it listed.");
+    static CodedProblem unknownMethod(String methodId) {
+        return Problems.of(ProblemCode.UNKNOWN_METHOD, methodId);
     }
 
-    static ErrorResponseException codeInvalid() {
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                "code-invalid",
-                "Code not accepted",
-                "The code is wrong or has expired. Check it, or ask for a new code.");
+    static CodedProblem codeInvalid() {
+        return Problems.of(ProblemCode.CODE_INVALID);
     }
 
-    static ErrorResponseException answersInvalid() {
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                "answers-invalid",
-                "Answers not accepted",
-                "One or more answers are wrong. Ask for the questions again: you will get a new set.");
+    static CodedProblem answersInvalid() {
+        return Problems.of(ProblemCode.ANSWERS_INVALID);
     }
 
-    static ErrorResponseException unlockNotAllowed() {
-        return problem(
-                HttpStatus.FORBIDDEN,
-                "unlock-not-allowed",
-                "Unlock not offered",
-                "Unlocking without a new password is not enabled here. Choose a new password instead.");
+    static CodedProblem unlockNotAllowed() {
+        return Problems.of(ProblemCode.UNLOCK_NOT_ALLOWED);
     }
 
-    static ErrorResponseException tooManyAttempts() {
-        return problem(
-                HttpStatus.TOO_MANY_REQUESTS,
-                "too-many-attempts",
-                "Too many attempts",
-                "There were too many attempts in this reset. Please start again.");
+    static CodedProblem tooManyAttempts() {
+        return Problems.of(ProblemCode.TOO_MANY_ATTEMPTS);
     }
 
-    static ErrorResponseException notVerified(int remaining) {
-        ErrorResponseException e = problem(
-                HttpStatus.FORBIDDEN,
-                "verification-required",
-                "Verification required",
-                "Pass " + remaining + " more verification step" + (remaining == 1 ? "" : "s")
-                        + " before choosing a new password.");
+    static CodedProblem notVerified(int remaining) {
+        CodedProblem e = Problems.of(ProblemCode.VERIFICATION_REQUIRED, remaining);
         e.getBody().setProperty("remaining", remaining);
         return e;
     }
 
-    static ErrorResponseException passwordRejected(List<Violation> violations) {
-        ErrorResponseException e = problem(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                "password-rejected",
-                "Password not accepted",
-                "The new password does not meet the password policy: "
-                        + violations.get(0).message());
+    /** The detail names the first violation; each violation's message is already in the caller's language. */
+    static CodedProblem passwordRejected(List<Violation> violations) {
+        CodedProblem e =
+                Problems.of(ProblemCode.PASSWORD_REJECTED, violations.get(0).message());
         e.getBody().setProperty("violations", violations);
         return e;
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {
-        return Problems.of(status, type, title, detail);
     }
 }

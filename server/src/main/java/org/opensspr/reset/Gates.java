@@ -5,15 +5,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.opensspr.audit.Caller;
 import org.opensspr.enrollment.Question;
 import org.opensspr.enrollment.QuestionChecks;
 import org.opensspr.enrollment.TotpChecks;
 import org.opensspr.notify.Message;
+import org.opensspr.notify.MessageTexts;
 import org.opensspr.notify.NotificationOutbox;
 import org.opensspr.policy.MethodType;
 import org.opensspr.policy.SsprPolicy;
 import org.opensspr.secrets.Digests;
+import org.opensspr.system.Languages;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +32,7 @@ class Gates {
 
     private final JdbcResetFlowRepository flows;
     private final NotificationOutbox outbox;
+    private final MessageTexts texts;
     private final TotpChecks totp;
     private final QuestionChecks questions;
     private final Digests digests;
@@ -38,6 +42,7 @@ class Gates {
     Gates(
             JdbcResetFlowRepository flows,
             NotificationOutbox outbox,
+            MessageTexts texts,
             TotpChecks totp,
             QuestionChecks questions,
             Digests digests,
@@ -45,6 +50,7 @@ class Gates {
             Clock clock) {
         this.flows = flows;
         this.outbox = outbox;
+        this.texts = texts;
         this.totp = totp;
         this.questions = questions;
         this.digests = digests;
@@ -124,19 +130,12 @@ class Gates {
         };
     }
 
+    /** The code in the account's preferred language, else the request's ({@link FlowMethod#language()}). */
     private Message message(FlowMethod method, String code) {
-        String text = "Your verification code is " + code + ".";
-        if (method.type() == MethodType.SMS) {
-            return Message.sms(
-                    Message.Kind.RESET_CODE, method.address(), text + " It expires in " + CODE_MINUTES + " minutes.");
-        }
-        return Message.email(
-                Message.Kind.RESET_CODE,
-                method.address(),
-                "Your password reset code",
-                text + "\n\nIt expires in " + CODE_MINUTES
-                        + " minutes. If you did not ask to reset your password, ignore this"
-                        + " message; nobody can reset it without the code.");
+        Locale locale = Languages.forRecipient(Optional.ofNullable(method.language()));
+        return method.type() == MethodType.SMS
+                ? texts.sms(Message.Kind.RESET_CODE, method.address(), locale, code, CODE_MINUTES)
+                : texts.email(Message.Kind.RESET_CODE, method.address(), locale, code, CODE_MINUTES);
     }
 
     private String codeHash(ResetFlow flow, String methodId, String code) {

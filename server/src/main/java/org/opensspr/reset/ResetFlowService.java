@@ -31,6 +31,7 @@ import org.opensspr.policy.PolicyService;
 import org.opensspr.policy.Requirements;
 import org.opensspr.policy.SsprPolicy;
 import org.opensspr.secrets.Digests;
+import org.opensspr.system.Languages;
 import org.opensspr.web.SessionEpochs;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -154,7 +155,12 @@ public class ResetFlowService {
         int required = refusal == null ? requirements.required() : ordinary.required();
         List<FlowMethod> offered = new ArrayList<>();
         if (refusal == null) {
-            usable.forEach(m -> offered.add(new FlowMethod(m.id(), m.type(), m.hint(), m.address())));
+            String language = user.get()
+                    .preferredLanguage()
+                    .flatMap(Languages::preferred)
+                    .map(Locale::toLanguageTag)
+                    .orElse(null);
+            usable.forEach(m -> offered.add(new FlowMethod(m.id(), m.type(), m.hint(), m.address(), language)));
         } else {
             // Keyed by the account's own login when there is one, so that its other logins (an AD
             // userPrincipalName and sAMAccountName) show the same decoy, as they show the same real methods.
@@ -328,13 +334,7 @@ public class ResetFlowService {
         logonSessions.flowEnded(flow.idHash());
         sessions.endSessions(flow.login());
         throttling.succeeded(flow.login(), source);
-        notices.toUser(
-                flow,
-                target,
-                Message.Kind.RESET_NOTICE,
-                "Your password was reset",
-                "The password of your account " + flow.login()
-                        + " was just reset with self-service password reset.\n\nIf this was not you, contact your helpdesk now.");
+        notices.toUser(flow, target, Message.Kind.RESET_NOTICE);
         notices.toOtherAdmins(flow, target, caller);
         audit.record(event(flow, user, AuditResult.Success, "User successfully reset password"));
         audit.record(AuditEvent.of(
@@ -368,13 +368,7 @@ public class ResetFlowService {
         ResetSource source = source(flow);
         logonSessions.flowEnded(flow.idHash());
         throttling.succeeded(flow.login(), source);
-        notices.toUser(
-                flow,
-                null,
-                Message.Kind.UNLOCK_NOTICE,
-                "Your account was unlocked",
-                "Your account " + flow.login()
-                        + " was just unlocked with self-service password reset.\n\nIf this was not you, contact your helpdesk now.");
+        notices.toUser(flow, null, Message.Kind.UNLOCK_NOTICE);
         audit.record(AuditEvent.of(clock.instant(), Activity.UNLOCK, AuditResult.Success, user, flow.login(), ""));
     }
 

@@ -3,27 +3,38 @@ package org.opensspr.reset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.opensspr.audit.Caller;
 import org.opensspr.directory.DirectoryUser;
 import org.opensspr.enrollment.MethodsService;
 import org.opensspr.notify.Message;
+import org.opensspr.notify.MessageTexts;
 import org.opensspr.notify.NotificationOutbox;
 import org.opensspr.policy.MethodType;
 import org.opensspr.policy.PolicyService;
+import org.opensspr.system.Languages;
 import org.springframework.stereotype.Component;
 
-/** The notices a finished reset or unlock sends, as the policy asks: to the user, and to the other admins. */
+/**
+ * The notices a finished reset or unlock sends, as the policy asks: to the user, and to the other
+ * admins, each in the recipient's language ({@link Languages#forRecipient}: their directory's
+ * {@code preferredLanguage}, else the language of the request that finished the reset, else the
+ * server's; a reset settled by {@link InterruptedWrites} has no request).
+ */
 @Component
 class ResetNotices {
 
     private final PolicyService policies;
     private final NotificationOutbox outbox;
     private final MethodsService methods;
+    private final MessageTexts texts;
 
-    ResetNotices(PolicyService policies, NotificationOutbox outbox, MethodsService methods) {
+    ResetNotices(PolicyService policies, NotificationOutbox outbox, MethodsService methods, MessageTexts texts) {
         this.policies = policies;
         this.outbox = outbox;
         this.methods = methods;
+        this.texts = texts;
     }
 
     /**
@@ -32,7 +43,7 @@ class ResetNotices {
      * slipped in must not be the only one that hears of the reset. A decoy flow has no addresses
      * and no account, so it sends nothing.
      */
-    void toUser(ResetFlow flow, DirectoryUser target, Message.Kind kind, String subject, String text) {
+    void toUser(ResetFlow flow, DirectoryUser target, Message.Kind kind) {
         if (!policies.current().notifyUserOnReset()) {
             return;
         }
@@ -44,7 +55,14 @@ class ResetNotices {
             methods.emailsOnFile(target)
                     .forEach(email -> addresses.putIfAbsent(email.strip().toLowerCase(Locale.ROOT), email));
         }
-        addresses.values().forEach(address -> outbox.enqueue(Message.email(kind, address, subject, text)));
+        Optional<String> preferred = target != null
+                ? target.preferredLanguage()
+                : flow.methods().stream()
+                        .map(FlowMethod::language)
+                        .filter(Objects::nonNull)
+                        .findFirst();
+        Locale locale = Languages.forRecipient(preferred);
+        addresses.values().forEach(address -> outbox.enqueue(texts.email(kind, address, locale, flow.login())));
     }
 
     /**
@@ -57,15 +75,14 @@ class ResetNotices {
         }
         for (DirectoryUser other : policies.admins()) {
             if (!other.dn().equals(user.dn()) && other.mail().isPresent()) {
-                outbox.enqueue(Message.email(
+                outbox.enqueue(texts.email(
                         Message.Kind.ADMIN_RESET_NOTICE,
                         other.mail().get(),
-                        "An administrator reset their password",
-                        "The administrator account " + user.login()
-                                + " just reset its password with self-service password"
-                                + " reset, from " + caller.ip() + " (" + caller.clientType()
-                                + ").\n\nIf you do not expect"
-                                + " this, check the audit log and contact " + user.displayName() + "."));
+                        Languages.forRecipient(other.preferredLanguage()),
+                        user.login(),
+                        caller.ip(),
+                        String.valueOf(caller.clientType()),
+                        user.displayName()));
             }
         }
     }

@@ -13,9 +13,9 @@ import org.opensspr.audit.Caller;
 import org.opensspr.audit.ClientType;
 import org.opensspr.policy.MethodType;
 import org.opensspr.secrets.Digests;
+import org.opensspr.system.ProblemCode;
 import org.opensspr.system.Problems;
 import org.opensspr.throttle.Throttle;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
@@ -71,20 +71,12 @@ class ResetThrottling {
         }
         if (source.device()) {
             if (throttle.count("start-" + source.key(), START_WINDOW) > limits.flowStartsPerDevice()) {
-                throw Problems.of(
-                        HttpStatus.TOO_MANY_REQUESTS,
-                        "too-many-requests",
-                        "Too many requests",
-                        "Too many password resets were started from this device. Please wait a few minutes and try again.");
+                throw Problems.of(ProblemCode.TOO_MANY_REQUESTS_FROM_DEVICE);
             }
             return;
         }
         if (throttle.count("start-ip:" + caller.ip(), START_WINDOW) > limits.flowStartsPerIp()) {
-            throw Problems.of(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "too-many-requests",
-                    "Too many requests",
-                    "Too many password resets were started from your network. Please wait a few minutes and try again.");
+            throw Problems.of(ProblemCode.TOO_MANY_REQUESTS_FROM_NETWORK);
         }
     }
 
@@ -183,11 +175,6 @@ class ResetThrottling {
     }
 
     static ErrorResponseException blocked() {
-        return Problems.of(
-                HttpStatus.TOO_MANY_REQUESTS,
-                "reset-blocked",
-                "Too many attempts",
-                "You have tried too many times. For your security, password reset is blocked for up to 24 hours."
-                        + " Contact your helpdesk if you need help sooner.");
+        return Problems.of(ProblemCode.RESET_BLOCKED);
     }
 }

@@ -1,39 +1,33 @@
 package org.opensspr.system;
 
-import java.net.URI;
-import java.util.Locale;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
-/** Builds the RFC 9457 problems features throw; each answers with its own status, type, title and user-facing detail. */
+/**
+ * Builds the RFC 9457 problems features throw: a {@link ProblemCode} and its arguments, rendered
+ * in the caller's language by the web layer ({@link CodedProblem}).
+ */
 public final class Problems {
 
     private Problems() {}
 
-    public static ErrorResponseException of(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setType(URI.create("https://opensspr.org/problems/" + type));
-        body.setTitle(title);
-        return new ErrorResponseException(status, body, null);
+    public static CodedProblem of(ProblemCode code, Object... args) {
+        return new CodedProblem(code, null, args);
+    }
+
+    /** A text from the message bundles as an argument of a problem, rendered in the problem's language. */
+    public static MessageSourceResolvable text(String key, Object... args) {
+        return new DefaultMessageSourceResolvable(new String[] {key}, args);
     }
 
     /**
-     * {@code 429 too-many-attempts} with {@code Retry-After}, in the request's language: what a
-     * password check the sign-in throttle refused answers inside a feature (change password,
-     * step-up); the filters' own answer is {@code sign-in-throttled}.
+     * {@code 429 too-many-attempts} with {@code Retry-After}: what a password check the sign-in
+     * throttle refused answers inside a feature (change password, step-up); the filters' own
+     * answer is {@code sign-in-throttled}.
      */
-    public static ErrorResponseException tooManyAttempts(
-            MessageSource messages, long retryAfterSeconds, long retryAfterMinutes) {
-        Locale locale = LocaleContextHolder.getLocale();
-        ErrorResponseException problem = of(
-                HttpStatus.TOO_MANY_REQUESTS,
-                "too-many-attempts",
-                messages.getMessage("login.throttled.title", null, locale),
-                messages.getMessage("login.throttled", new Object[] {retryAfterMinutes}, locale));
+    public static CodedProblem tooManyAttempts(long retryAfterSeconds, long retryAfterMinutes) {
+        CodedProblem problem = of(ProblemCode.TOO_MANY_PASSWORD_ATTEMPTS, retryAfterMinutes);
         problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         return problem;
     }

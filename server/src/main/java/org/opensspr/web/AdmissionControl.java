@@ -6,9 +6,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.opensspr.system.Languages;
+import org.opensspr.system.ProblemCode;
+import org.opensspr.system.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -33,7 +40,13 @@ final class AdmissionControl extends OncePerRequestFilter {
     private final AtomicInteger refusedSinceLog = new AtomicInteger();
     private volatile long lastLog;
 
-    AdmissionControl(CapacityProperties capacity) {
+    /** The {@code server-busy} document in each language, made once: a refusal costs no rendering. */
+    private final Map<Locale, String> busy = new HashMap<>();
+
+    AdmissionControl(CapacityProperties capacity, ProblemResponses problems) {
+        for (Locale language : Languages.SUPPORTED) {
+            busy.put(language, problems.json(problems.render(Problems.of(ProblemCode.SERVER_OVERLOADED), language)));
+        }
         this.active = new Semaphore(capacity.maxActiveRequests(), true);
         this.maxQueued = capacity.maxQueuedRequests();
         this.queueNanos = capacity.queueTimeout().toNanos();
@@ -97,9 +110,7 @@ final class AdmissionControl extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             response.setContentType("application/problem+json");
-            response.getWriter().write("""
-                    {"type":"https://opensspr.org/problems/server-busy","title":"Server busy","status":503,\
-                    "detail":"The server is busy. Nothing was changed; please try again in a moment."}""");
+            response.getWriter().write(busy.get(Languages.supported(Collections.list(request.getLocales()))));
         } else {
             response.setContentType("text/html");
             response.getWriter().write("""

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.opensspr.apikeys.ApiKeyService;
 import org.opensspr.devices.LogonSessionService;
 import org.opensspr.secrets.Digests;
+import org.opensspr.system.ProblemCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -77,12 +78,7 @@ final class BootstrapTokenFilter extends OncePerRequestFilter {
             String path =
                     request.getRequestURI().substring(request.getContextPath().length());
             if (!path.startsWith("/api/v1/reset/")) {
-                problems.write(
-                        response,
-                        401,
-                        "unauthorized",
-                        "Unauthorized",
-                        "A logon session can only run a password reset flow.");
+                problems.write(request, response, ProblemCode.LOGON_SESSION_ELSEWHERE);
                 return;
             }
             var authentication = UsernamePasswordAuthenticationToken.authenticated(
@@ -93,6 +89,6 @@ final class BootstrapTokenFilter extends OncePerRequestFilter {
             return;
         }
         log.warn("Refused a bearer token from {}", request.getRemoteAddr());
-        problems.write(response, 401, "unauthorized", "Unauthorized", "The bearer token is not valid.");
+        problems.write(request, response, ProblemCode.BEARER_TOKEN_INVALID);
     }
 }

@@ -20,9 +20,9 @@ class CapacityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<AdmissionControl> admissionControl(CapacityProperties capacity) {
+    FilterRegistrationBean<AdmissionControl> admissionControl(CapacityProperties capacity, ProblemResponses problems) {
         FilterRegistrationBean<AdmissionControl> registration =
-                new FilterRegistrationBean<>(new AdmissionControl(capacity));
+                new FilterRegistrationBean<>(new AdmissionControl(capacity, problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         return registration;

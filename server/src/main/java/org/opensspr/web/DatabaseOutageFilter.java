@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.opensspr.system.DatabaseOutages;
+import org.opensspr.system.ProblemCode;
+import org.opensspr.system.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -58,7 +60,7 @@ final class DatabaseOutageFilter extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             if (request.getRequestURI().startsWith("/api/")) {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                write(response, problems.json(ProblemResponses.busy()));
+                write(response, problems.json(problems.render(request, Problems.of(ProblemCode.SERVER_BUSY))));
             } else {
                 response.setContentType("text/html;charset=UTF-8");
                 response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.opensspr.devices.DeviceIdentity;
 import org.opensspr.devices.DeviceService;
+import org.opensspr.system.ProblemCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -65,19 +66,13 @@ final class DeviceAuthenticationFilter extends OncePerRequestFilter {
         }
         String id = decoded.substring(0, colon);
         if (!isDeviceApi(request)) {
-            problems.write(
-                    response, 401, "unauthorized", "Unauthorized", "A device credential works only on the device API.");
+            problems.write(request, response, ProblemCode.DEVICE_CREDENTIAL_ELSEWHERE);
             return;
         }
         Optional<DeviceIdentity> device = devices.authenticate(id, decoded.substring(colon + 1));
         if (device.isEmpty()) {
             log.warn("Refused the credential of device {} from {}", id, request.getRemoteAddr());
-            problems.write(
-                    response,
-                    401,
-                    "unauthorized",
-                    "Unauthorized",
-                    "The device credential is not valid: the device is unknown, disabled or deleted, or the secret is wrong.");
+            problems.write(request, response, ProblemCode.DEVICE_CREDENTIAL_INVALID);
             return;
         }
         SecurityContextHolder.getContext()

@@ -6,9 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.opensspr.directory.DirectoryUnavailableException;
+import org.opensspr.system.CodedProblem;
+import org.opensspr.system.ProblemCode;
+import org.opensspr.system.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -47,10 +49,9 @@ final class DirectoryOutageFilter extends OncePerRequestFilter {
             if (pages) {
                 response.sendError(e.getStatusCode().value());
             } else {
-                ProblemDetail problem = e.getBody();
-                problem.setDetail(
-                        "The directory cannot be reached right now, so you cannot sign in. Please try again in a few minutes.");
-                problems.write(response, problem);
+                CodedProblem atSignIn = Problems.of(ProblemCode.DIRECTORY_UNAVAILABLE_AT_SIGN_IN);
+                atSignIn.getBody().setProperties(e.getBody().getProperties()); // the reason
+                problems.write(response, problems.render(request, atSignIn));
             }
         }
     }

@@ -3,6 +3,8 @@ package org.opensspr.web;
 import java.security.SecureRandom;
 import java.util.Locale;
 import org.opensspr.policy.PolicyService;
+import org.opensspr.system.CodedProblem;
+import org.opensspr.system.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -37,16 +39,25 @@ public final class PageErrors {
     public record PageError(String message, String field, String supportCode, String helpdeskUrl) {}
 
     /**
-     * The page error for a service exception: an {@link ErrorResponseException}'s detail, an
+     * The page error for a service exception: a problem's detail in {@code locale} (a {@link
+     * CodedProblem} or an {@link InvalidInput} is rendered from the message bundles), another
      * {@link IllegalArgumentException}'s message, or a general text for anything else.
      */
     public PageError of(RuntimeException e, String field, String page, Locale locale) {
         String text;
-        if (e instanceof ErrorResponseException problem && problem.getBody().getDetail() != null) {
+        if (e instanceof CodedProblem problem) {
+            text = problem.render(messages, locale).getDetail();
+        } else if (e instanceof InvalidInput input) {
+            text = input.problem().render(messages, locale).getDetail();
+        } else if (e instanceof ErrorResponseException problem
+                && problem.getBody().getDetail() != null) {
             text = problem.getBody().getDetail();
         } else if (e instanceof IllegalArgumentException && e.getMessage() != null) {
             text = e.getMessage();
         } else {
+            text = null;
+        }
+        if (text == null) {
             text = messages.getMessage("error.unexpected", null, locale);
         }
         if (isCorrection(e)) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.opensspr.system.Languages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -23,8 +24,6 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class PortalLocaleConfiguration implements WebMvcConfigurer {
 
     static final String LANGUAGE_COOKIE = "sspr-lang";
-
-    static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("nl"));
 
     /**
      * The language cookie is HttpOnly and SameSite=Lax, and like the session cookie ({@link
@@ -52,7 +51,7 @@ class PortalLocaleConfiguration implements WebMvcConfigurer {
         CookieLocaleResolver resolver = new CookieLocaleResolver(name) {
             @Override
             public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-                super.setLocale(request, response, locale == null ? null : supported(List.of(locale)));
+                super.setLocale(request, response, locale == null ? null : Languages.supported(List.of(locale)));
             }
         };
         // A cookie the browser mangled (or someone planted) falls back to the browser's languages
@@ -63,7 +62,7 @@ class PortalLocaleConfiguration implements WebMvcConfigurer {
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
         resolver.setCookiePath("/");
-        resolver.setDefaultLocaleFunction(request -> supported(Collections.list(request.getLocales())));
+        resolver.setDefaultLocaleFunction(request -> Languages.supported(Collections.list(request.getLocales())));
         return resolver;
     }
 
@@ -73,17 +72,5 @@ class PortalLocaleConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
-    }
-
-    /** The first of {@code wanted} whose language the portal speaks, else English. */
-    static Locale supported(List<Locale> wanted) {
-        for (Locale locale : wanted) {
-            for (Locale candidate : SUPPORTED) {
-                if (candidate.getLanguage().equals(locale.getLanguage())) {
-                    return candidate;
-                }
-            }
-        }
-        return Locale.ENGLISH;
     }
 }

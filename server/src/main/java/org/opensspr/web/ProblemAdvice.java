@@ -1,10 +1,14 @@
 package org.opensspr.web;
 
 import java.io.IOException;
-import java.net.URI;
+import org.opensspr.system.CodedProblem;
 import org.opensspr.system.DatabaseOutages;
+import org.opensspr.system.InvalidInput;
+import org.opensspr.system.ProblemCode;
+import org.opensspr.system.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,7 +29,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
- * Every error as an RFC 9457 problem detail. Request bodies that fail a record's own checks
+ * Every error as an RFC 9457 problem detail; a {@link CodedProblem} gets its title and detail from
+ * the message bundles in the request's language (through {@code ResponseEntityExceptionHandler},
+ * which renders every {@code ErrorResponse} with the application's messages). Request bodies that fail a record's own checks
  * (an {@link IllegalArgumentException} from its constructor) are answered 400 with that
  * check's message, which says what is wrong; an unknown field is named (a typo in an admin
  * policy must not be silently ignored).
@@ -37,7 +43,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalid(IllegalArgumentException e) {
-        return badRequest(e.getMessage());
+        return invalidRequest(e);
     }
 
     /**
@@ -54,7 +60,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         log.warn("Busy: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, ProblemResponses.BUSY_RETRY_AFTER)
-                .body(ProblemResponses.busy());
+                .body(problem(ProblemCode.SERVER_BUSY));
     }
 
     /** A rollback that failed on a connection the database had dropped: the same outage as above. */
@@ -95,25 +101,35 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             if (cause instanceof RequestSizeLimit.TooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                         .header("Connection", "close")
-                        .body(tooLarge.problem());
+                        .body(render(tooLarge.problem()));
             }
             if (cause instanceof PropertyBindingException unknown) {
                 return ResponseEntity.badRequest()
-                        .body(badRequest("Unknown field '" + unknown.getPropertyName() + "'. Known fields: "
-                                + unknown.getKnownPropertyIds() + "."));
+                        .body(problem(
+                                ProblemCode.UNKNOWN_FIELD,
+                                unknown.getPropertyName(),
+                                String.valueOf(unknown.getKnownPropertyIds())));
             }
             if (cause instanceof IllegalArgumentException invalid) {
-                return ResponseEntity.badRequest().body(badRequest(invalid.getMessage()));
+                return ResponseEntity.badRequest().body(invalidRequest(invalid));
             }
         }
-        return ResponseEntity.badRequest()
-                .body(badRequest("The request body is not valid JSON of the expected shape."));
+        return ResponseEntity.badRequest().body(problem(ProblemCode.INVALID_JSON));
     }
 
-    private static ProblemDetail badRequest(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setType(URI.create("https://opensspr.org/problems/invalid-request"));
-        problem.setTitle("Invalid request");
-        return problem;
+    /** {@code 400 invalid-request}: an {@link InvalidInput}'s own text, else what the check said (English). */
+    private ProblemDetail invalidRequest(IllegalArgumentException e) {
+        return e instanceof InvalidInput input
+                ? render(input.problem())
+                : problem(ProblemCode.INVALID_REQUEST, String.valueOf(e.getMessage()));
+    }
+
+    /** The problem {@code code} in the request's language. */
+    private ProblemDetail problem(ProblemCode code, Object... args) {
+        return render(Problems.of(code, args));
+    }
+
+    private ProblemDetail render(CodedProblem problem) {
+        return problem.render(getMessageSource(), LocaleContextHolder.getLocale());
     }
 }

@@ -1,49 +1,54 @@
 package org.opensspr.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Locale;
+import org.opensspr.system.CodedProblem;
+import org.opensspr.system.ProblemCode;
+import org.opensspr.system.Problems;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.ObjectMapper;
 
-/** Writes a problem detail straight to a servlet response, for answers given before any controller runs. */
+/**
+ * Writes a problem detail straight to a servlet response, for answers given before any controller
+ * runs (filters, security entry points), with its title and detail from the message bundles in the
+ * request's language as a controller would have it ({@link PortalLocaleConfiguration}: the
+ * language cookie, else {@code Accept-Language}).
+ */
 @Component
 final class ProblemResponses {
 
     private final ObjectMapper json;
     private final MessageSource messages;
+    private final LocaleResolver locales;
 
-    ProblemResponses(ObjectMapper json, MessageSource messages) {
+    ProblemResponses(ObjectMapper json, MessageSource messages, LocaleResolver locales) {
         this.json = json;
         this.messages = messages;
+        this.locales = locales;
     }
 
     /**
      * A password sign-in that must wait ({@code SignInThrottle}): 429 with {@code Retry-After}, the
      * detail in the request's language. The same for every login, known or not.
      */
-    void writeThrottled(HttpServletResponse response, long retryAfterSeconds, long retryAfterMinutes)
+    void writeThrottled(
+            HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds, long retryAfterMinutes)
             throws IOException {
-        Locale locale = LocaleContextHolder.getLocale();
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        write(
-                response,
-                problem(
-                        429,
-                        "sign-in-throttled",
-                        messages.getMessage("login.throttled.title", null, locale),
-                        messages.getMessage("login.throttled", new Object[] {retryAfterMinutes}, locale)));
+        write(request, response, ProblemCode.SIGN_IN_THROTTLED, retryAfterMinutes);
     }
 
-    void write(HttpServletResponse response, int status, String type, String title, String detail) throws IOException {
-        write(response, problem(status, type, title, detail));
+    /** Writes the problem {@code code} with {@code args}, in the request's language. */
+    void write(HttpServletRequest request, HttpServletResponse response, ProblemCode code, Object... args)
+            throws IOException {
+        write(response, render(request, Problems.of(code, args)));
     }
 
     /** Writes {@code problem} with its status (a 401 also names the Basic realm). */
@@ -56,24 +61,21 @@ final class ProblemResponses {
         json.writeValue(response.getOutputStream(), problem);
     }
 
+    /** {@code problem}'s body with its title and detail in the request's language. */
+    ProblemDetail render(HttpServletRequest request, CodedProblem problem) {
+        return render(problem, locales.resolveLocale(request));
+    }
+
+    /** {@code problem}'s body with its title and detail in {@code locale}. */
+    ProblemDetail render(CodedProblem problem, Locale locale) {
+        return problem.render(messages, locale);
+    }
+
     /** {@code problem} as its JSON document. */
     String json(ProblemDetail problem) {
         return json.writeValueAsString(problem);
     }
 
-    /** Seconds a client waits before it tries again after {@link #busy()}. */
+    /** Seconds a client waits before it tries again after {@link ProblemCode#SERVER_BUSY}. */
     static final String BUSY_RETRY_AFTER = "1";
-
-    /** The database gave no connection in time or went away: the node is busy, not broken (503). */
-    static ProblemDetail busy() {
-        return problem(503, "server-busy", "Server busy", "The server is busy. Please try again in a moment.");
-    }
-
-    /** A problem of type {@code https://opensspr.org/problems/<type>}. */
-    static ProblemDetail problem(int status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
-        problem.setType(URI.create("https://opensspr.org/problems/" + type));
-        problem.setTitle(title);
-        return problem;
-    }
 }

@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.springframework.http.ProblemDetail;
+import org.opensspr.system.CodedProblem;
+import org.opensspr.system.ProblemCode;
+import org.opensspr.system.Problems;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -39,19 +41,10 @@ final class RequestSizeLimit extends OncePerRequestFilter {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             response.setHeader("Connection", "close"); // do not read the rest of it
-            problems.write(response, problem(maxBytes));
+            problems.write(request, response, ProblemCode.PAYLOAD_TOO_LARGE, maxBytes);
             return;
         }
         chain.doFilter(declared >= 0 ? request : new Limited(request, maxBytes), response);
-    }
-
-    /** The {@code 413 payload-too-large} answer, declared or found while reading. */
-    static ProblemDetail problem(long maxBytes) {
-        return ProblemResponses.problem(
-                413,
-                "payload-too-large",
-                "Payload too large",
-                "The request body is larger than this server takes (" + maxBytes + " bytes).");
     }
 
     /** The body went past the limit while it was read; {@link ProblemAdvice} answers {@link #problem()}. */
@@ -65,8 +58,8 @@ final class RequestSizeLimit extends OncePerRequestFilter {
             this.maxBytes = maxBytes;
         }
 
-        ProblemDetail problem() {
-            return RequestSizeLimit.problem(maxBytes);
+        CodedProblem problem() {
+            return Problems.of(ProblemCode.PAYLOAD_TOO_LARGE, maxBytes);
         }
     }
 

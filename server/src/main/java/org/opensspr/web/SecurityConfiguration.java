@@ -4,6 +4,7 @@ import org.opensspr.apikeys.ApiKeyService;
 import org.opensspr.devices.DeviceService;
 import org.opensspr.devices.LogonSessionService;
 import org.opensspr.directory.Directory;
+import org.opensspr.system.ProblemCode;
 import org.opensspr.throttle.SignInThrottle;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -66,25 +67,16 @@ class SecurityConfiguration {
                 .authenticationManager(directoryAuthentication)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     if (e instanceof DirectoryAuthenticationProvider.Throttled throttled) {
-                        problems.writeThrottled(response, throttled.retryAfterSeconds(), throttled.retryAfterMinutes());
+                        problems.writeThrottled(
+                                request, response, throttled.retryAfterSeconds(), throttled.retryAfterMinutes());
                         return;
                     }
-                    problems.write(
-                            response,
-                            401,
-                            "unauthorized",
-                            "Unauthorized",
-                            "Sign in with your directory login and password, or an admin bearer token.");
+                    problems.write(request, response, ProblemCode.UNAUTHORIZED);
                 }))
-                .exceptionHandling(
-                        handling -> handling.authenticationEntryPoint((request, response, e) -> problems.write(
-                                        response,
-                                        401,
-                                        "unauthorized",
-                                        "Unauthorized",
-                                        "Sign in with your directory login and password, or an admin bearer token."))
-                                .accessDeniedHandler((request, response, e) -> problems.write(
-                                        response, 403, "forbidden", "Forbidden", "Your account may not do this.")))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(
+                                (request, response, e) -> problems.write(request, response, ProblemCode.UNAUTHORIZED))
+                        .accessDeniedHandler(
+                                (request, response, e) -> problems.write(request, response, ProblemCode.FORBIDDEN)))
                 .addFilterBefore(
                         new BootstrapTokenFilter(bootstrapToken, apiKeys, logonSessions, problems),
                         BasicAuthenticationFilter.class)

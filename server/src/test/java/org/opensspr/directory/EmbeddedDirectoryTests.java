@@ -47,6 +47,9 @@ class EmbeddedDirectoryTests {
             assertThat(dave.dn()).isEqualTo("uid=dave,ou=people,dc=test,dc=example");
             assertThat(dave.mail()).contains("dave@test.example");
             assertThat(dave.displayName()).isEqualTo("Dave Test");
+            assertThat(dave.preferredLanguage())
+                    .as("RFC 2798 preferredLanguage, as stored")
+                    .contains("nl-BE, en;q=0.5");
             assertThat(directory.findUser("nobody")).isEmpty();
             assertThat(directory.findUser("*"))
                     .as("a filter character is a value, not a wildcard")

@@ -7,45 +7,62 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.opensspr.Bundles;
+import org.springframework.context.MessageSource;
 
 class SecurityAnswersTests {
 
     private static final String EMOJI = "\uD83D\uDE00";
 
+    /** The problems as an English-speaking user reads them. */
+    private static List<String> english(List<String> answers) {
+        MessageSource messages = Bundles.messages();
+        return SecurityAnswers.problems(answers).stream()
+                .map(problem -> messages.getMessage(problem, Locale.ENGLISH))
+                .toList();
+    }
+
+    @Test
+    void problemsAreInTheUsersLanguage() {
+        MessageSource messages = Bundles.messages();
+        assertThat(SecurityAnswers.problems(List.of("fluffy", "ab", "fluffy")).stream()
+                        .map(problem -> messages.getMessage(problem, Locale.forLanguageTag("nl"))))
+                .containsExactly(
+                        "Antwoord 2 is te kort: gebruik minstens 3 tekens.",
+                        "Antwoord 1 en 3 zijn hetzelfde: geef op elke vraag een ander antwoord.");
+    }
+
     @Test
     void problemsWhenAnswersAreFineThenNone() {
-        assertThat(SecurityAnswers.problems(List.of("fluffy", "amsterdam", "pizza margherita")))
-                .isEmpty();
+        assertThat(english(List.of("fluffy", "amsterdam", "pizza margherita"))).isEmpty();
     }
 
     @Test
     void problemsWhenAnswerHasTwoCharactersThenTooShort() {
-        assertThat(SecurityAnswers.problems(List.of("fluffy", "ab", "pizza")))
+        assertThat(english(List.of("fluffy", "ab", "pizza")))
                 .containsExactly("Answer 2 is too short: use at least 3 characters.");
     }
 
     @Test
     void problemsWhenAnswerHasThreeCharactersThenFine() {
-        assertThat(SecurityAnswers.problems(List.of("abc", "fluffy", "pizza"))).isEmpty();
+        assertThat(english(List.of("abc", "fluffy", "pizza"))).isEmpty();
     }
 
     @Test
     void problemsWhenAnswerHasFortyCharactersThenFine() {
-        assertThat(SecurityAnswers.problems(List.of("a".repeat(40), "fluffy", "pizza")))
-                .isEmpty();
+        assertThat(english(List.of("a".repeat(40), "fluffy", "pizza"))).isEmpty();
     }
 
     @Test
     void problemsWhenAnswerHasFortyOneCharactersThenTooLong() {
-        assertThat(SecurityAnswers.problems(List.of("fluffy", "pizza", "a".repeat(41))))
+        assertThat(english(List.of("fluffy", "pizza", "a".repeat(41))))
                 .containsExactly("Answer 3 is too long: use at most 40 characters.");
     }
 
     @Test
     void problemsCountAnEmojiAsOneCharacter() {
-        assertThat(SecurityAnswers.problems(List.of("ab" + EMOJI, EMOJI.repeat(40), "pizza")))
-                .isEmpty();
-        assertThat(SecurityAnswers.problems(List.of("a" + EMOJI, EMOJI.repeat(41), "pizza")))
+        assertThat(english(List.of("ab" + EMOJI, EMOJI.repeat(40), "pizza"))).isEmpty();
+        assertThat(english(List.of("a" + EMOJI, EMOJI.repeat(41), "pizza")))
                 .containsExactly(
                         "Answer 1 is too short: use at least 3 characters.",
                         "Answer 2 is too long: use at most 40 characters.");
@@ -53,15 +70,15 @@ class SecurityAnswersTests {
 
     @Test
     void problemsJudgeLengthAfterNormalisation() {
-        assertThat(SecurityAnswers.problems(List.of("  ab \t", "fluffy", "pizza")))
+        assertThat(english(List.of("  ab \t", "fluffy", "pizza")))
                 .containsExactly("Answer 1 is too short: use at least 3 characters.");
-        assertThat(SecurityAnswers.problems(List.of("a" + " ".repeat(60) + "b", "fluffy", "pizza")))
+        assertThat(english(List.of("a" + " ".repeat(60) + "b", "fluffy", "pizza")))
                 .isEmpty();
     }
 
     @Test
     void problemsWhenAnswerIsNullOrBlankThenTooShort() {
-        assertThat(SecurityAnswers.problems(Arrays.asList(null, "   ", "pizza")))
+        assertThat(english(Arrays.asList(null, "   ", "pizza")))
                 .containsExactly(
                         "Answer 1 is too short: use at least 3 characters.",
                         "Answer 2 is too short: use at least 3 characters.");
@@ -69,20 +86,20 @@ class SecurityAnswersTests {
 
     @Test
     void problemsWhenTwoAnswersAreAlikeAfterNormalisationThenSame() {
-        assertThat(SecurityAnswers.problems(List.of("Fluffy the Cat", "amsterdam", "  FLUFFY\u00A0the   cat")))
+        assertThat(english(List.of("Fluffy the Cat", "amsterdam", "  FLUFFY\u00A0the   cat")))
                 .containsExactly("Answers 1 and 3 are the same: use a different answer for each question.");
-        assertThat(SecurityAnswers.problems(List.of("ＰＩＺＺＡ", "pizza", "fluffy")))
+        assertThat(english(List.of("ＰＩＺＺＡ", "pizza", "fluffy")))
                 .containsExactly("Answers 1 and 2 are the same: use a different answer for each question.");
     }
 
     @Test
     void problemsWhenAnswersDifferOnlyInAccentsThenFine() {
-        assertThat(SecurityAnswers.problems(List.of("één", "een", "pizza"))).isEmpty();
+        assertThat(english(List.of("één", "een", "pizza"))).isEmpty();
     }
 
     @Test
     void problemsWhenThreeAnswersAreAlikeThenEachRepeatNamesTheFirst() {
-        assertThat(SecurityAnswers.problems(List.of("pizza", "Pizza", "PIZZA")))
+        assertThat(english(List.of("pizza", "Pizza", "PIZZA")))
                 .containsExactly(
                         "Answers 1 and 2 are the same: use a different answer for each question.",
                         "Answers 1 and 3 are the same: use a different answer for each question.");
@@ -90,7 +107,7 @@ class SecurityAnswersTests {
 
     @Test
     void problemsWhenAnswersAreTooShortThenTheyAreNotAlsoReportedAsTheSame() {
-        assertThat(SecurityAnswers.problems(List.of("ab", "ab", "pizza")))
+        assertThat(english(List.of("ab", "ab", "pizza")))
                 .containsExactly(
                         "Answer 1 is too short: use at least 3 characters.",
                         "Answer 2 is too short: use at least 3 characters.");
@@ -98,7 +115,7 @@ class SecurityAnswersTests {
 
     @Test
     void problemsNeverRepeatTheAnswer() {
-        assertThat(SecurityAnswers.problems(List.of("secretanswer", "SecretAnswer", "x")))
+        assertThat(english(List.of("secretanswer", "SecretAnswer", "x")))
                 .noneMatch(problem -> problem.toLowerCase(Locale.ROOT).contains("secretanswer"));
     }
 

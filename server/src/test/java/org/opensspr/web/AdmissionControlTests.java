@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.FilterChain;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,12 +14,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.opensspr.Bundles;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.i18n.FixedLocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The front door: a bounded number at work, a bounded queue with a bounded wait, then a fast 503. */
 class AdmissionControlTests {
+
+    private static final ProblemResponses PROBLEMS = new ProblemResponses(
+            JsonMapper.builder().build(), Bundles.messages(), new FixedLocaleResolver(Locale.ENGLISH));
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -52,7 +60,8 @@ class AdmissionControlTests {
 
     @Test
     void beyondTheActiveAndQueuedRequestsTheAnswerIsAnImmediate503WithRetryAfter() throws Exception {
-        AdmissionControl filter = new AdmissionControl(new CapacityProperties(1, 1, Duration.ofSeconds(10), null));
+        AdmissionControl filter =
+                new AdmissionControl(new CapacityProperties(1, 1, Duration.ofSeconds(10), null), PROBLEMS);
         Future<MockHttpServletResponse> first = threads.submit(() -> call(filter, "/api/v1/reset/flows", holding()));
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
         Future<MockHttpServletResponse> queued =
@@ -76,7 +85,8 @@ class AdmissionControlTests {
 
     @Test
     void aQueuedRequestThatWaitsTooLongIsRefused() throws Exception {
-        AdmissionControl filter = new AdmissionControl(new CapacityProperties(1, 5, Duration.ofMillis(50), null));
+        AdmissionControl filter =
+                new AdmissionControl(new CapacityProperties(1, 5, Duration.ofMillis(50), null), PROBLEMS);
         threads.submit(() -> call(filter, "/reset", holding()));
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
         MockHttpServletResponse refused = call(filter, "/reset", (request, response) -> {});
@@ -86,8 +96,29 @@ class AdmissionControlTests {
     }
 
     @Test
+    void aRefusalSpeaksTheClientsLanguage() throws Exception {
+        AdmissionControl filter = new AdmissionControl(new CapacityProperties(1, 0, Duration.ZERO, null), PROBLEMS);
+        threads.submit(() -> call(filter, "/api/v1/reset/flows", holding()));
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        MockHttpServletRequest dutch = new MockHttpServletRequest("POST", "/api/v1/reset/flows");
+        dutch.addHeader("Accept-Language", "nl-NL, en;q=0.5");
+        dutch.addPreferredLocale(Locale.ENGLISH);
+        dutch.addPreferredLocale(Locale.forLanguageTag("nl-NL"));
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        filter.doFilter(dutch, refused, (request, response) -> {});
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8))
+                .contains("/problems/server-busy")
+                .contains("\"title\":\"Server bezet\"")
+                .contains("De server is druk. Er is niets gewijzigd");
+        assertThat(call(filter, "/api/v1/reset/flows", (request, response) -> {})
+                        .getContentAsString())
+                .contains("The server is busy. Nothing was changed; please try again in a moment.");
+    }
+
+    @Test
     void healthAndStaticFilesAreNeverHeldBack() throws Exception {
-        AdmissionControl filter = new AdmissionControl(new CapacityProperties(1, 0, Duration.ZERO, null));
+        AdmissionControl filter = new AdmissionControl(new CapacityProperties(1, 0, Duration.ZERO, null), PROBLEMS);
         threads.submit(() -> call(filter, "/api/v1/reset/flows", holding()));
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
         for (String path : new String[] {"/actuator/health/readiness", "/css/portal.css", "/js/pow.js"}) {

@@ -30,7 +30,7 @@ class DatabaseOutageFilterTests {
         messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
         messages.setFallbackToSystemLocale(false);
         return new DatabaseOutageFilter(
-                new ProblemResponses(JsonMapper.builder().build(), messages),
+                new ProblemResponses(JsonMapper.builder().build(), messages, new FixedLocaleResolver(locale)),
                 messages,
                 new FixedLocaleResolver(locale));
     }

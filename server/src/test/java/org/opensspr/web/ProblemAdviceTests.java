@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
+import org.opensspr.Bundles;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +16,10 @@ class ProblemAdviceTests {
 
     private final ProblemAdvice advice = new ProblemAdvice();
 
+    {
+        advice.setMessageSource(Bundles.messages());
+    }
+
     @Test
     void noConnectionWithinThePoolsWaitIsA503WithRetryAfter() {
         ResponseEntity<ProblemDetail> answer = advice.busy(new CannotGetJdbcConnectionException(
@@ -23,7 +28,9 @@ class ProblemAdviceTests {
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("1");
         assertThat(answer.getBody().getType().toString()).endsWith("/server-busy");
-        assertThat(answer.getBody().getDetail()).doesNotContain("Hikari");
+        assertThat(answer.getBody().getDetail())
+                .isEqualTo("The server is busy. Please try again in a moment.")
+                .doesNotContain("Hikari");
     }
 
     @Test
