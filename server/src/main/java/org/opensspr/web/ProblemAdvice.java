@@ -2,7 +2,6 @@ package org.opensspr.web;
 
 import java.io.IOException;
 import org.opensspr.system.CodedProblem;
-import org.opensspr.system.DatabaseOutages;
 import org.opensspr.system.InvalidInput;
 import org.opensspr.system.ProblemCode;
 import org.opensspr.system.Problems;
@@ -54,22 +53,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({
         CannotGetJdbcConnectionException.class,
         CannotCreateTransactionException.class,
-        TransientDataAccessException.class
+        TransientDataAccessException.class,
+        // a commit or rollback the database cut off (see DatabaseOutages)
+        TransactionSystemException.class
     })
     ResponseEntity<ProblemDetail> busy(RuntimeException e) {
         log.warn("Busy: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, ProblemResponses.BUSY_RETRY_AFTER)
                 .body(problem(ProblemCode.SERVER_BUSY));
-    }
-
-    /** A rollback that failed on a connection the database had dropped: the same outage as above. */
-    @ExceptionHandler(TransactionSystemException.class)
-    ResponseEntity<ProblemDetail> rollbackFailed(TransactionSystemException e) {
-        if (!DatabaseOutages.isOutage(e)) {
-            throw e;
-        }
-        return busy(e);
     }
 
     /**
