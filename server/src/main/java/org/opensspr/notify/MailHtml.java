@@ -21,7 +21,7 @@ final class MailHtml {
     private static final String PARAGRAPH = "margin:0 0 16px 0;";
     private static final String CODE = "font-family:Consolas,Menlo,monospace;font-size:24px;font-weight:bold;"
             + "letter-spacing:3px;white-space:nowrap;color:#111827;";
-    private static final String FOOTER = "margin:16px 0 0 0;font-size:12px;color:#6b7280;";
+    private static final String FOOTER = "margin:16px 0 0 0;font-size:12px;color:#4b5563;";
 
     private MailHtml() {}
 
