@@ -6,6 +6,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
@@ -83,6 +84,20 @@ final class MailSink implements AutoCloseable {
         return Discard.INSTANCE;
     }
 
+    /** The mail's plain text: the whole body, or its {@code text/plain} part (the server sends HTML beside it). */
+    private static String plainText(MimeMessage mime) throws MessagingException, IOException {
+        Object content = mime.getContent();
+        if (content instanceof Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                if (parts.getBodyPart(i).isMimeType("text/plain")) {
+                    return String.valueOf(parts.getBodyPart(i).getContent());
+                }
+            }
+            return "";
+        }
+        return String.valueOf(content);
+    }
+
     /** Files one delivered mail: the delivery handler's work (the tests call it directly). */
     void accept(String recipient, MimeMessage mime) throws MessagingException {
         String kind = mime.getHeader(KIND_HEADER, null);
@@ -96,7 +111,7 @@ final class MailSink implements AutoCloseable {
         }
         String body;
         try {
-            body = String.valueOf(mime.getContent());
+            body = plainText(mime);
         } catch (IOException e) {
             throw new MessagingException("cannot read the body", e);
         }

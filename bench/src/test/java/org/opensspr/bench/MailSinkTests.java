@@ -7,7 +7,9 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
@@ -45,6 +47,24 @@ class MailSinkTests {
         assertThat(sink.held()).isZero();
         assertThatThrownBy(() -> sink.awaitCode("user00001@example.org", Duration.ofMillis(50)))
                 .isInstanceOfSatisfying(Failure.class, f -> assertThat(f.kind()).isEqualTo("mail-timeout"));
+    }
+
+    @Test
+    void theCodeIsReadFromThePlainPartOfAMailThatAlsoHasHtml() throws Exception {
+        MimeMessage mime = new MimeMessage(session);
+        mime.setFrom(new InternetAddress("no-reply@localhost"));
+        mime.setRecipient(Message.RecipientType.TO, new InternetAddress("user00006@example.org"));
+        mime.setSubject("test", StandardCharsets.UTF_8.name());
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("Your verification code is 24682468.", StandardCharsets.UTF_8.name());
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(
+                "<p>Your verification code is <strong>24682468</strong>.</p>", StandardCharsets.UTF_8.name(), "html");
+        mime.setContent(new MimeMultipart("alternative", text, html));
+        mime.setHeader(MailSink.KIND_HEADER, "reset-code");
+        Transport.send(mime);
+        assertThat(sink.awaitCode("user00006@example.org", Duration.ofSeconds(5)))
+                .isEqualTo("24682468");
     }
 
     @Test
