@@ -3,7 +3,10 @@ package org.opensspr.enrollment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.opensspr.Bundles;
+import org.opensspr.system.InvalidInput;
 
 class HintsTests {
 
@@ -28,6 +31,11 @@ class HintsTests {
         assertThatIllegalArgumentException().isThrownBy(() -> new ContactInfo("not-an-address", null));
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new ContactInfo(null, "0612345678"))
-                .withMessageContaining("international form");
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        refused -> assertThat(refused.problem()
+                                        .render(Bundles.messages(), Locale.ENGLISH)
+                                        .getDetail())
+                                .contains("international form"));
     }
 }
