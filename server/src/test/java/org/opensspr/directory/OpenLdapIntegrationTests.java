@@ -48,6 +48,7 @@ class OpenLdapIntegrationTests extends RealDirectoryIntegrationTest {
             cn: Dave Ldap
             sn: Ldap
             mail: dave@sspr.test
+            preferredLanguage: nl
             userPassword: Dave-original-2026
 
             dn: %2$s
@@ -198,6 +199,12 @@ class OpenLdapIntegrationTests extends RealDirectoryIntegrationTest {
         assertThat(SLAPD.whoAmI(GRACE, "Grace-original-2026"))
                 .as("not locked: the right password binds at the directory")
                 .isZero();
+    }
+
+    @Test
+    void theUsersPreferredLanguageIsReadFromInetOrgPerson() {
+        assertThat(directory.findUser("dave").orElseThrow().preferredLanguage()).contains("nl");
+        assertThat(directory.findUser("erin").orElseThrow().preferredLanguage()).isEmpty();
     }
 
     @Test
