@@ -156,6 +156,8 @@ class ResetPageController {
             return save(session, state.codeSentTo(contact));
         } catch (RuntimeException e) {
             model.addAttribute("error", errors.of(e, "contact", PAGE, locale));
+            // The address or number typed stays in the field, to correct rather than type again.
+            model.addAttribute("contact", contact);
             return view(state, model);
         }
     }

@@ -83,13 +83,17 @@ class PortalSecurityConfiguration {
         return http.build();
     }
 
-    /** Notes when the session signed in (see {@link EndedSessionFilter}), then goes where it was going or to /register. */
+    /**
+     * Notes when the session signed in (see {@link EndedSessionFilter}) and forgets the login kept
+     * for the sign-in form, then goes where it was going or to /register.
+     */
     private static AuthenticationSuccessHandler signedIn(SessionEpochs epochs) {
         SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
         next.setDefaultTargetUrl("/register");
         return (request, response, authentication) -> {
             request.getSession()
                     .setAttribute(SessionEpochs.SIGNED_IN_AT, epochs.now().toEpochMilli());
+            PortalSignInFailures.forgetLogin(request.getSession());
             next.onAuthenticationSuccess(request, response, authentication);
         };
     }

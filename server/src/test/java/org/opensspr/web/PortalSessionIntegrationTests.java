@@ -222,6 +222,21 @@ class PortalSessionIntegrationTests extends ServerIntegrationTest {
     }
 
     @Test
+    void theSignInFormKeepsTheUserNameButNeverThePassword() {
+        PortalSession carol = new PortalSession("http://127.0.0.1:" + port);
+        assertThat(PortalSession.location(carol.signIn("carol", "not-her-password-42")))
+                .isEqualTo("/login?error");
+        String page = carol.get("/login?error").body();
+        assertThat(page)
+                .contains("The user name or password is not right.")
+                .contains("value=\"carol\"")
+                .doesNotContain("not-her-password-42");
+        assertThat(carol.get("/login").body())
+                .as("a fresh sign-in page is empty")
+                .doesNotContain("value=\"carol\"");
+    }
+
+    @Test
     void onLoopbackTheSessionCookieIsHttpOnlyAndSameSiteLaxButNotSecure() {
         HttpResponse<String> login = new PortalSession("http://127.0.0.1:" + port).get("/login");
         String cookie = login.headers().allValues("Set-Cookie").stream()
