@@ -202,12 +202,14 @@ class PortalSessionIntegrationTests extends ServerIntegrationTest {
         assertThat(wrong.body()).contains("The code is wrong");
         HttpResponse<String> confirmed =
                 alice.post("/register/step-up/verify", Map.of("methodId", "email", "code", code));
-        assertThat(PortalSession.location(confirmed)).isEqualTo("/register?confirmed");
+        assertThat(PortalSession.location(confirmed))
+                .as("back to the page that asked")
+                .isEqualTo("/register/email?confirmed");
 
-        alice.get("/register?confirmed");
+        alice.get("/register/email?confirmed");
         assertThat(PortalSession.location(alice.post("/register/email", Map.of("address", INTRUDER))))
-                .isEqualTo("/register#email");
-        alice.get("/register");
+                .isEqualTo("/register/email");
+        alice.get("/register/email");
         String registration = mailbox.awaitMailCode(INTRUDER, Kind.REGISTRATION_CODE);
         assertThat(PortalSession.location(alice.post("/register/email/verify", Map.of("code", registration))))
                 .isEqualTo("/register?saved");
