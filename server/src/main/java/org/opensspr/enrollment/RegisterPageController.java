@@ -65,7 +65,12 @@ class RegisterPageController {
     /** Asks before a method is deleted: which one, and whether the user will still have enough. */
     @GetMapping("/register/{type}/delete")
     String confirmDelete(
-            @PathVariable String type, Authentication authentication, HttpSession session, Model model, Locale locale) {
+            @PathVariable String type,
+            @RequestParam(required = false) String confirmed,
+            Authentication authentication,
+            HttpSession session,
+            Model model,
+            Locale locale) {
         DirectoryUser user = pages.user(authentication, model);
         String method = known(type);
         SecurityInfoService.Status status = securityInfo.status(user);
@@ -81,6 +86,7 @@ class RegisterPageController {
                 .findFirst()
                 .orElseThrow();
         model.addAttribute("row", row);
+        model.addAttribute("confirmed", confirmed != null);
         return "register/delete";
     }
 
