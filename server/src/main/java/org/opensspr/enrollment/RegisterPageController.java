@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@code /register}: the signed-in user's security info at a glance, like Microsoft's "Security
  * info" page. Lists the methods that count (type, masked address, when the user registered or last
  * confirmed it, or that the organisation provided it), each with "Change" (its set-up page, {@link
- * MethodSetupPageController}) and, for the user's own, "Delete" (confirmed on a page of its own);
+ * ContactSetupPageController} and the others) and, for the user's own, "Delete" (confirmed on a page of its own);
  * "Add a method" for the methods the policy allows that do not count yet; and the progress ("1 of
  * 2 required methods are set up"). When a registration is due for reconfirmation it asks whether
  * it is still current ({@link InterruptPageController}). Every change first needs a step-up proof

@@ -7,9 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.opensspr.directory.Directory;
 import org.opensspr.directory.DirectoryUser;
 import org.opensspr.policy.MethodType;
+import org.opensspr.web.PageErrors;
 import org.opensspr.web.PendingInterrupts;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -17,7 +19,7 @@ import org.springframework.ui.Model;
 
 /**
  * What the security-info pages share: the signed-in user, the step-up gate in front of every page
- * that changes something, the rows of methods as the overview and the interrupt list them, and where
+ * that changes something, what a refused change shows, the rows of methods as the overview and the interrupt list them, and where
  * a saved change goes (back to the registration interrupt while one is pending, else the overview).
  */
 @Component
@@ -25,11 +27,13 @@ class RegisterPages {
 
     private final Directory directory;
     private final StepUpService stepUp;
+    private final PageErrors errors;
     private final Clock clock;
 
-    RegisterPages(Directory directory, StepUpService stepUp, Clock clock) {
+    RegisterPages(Directory directory, StepUpService stepUp, PageErrors errors, Clock clock) {
         this.directory = directory;
         this.stepUp = stepUp;
+        this.errors = errors;
         this.clock = clock;
     }
 
@@ -51,6 +55,25 @@ class RegisterPages {
         return stepUp.holds(user, StepUpPageController.proof(session))
                 ? null
                 : StepUpPageController.stepUpThenBackTo(session, page);
+    }
+
+    /**
+     * A change the service refused: without a step-up proof, confirm it is you and come back to
+     * {@code page}; otherwise the form again ({@code again}) with the error next to {@code field}.
+     */
+    String refused(
+            RuntimeException e,
+            String field,
+            String page,
+            HttpSession session,
+            Model model,
+            Locale locale,
+            Supplier<String> again) {
+        if (StepUpPageController.isStepUpRequired(e)) {
+            return StepUpPageController.stepUpThenBackTo(session, page);
+        }
+        model.addAttribute("error", errors.of(e, field, page, locale));
+        return again.get();
     }
 
     /** Where a saved change sends the user: the registration interrupt while one is pending, else the overview. */
