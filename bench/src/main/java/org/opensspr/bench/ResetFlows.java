@@ -28,7 +28,8 @@ final class ResetFlows {
      * {@code failedStep} is null when the new password was acknowledged ({@code 200}), else the
      * step that failed, its failure kind and when that step's request was sent and when the
      * reset ended ({@link System#nanoTime}); {@code codeSent} when the challenge was acknowledged ({@code
-     * 202}); {@code newPassword} once the password step was sent, else null.
+     * 202}); {@code newPassword} once the password step was sent, else null; {@code detail} what the
+     * failed step was answered (the start of the body), so a failure in CI can be read without the node logs.
      */
     record Outcome(
             int user,
@@ -37,7 +38,8 @@ final class ResetFlows {
             long failedStepSentNanos,
             long endedNanos,
             boolean codeSent,
-            String newPassword) {
+            String newPassword,
+            String detail) {
 
         boolean acknowledged() {
             return failedStep == null;
@@ -161,10 +163,11 @@ final class ResetFlows {
             long t6 = System.nanoTime();
             stats.step("password", t6 - t5);
             stats.success(start, t6);
-            journal.accept(new Outcome(user, null, null, 0, t6, codeSent, password));
+            journal.accept(new Outcome(user, null, null, 0, t6, codeSent, password, null));
         } catch (Failure e) {
             stats.error(step + ":" + e.kind());
-            journal.accept(new Outcome(user, step, e.kind(), stepSent, System.nanoTime(), codeSent, password));
+            journal.accept(
+                    new Outcome(user, step, e.kind(), stepSent, System.nanoTime(), codeSent, password, e.getMessage()));
         } finally {
             busy.remove(user);
         }

@@ -287,7 +287,8 @@ class ClusterIntegrationTests {
                 run.slowestFailureMillis());
         assertThat(run.failed()).as("the outage was felt").isNotEmpty();
         assertThat(run.failed())
-                .as("a 503 (or a mail that waited in the outbox), no hang, no other error")
+                .as(() -> "a 503 (or a mail that waited in the outbox), no hang, no other error; the nodes logged:\n"
+                        + nodeErrors())
                 .allMatch(o ->
                         o.failureKind().equals("http-503") || o.failureKind().equals("mail-timeout"));
         assertThat(run.result.abandonedWorkers()).isZero();
@@ -789,6 +790,35 @@ class ClusterIntegrationTests {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What the nodes logged at ERROR (with the stack that follows), to read a failure in CI, where
+     * the nodes' logs are gone with the machine.
+     */
+    private static String nodeErrors() {
+        StringBuilder errors = new StringBuilder();
+        for (int i = 0; i < cluster.size(); i++) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(cluster.node(i).log(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                errors.append("node ")
+                        .append(i + 1)
+                        .append(": log unreadable: ")
+                        .append(e)
+                        .append('\n');
+                continue;
+            }
+            for (int n = 0; n < lines.size() && errors.length() < 40_000; n++) {
+                if (lines.get(n).contains(" ERROR ")) {
+                    errors.append("node ").append(i + 1).append(":\n");
+                    lines.subList(n, Math.min(lines.size(), n + 40))
+                            .forEach(l -> errors.append(l).append('\n'));
+                }
+            }
+        }
+        return errors.toString();
     }
 
     private static void sleep(long millis) {

@@ -2,91 +2,33 @@ package org.opensspr.reset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opensspr.BrowserIntegrationTest;
 import org.opensspr.Http;
-import org.opensspr.ServerIntegrationTest;
 import org.opensspr.notify.Message.Kind;
 
 /**
  * The portal's pages in a real browser: Debian's Chromium driven by Playwright (which never
  * downloads a browser here). Elements are found by their accessible names, which proves the
- * labels exist. Screenshots of every step go to {@code target/screenshots/}.
+ * labels exist. Every page photographed ({@code target/screenshots/}) is checked by axe-core.
  */
-class PortalBrowserIntegrationTests extends ServerIntegrationTest {
+class PortalBrowserIntegrationTests extends BrowserIntegrationTest {
 
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final String CAROL_MAIL = "carol@example.org";
 
-    private static Playwright playwright;
-    private static Browser browser;
-
-    private BrowserContext context;
     private Page page;
-    private final List<String> consoleErrors = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-quic",
-                                "--no-first-run",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void openPage() {
         admin.put("/api/v1/admin/policy", Map.of());
-        context = browser.newContext(
-                new Browser.NewContextOptions().setLocale("en-GB").setViewportSize(1000, 900));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type())) {
-                consoleErrors.add(message.text());
-            }
-        });
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
+        page = open(View.EN_DESKTOP);
     }
 
     @Test
@@ -212,9 +154,7 @@ class PortalBrowserIntegrationTests extends ServerIntegrationTest {
                         .status())
                 .as("the directory has carol's changed password")
                 .isEqualTo(200);
-        assertThat(consoleErrors)
-                .as("no script errors and no Content-Security-Policy violations")
-                .isEmpty();
+        assertNoConsoleErrors();
     }
 
     @Test
@@ -258,7 +198,7 @@ class PortalBrowserIntegrationTests extends ServerIntegrationTest {
         } finally {
             admin.put("/api/v1/admin/policy", Map.of());
         }
-        assertThat(consoleErrors).isEmpty();
+        assertNoConsoleErrors();
     }
 
     @Test
@@ -277,7 +217,7 @@ class PortalBrowserIntegrationTests extends ServerIntegrationTest {
         assertThat(page.locator("html").getAttribute("lang"))
                 .as("the choice is remembered")
                 .isEqualTo("nl");
-        assertThat(consoleErrors).isEmpty();
+        assertNoConsoleErrors();
     }
 
     @Test
@@ -317,19 +257,12 @@ class PortalBrowserIntegrationTests extends ServerIntegrationTest {
     }
 
     private void signIn(String login, String password) {
-        page.getByLabel("User name").fill(login);
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
+        signIn(page, View.EN_DESKTOP, login, password);
     }
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
+    /** Every page the test photographs is also checked by axe-core. */
     private void shot(String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SCREENSHOTS.resolve(name + ".png"))
-                .setFullPage(true));
+        assertAccessible(page);
+        shot(page, View.EN_DESKTOP, name);
     }
 }
