@@ -17,8 +17,8 @@ public final class DatabaseOutages {
 
     /**
      * A database that gave no connection, lost one (SQLSTATE class 08, or 57P: shut down, starting
-     * up), or failed a statement for a passing reason; also when a rollback on a dead connection
-     * failed after one of those ({@link TransactionSystemException} keeps the first failure).
+     * up), or failed a statement for a passing reason; also any commit or rollback that failed
+     * ({@link TransactionSystemException}: with JDBC transactions only a broken connection does that).
      */
     public static boolean isOutage(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -27,9 +27,11 @@ public final class DatabaseOutages {
                     || cause instanceof TransientDataAccessException) {
                 return true;
             }
-            if (cause instanceof TransactionSystemException failed
-                    && failed.getApplicationException() != null
-                    && isOutage(failed.getApplicationException())) {
+            if (cause instanceof TransactionSystemException) {
+                // A JDBC commit or rollback that failed: the connection broke under it. When a commit
+                // fails on a connection the database dropped, the rollback that follows fails too, on a
+                // pool connection already closed ("Connection is closed", no SQLSTATE), and that is the
+                // exception thrown: not a bug in the request either.
                 return true;
             }
             if (cause instanceof SQLException sql

@@ -2,7 +2,6 @@ package org.opensspr.web;
 
 import java.io.IOException;
 import java.net.URI;
-import org.opensspr.system.DatabaseOutages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessException;
@@ -48,22 +47,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({
         CannotGetJdbcConnectionException.class,
         CannotCreateTransactionException.class,
-        TransientDataAccessException.class
+        TransientDataAccessException.class,
+        // a commit or rollback the database cut off (see DatabaseOutages)
+        TransactionSystemException.class
     })
     ResponseEntity<ProblemDetail> busy(RuntimeException e) {
         log.warn("Busy: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, ProblemResponses.BUSY_RETRY_AFTER)
                 .body(ProblemResponses.busy());
-    }
-
-    /** A rollback that failed on a connection the database had dropped: the same outage as above. */
-    @ExceptionHandler(TransactionSystemException.class)
-    ResponseEntity<ProblemDetail> rollbackFailed(TransactionSystemException e) {
-        if (!DatabaseOutages.isOutage(e)) {
-            throw e;
-        }
-        return busy(e);
     }
 
     /**

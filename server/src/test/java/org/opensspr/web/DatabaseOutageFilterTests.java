@@ -81,10 +81,15 @@ class DatabaseOutageFilterTests {
     }
 
     @Test
-    void aRollbackThatFailedOnADroppedConnectionIsAnOutageButOtherFailuresAreNot() throws Exception {
+    void aCommitOrRollbackThatFailedOnADroppedConnectionIsAnOutageButOtherFailuresAreNot() throws Exception {
         TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed");
         rollbackFailed.initApplicationException(new DataAccessResourceFailureException("connection lost"));
         assertThat(DatabaseOutages.isOutage(rollbackFailed)).isTrue();
+        // A commit the database cut off, whose rollback then met the pool's closed connection (seen in the cluster
+        // test).
+        assertThat(DatabaseOutages.isOutage(new TransactionSystemException(
+                        "JDBC rollback failed", new SQLException("Connection is closed"))))
+                .isTrue();
         assertThat(DatabaseOutages.isOutage(new SQLException("terminating connection", "57P01")))
                 .isTrue();
         assertThat(DatabaseOutages.isOutage(new SQLException("duplicate key", "23505")))
