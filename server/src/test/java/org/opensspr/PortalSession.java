@@ -57,6 +57,11 @@ public final class PortalSession {
 
     /** Posts a form with the CSRF token of the last page. */
     public HttpResponse<String> post(String path, Map<String, String> fields) {
+        return post(path, fields, "text/html");
+    }
+
+    /** Posts a form with the CSRF token of the last page, accepting {@code accept} (as a script's fetch does). */
+    public HttpResponse<String> post(String path, Map<String, String> fields, String accept) {
         Map<String, String> form = new LinkedHashMap<>(fields);
         if (csrf != null) {
             form.put("_csrf", csrf);
@@ -68,7 +73,7 @@ public final class PortalSession {
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html")
+                .header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build());
         Matcher token = CSRF.matcher(answer.body());

@@ -171,7 +171,12 @@ final class LogonClient {
                     m.path("type").asText(),
                     m.path("hint").asText("")));
         }
-        return new Flow(body.path("flowId").asText(), body.path("required").asInt(1), List.copyOf(methods));
+        List<String> rules = new ArrayList<>();
+        for (JsonNode rule : body.path("password").path("rules")) {
+            rules.add(rule.asText());
+        }
+        return new Flow(
+                body.path("flowId").asText(), body.path("required").asInt(1), List.copyOf(methods), List.copyOf(rules));
     }
 
     /** Sends a code (the contact is the full address or number) or fetches questions (then not empty). */
@@ -215,6 +220,40 @@ final class LogonClient {
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json, application/problem+json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        } finally {
+            Arrays.fill(body, (byte) 0);
+        }
+    }
+
+    /**
+     * Asks what the password step would say to {@code newPassword} without setting it (the server's
+     * own policy, the user's names and history included). The request body is written from the char
+     * array and wiped after sending. Throws {@link ServerProblem} when the server gives no verdict
+     * (a server without the check, a spent budget, an expired flow): the password step still decides.
+     */
+    Check checkPassword(String flowId, char[] newPassword) {
+        byte[] body = passwordBody(newPassword);
+        try {
+            JsonNode answer = send(HttpRequest.newBuilder(server.resolve(flowPath(flowId, "password/check")))
+                    .timeout(TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json, application/problem+json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+            if (!answer.path("accepted").isBoolean()) {
+                throw new ServerProblem(
+                        200,
+                        "bad-answer",
+                        "The reset service gave an answer this agent does not understand.",
+                        List.of());
+            }
+            List<String> violations = new ArrayList<>();
+            for (JsonNode v : answer.path("violations")) {
+                violations.add(v.path("message").asText(v.path("code").asText()));
+            }
+            return new Check(
+                    answer.path("accepted").asBoolean(),
+                    List.copyOf(violations),
+                    answer.path("strength").asInt(0));
         } finally {
             Arrays.fill(body, (byte) 0);
         }
@@ -280,7 +319,11 @@ final class LogonClient {
         }
     }
 
-    record Flow(String flowId, int required, List<Method> methods) {}
+    /** {@code passwordRules}: the server's password policy in sentences; empty from a server that sends none. */
+    record Flow(String flowId, int required, List<Method> methods, List<String> passwordRules) {}
+
+    /** The server's verdict on a password before it is set: the violations the password step would report. */
+    record Check(boolean accepted, List<String> violations, int strength) {}
 
     record Method(String id, String type, String hint) {}
 

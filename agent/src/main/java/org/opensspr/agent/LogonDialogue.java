@@ -98,7 +98,7 @@ final class LogonDialogue {
         if (offerUnlock && unlockChosen(flow.flowId())) {
             return DONE;
         }
-        return choosePassword(flow.flowId());
+        return choosePassword(flow);
     }
 
     private static String label(Method method) {
@@ -207,11 +207,19 @@ final class LogonDialogue {
         }
     }
 
-    private int choosePassword(String flowId) {
-        terminal.println("Choose a new password. It must:");
-        terminal.println("  - be at least 8 characters long (a phrase of a few words is easy to remember)");
-        terminal.println("  - not contain your name, your user name or the organisation's name");
-        terminal.println("  - not be a common or breached password, nor one of your recent passwords");
+    private int choosePassword(Flow flow) {
+        String flowId = flow.flowId();
+        if (flow.passwordRules().isEmpty()) {
+            // A server that sends no rules: what every policy asks, and no length of our own (the server's decides).
+            terminal.println("Choose a new password. It must:");
+            terminal.println("  - be long enough (a phrase of a few words is easy to remember)");
+            terminal.println("  - not contain your name, your user name or the organisation's name");
+            terminal.println("  - not be a common or breached password, nor one of your recent passwords");
+        } else {
+            terminal.println("Choose a new password. The rules of the reset service:");
+            flow.passwordRules().forEach(rule -> terminal.println("  - " + rule));
+            terminal.println("A phrase of a few words is easy to remember.");
+        }
         terminal.println("The reset service checks it when you press Enter; nothing you type is shown.");
         while (true) {
             char[] first = secret("New password: ");
@@ -219,6 +227,11 @@ final class LogonDialogue {
             try {
                 if (first.length == 0) {
                     terminal.println("The password cannot be empty.");
+                    continue;
+                }
+                List<String> refused = refusedBeforeConfirming(flowId, first);
+                if (!refused.isEmpty()) {
+                    rejected(refused);
                     continue;
                 }
                 second = secret("Type it again: ");
@@ -231,9 +244,7 @@ final class LogonDialogue {
                 return DONE;
             } catch (ServerProblem e) {
                 if (e.status() == 422 && !e.violations().isEmpty()) {
-                    terminal.println("The password was not accepted:");
-                    e.violations().forEach(v -> terminal.println("  - " + v));
-                    terminal.println("Choose another one.");
+                    rejected(e.violations());
                 } else if (e.status() == 503 || e.status() == 422) {
                     showProblem(e);
                     terminal.println("Nothing was changed. Type the password again to retry.");
@@ -247,6 +258,26 @@ final class LogonDialogue {
                 }
             }
         }
+    }
+
+    /**
+     * The server's verdict on the password before the user types it again: its violations, or none
+     * when it accepts it or gives no verdict (a server without the check, a spent budget), in which case
+     * the password step decides as before.
+     */
+    private List<String> refusedBeforeConfirming(String flowId, char[] password) {
+        try {
+            LogonClient.Check check = client.checkPassword(flowId, password);
+            return check.accepted() ? List.of() : check.violations();
+        } catch (ServerProblem e) {
+            return List.of();
+        }
+    }
+
+    private void rejected(List<String> violations) {
+        terminal.println("The password was not accepted:");
+        violations.forEach(v -> terminal.println("  - " + v));
+        terminal.println("Choose another one.");
     }
 
     /** A 400 (wrong code, wrong address, ...) or a 403 unlock-not-allowed is shown and the step retried; anything else ends the dialogue. */

@@ -120,6 +120,52 @@ class LogonCommandTests {
     }
 
     @Test
+    void logonShowsTheServersPasswordRulesAndARefusedPasswordNeedsNoSecondTyping() throws IOException {
+        stubWithConfiguration(true, true);
+        stub.passwordPolicy = true;
+        ScriptedLogonTerminal terminal = new ScriptedLogonTerminal(
+                "", "alice", "1", "alice@example.org", LogonStubServer.CODE, REJECTED, ACCEPTED, ACCEPTED);
+
+        assertThat(logon(terminal)).isZero();
+
+        assertThat(terminal.screen())
+                .containsSubsequence(
+                        "Choose a new password. The rules of the reset service:",
+                        "  - " + LogonStubServer.RULE,
+                        "New password: ",
+                        "The password was not accepted:",
+                        "  - " + LogonStubServer.VIOLATION,
+                        "New password: ",
+                        "Type it again: ",
+                        LogonDialogue.SUCCESS)
+                .doesNotContain("8 characters")
+                .doesNotContain(REJECTED)
+                .doesNotContain(ACCEPTED);
+        assertThat(terminal.unread()).isZero();
+        assertThat(stub.requests).filteredOn(r -> r.endsWith("/password/check")).hasSize(2);
+        assertThat(stub.requests)
+                .as("only the accepted password is set")
+                .filteredOn(r -> r.endsWith("/password"))
+                .hasSize(1);
+        assertThat(stub.acceptedPassword).isEqualTo(ACCEPTED);
+    }
+
+    @Test
+    void logonWhenTheServerSendsNoRulesThenItStatesNoLengthOfItsOwnAndTheServerDecides() throws IOException {
+        stubWithConfiguration(true, true);
+        ScriptedLogonTerminal terminal = new ScriptedLogonTerminal(
+                "", "alice", "1", "alice@example.org", LogonStubServer.CODE, ACCEPTED, ACCEPTED);
+
+        assertThat(logon(terminal)).isZero();
+
+        assertThat(terminal.screen())
+                .contains("Choose a new password. It must:")
+                .doesNotContain("8 characters")
+                .contains(LogonDialogue.SUCCESS);
+        assertThat(stub.acceptedPassword).isEqualTo(ACCEPTED);
+    }
+
+    @Test
     void logonWhenTheConfigurationDisablesResetThenNoMenuAndExitThree() throws IOException {
         stubWithConfiguration(true, false);
         ScriptedLogonTerminal terminal = new ScriptedLogonTerminal("", "alice");

@@ -21,7 +21,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * session for the right device credential, a flow with one email method for the session token,
  * 202 for a challenge, code {@value #CODE} accepted and any other code refused with
  * {@code 400 code-invalid}, a password shorter than 12 characters refused with a {@code 422}
- * violation. It records what it was sent.
+ * violation. It records what it was sent. With {@link #passwordPolicy} on it also answers as a
+ * current server does: the policy's rules in the flow's answer ({@link #RULE}) and the password check,
+ * which refuses the same passwords with the same violation.
  */
 final class LogonStubServer implements AutoCloseable {
 
@@ -30,6 +32,7 @@ final class LogonStubServer implements AutoCloseable {
     static final String SESSION_TOKEN = "session-token-1";
     static final String CODE = "12345678";
     static final String VIOLATION = "Use at least 12 characters.";
+    static final String RULE = "At least 12 characters.";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,6 +44,8 @@ final class LogonStubServer implements AutoCloseable {
     volatile String challengeContact;
     /** The flow's methods; tests may replace them (security questions answer "blue" to every question). */
     volatile String methods = "[{\"id\":\"email\",\"type\":\"email\",\"hint\":\"a*****@e*****.org\"}]";
+    /** Whether the flow's answer carries the policy's rules and {@code .../password/check} answers. */
+    volatile boolean passwordPolicy;
 
     LogonStubServer(boolean resetEnabled) throws IOException {
         this.resetEnabled = resetEnabled;
@@ -95,11 +100,24 @@ final class LogonStubServer implements AutoCloseable {
             }
         } else if (path.equals("/api/v1/reset/flows")) {
             flowAuthorization = auth;
+            String rules = passwordPolicy
+                    ? ",\"password\":{\"minLength\":12,\"maxLength\":256,\"rules\":[\"" + RULE
+                            + "\",\"Not your name, your user name or the name of your organisation.\"]}"
+                    : "";
             send(
                     exchange,
                     201,
                     "{\"flowId\":\"flow-1\",\"expiresAt\":\"2030-01-01T00:15:00Z\",\"required\":1," + "\"methods\":"
-                            + methods + "}");
+                            + methods + rules + "}");
+        } else if (path.equals("/api/v1/reset/flows/flow-1/password/check") && passwordPolicy) {
+            boolean accepted = body.path("newPassword").asText().length() >= 12;
+            send(
+                    exchange,
+                    200,
+                    accepted
+                            ? "{\"accepted\":true,\"violations\":[],\"strength\":3}"
+                            : "{\"accepted\":false,\"violations\":[{\"code\":\"password-too-short\",\"message\":\""
+                                    + VIOLATION + "\"}],\"strength\":1}");
         } else if (path.equals("/api/v1/reset/flows/flow-1/challenges")
                 && body.path("methodId").asText().equals("questions")) {
             send(

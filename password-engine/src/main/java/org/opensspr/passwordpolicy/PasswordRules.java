@@ -22,6 +22,21 @@ import java.util.Objects;
  */
 public final class PasswordRules {
 
+    /** {@link #strength}: nothing typed. */
+    public static final int STRENGTH_EMPTY = 0;
+    /** {@link #strength}: the policy refuses it. */
+    public static final int STRENGTH_REFUSED = 1;
+    /** {@link #strength}: accepted, but few characters of the user's own. */
+    public static final int STRENGTH_FAIR = 2;
+    /** {@link #strength}: accepted with some margin. */
+    public static final int STRENGTH_GOOD = 3;
+    /** {@link #strength}: accepted with a wide margin. */
+    public static final int STRENGTH_STRONG = 4;
+    /** Azure's score from which an accepted password is good: four points above the least that passes ({@link BannedTerms#MIN_SCORE}). */
+    static final int GOOD_SCORE = 9;
+    /** Azure's score from which an accepted password is strong. */
+    static final int STRONG_SCORE = 14;
+
     private final BannedTerms global;
     private final BreachedPasswords breached;
     private volatile CustomList custom = new CustomList(List.of(), BannedTerms.empty());
@@ -90,6 +105,27 @@ public final class PasswordRules {
             violations.add(PasswordMessages.violation("password-breached", locale));
         }
         return violations;
+    }
+
+    /**
+     * What a strength meter shows for {@code password} once {@code violations} (the policy's own
+     * verdict on it, history included) are known: {@value #STRENGTH_EMPTY} empty, {@value
+     * #STRENGTH_REFUSED} refused (any violation: a meter never calls a password the policy refuses
+     * good), else by Azure's score ({@link #bannedScore}: a banned term counts 1, every other
+     * character 1) {@value #STRENGTH_FAIR} fair, {@value #STRENGTH_GOOD} good from {@value
+     * #GOOD_SCORE} points, {@value #STRENGTH_STRONG} strong from {@value #STRONG_SCORE}.
+     */
+    public int strength(
+            String password, PasswordContext context, PasswordSettings settings, List<Violation> violations) {
+        Objects.requireNonNull(violations, "violations cannot be null");
+        if (password == null || password.isEmpty()) {
+            return STRENGTH_EMPTY;
+        }
+        if (!violations.isEmpty()) {
+            return STRENGTH_REFUSED;
+        }
+        int score = bannedScore(password, context, settings);
+        return score >= STRONG_SCORE ? STRENGTH_STRONG : score >= GOOD_SCORE ? STRENGTH_GOOD : STRENGTH_FAIR;
     }
 
     /**

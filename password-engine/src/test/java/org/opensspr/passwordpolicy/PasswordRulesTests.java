@@ -274,4 +274,34 @@ class PasswordRulesTests {
         assertThat(new Violation("password-too-short", "x").messageKey())
                 .isEqualTo("passwordpolicy.password-too-short");
     }
+
+    @Test
+    void strengthWhenThePolicyRefusesThePasswordThenNeverMoreThanRefused() {
+        for (String refused : List.of("P@ssw0rd2026!", "Liddell2026!", "zzzzzzzzzzzzzzzzzz", "short")) {
+            List<Violation> violations = RULES.evaluate(refused, ALICE, defaults);
+            assertThat(violations).as(refused).isNotEmpty();
+            assertThat(RULES.strength(refused, ALICE, defaults, violations))
+                    .as(refused)
+                    .isEqualTo(PasswordRules.STRENGTH_REFUSED);
+        }
+        assertThat(RULES.strength("", ALICE, defaults, RULES.evaluate("", ALICE, defaults)))
+                .isEqualTo(PasswordRules.STRENGTH_EMPTY);
+    }
+
+    @Test
+    void strengthWhenAcceptedThenGrowsWithTheCharactersOfTheUsersOwn() {
+        assertThat(RULES.strength("Carol-portal-2026", PasswordContext.none(), defaults, List.of()))
+                .isEqualTo(PasswordRules.STRENGTH_FAIR);
+        assertThat(RULES.strength("Tr0ub4dor&3", PasswordContext.none(), defaults, List.of()))
+                .isEqualTo(PasswordRules.STRENGTH_GOOD);
+        assertThat(RULES.strength("correct horse battery staple", PasswordContext.none(), defaults, List.of()))
+                .isEqualTo(PasswordRules.STRENGTH_STRONG);
+    }
+
+    @Test
+    void strengthWhenTheHistoryRefusesAnOtherwiseStrongPasswordThenRefused() {
+        List<Violation> reused = List.of(PasswordMessages.violation("password-reused", Locale.ENGLISH));
+        assertThat(RULES.strength("correct horse battery staple", PasswordContext.none(), defaults, reused))
+                .isEqualTo(PasswordRules.STRENGTH_REFUSED);
+    }
 }

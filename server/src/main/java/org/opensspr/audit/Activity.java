@@ -21,6 +21,9 @@ public final class Activity {
     public static final String STEP_UP = "User verified their identity to change security info";
 
     public static final String REGISTERED_ALL_SECURITY_INFO = "User registered all required security info";
+    /** The user confirmed at the reconfirmation interrupt that their security info is still current. */
+    public static final String REVIEWED_SECURITY_INFO = "User reviewed security info";
+
     public static final String CREATE_API_KEY = "Create API key";
     public static final String DELETE_API_KEY = "Delete API key";
     public static final String CREATE_JOIN_TOKEN = "Create device join token";

@@ -54,6 +54,17 @@ class JdbcRegistrationRepository {
                 == 1;
     }
 
+    /**
+     * Marks every method of {@code login} as confirmed at {@code now} (the user said at the
+     * reconfirmation interrupt that it is still current); returns how many there are.
+     */
+    int confirmAll(String login, Instant now) {
+        return jdbc.sql("UPDATE registered_method SET registered_at = :at WHERE login = :login")
+                .param("at", now.toEpochMilli())
+                .param("login", key(login))
+                .update();
+    }
+
     /** Moves the last accepted TOTP step forward; false if another request already used this step or a later one. */
     boolean advanceTotpStep(String login, long step) {
         return jdbc.sql(

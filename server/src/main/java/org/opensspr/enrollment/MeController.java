@@ -1,9 +1,6 @@
 package org.opensspr.enrollment;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +9,6 @@ import org.opensspr.directory.Directory;
 import org.opensspr.directory.DirectoryUser;
 import org.opensspr.policy.MethodType;
 import org.opensspr.policy.PolicyService;
-import org.opensspr.policy.Requirements;
 import org.opensspr.policy.SsprPolicy;
 import org.opensspr.system.InvalidInput;
 import org.opensspr.system.ProblemCode;
@@ -42,24 +38,21 @@ class MeController {
 
     private final RegistrationService registration;
     private final StepUpService stepUp;
-    private final MethodsService methods;
+    private final SecurityInfoService securityInfo;
     private final PolicyService policies;
     private final Directory directory;
     private final String issuer;
-    private final Clock clock;
 
     MeController(
             RegistrationService registration,
             StepUpService stepUp,
-            MethodsService methods,
+            SecurityInfoService securityInfo,
             PolicyService policies,
             Directory directory,
-            @Value("${sspr.totp.issuer:OpenSSPR}") String issuer,
-            Clock clock) {
-        this.clock = clock;
+            @Value("${sspr.totp.issuer:OpenSSPR}") String issuer) {
         this.registration = registration;
         this.stepUp = stepUp;
-        this.methods = methods;
+        this.securityInfo = securityInfo;
         this.policies = policies;
         this.directory = directory;
         this.issuer = issuer;
@@ -67,24 +60,17 @@ class MeController {
 
     @GetMapping("/api/v1/me/methods")
     MethodsView methods(Authentication authentication) {
-        DirectoryUser user = user(authentication);
-        SsprPolicy policy = policies.current();
-        Requirements requirements = policies.requirementsFor(policy, user);
-        List<UsableView> usable = methods.usableMethods(user, policy, requirements).stream()
-                .map(m -> new UsableView(m.id(), m.type().id(), m.hint()))
-                .toList();
-        List<RegistrationService.RegisteredView> registered = registration.view(user);
-        Instant reconfirmBefore = clock.instant().minus(Duration.ofDays(policy.reconfirmDays()));
-        boolean reconfirm = policy.reconfirmDays() > 0
-                && registered.stream().anyMatch(r -> r.registeredAt().isBefore(reconfirmBefore));
+        SecurityInfoService.Status status = securityInfo.status(user(authentication));
         return new MethodsView(
-                requirements.required(),
-                requirements.allowed().stream().map(MethodType::id).toList(),
-                usable.size() >= requirements.required(),
-                policy.registrationRequired(),
-                reconfirm,
-                usable,
-                registered);
+                status.required(),
+                status.allowed().stream().map(MethodType::id).toList(),
+                status.complete(),
+                status.registrationRequired(),
+                status.reconfirmDue(),
+                status.usable().stream()
+                        .map(m -> new UsableView(m.id(), m.type().id(), m.hint()))
+                        .toList(),
+                status.registered());
     }
 
     @PostMapping("/api/v1/me/methods/email")
@@ -220,8 +206,9 @@ class MeController {
 
     /**
      * {@code complete}: the user has the methods a reset needs; {@code registrationRequired}: the
-     * portal sends users who are not complete to register; {@code reconfirmDue}: a registration is
-     * older than the policy's {@link SsprPolicy#reconfirmDays()} and should be confirmed again.
+     * policy asks this user (in its scope) to register, so the portal interrupts a sign-in while not
+     * complete or while {@code reconfirmDue}: a registration is older than the policy's
+     * {@link SsprPolicy#reconfirmDays()} and should be confirmed again ({@link SecurityInfoService}).
      */
     record MethodsView(
             int required,

@@ -2,233 +2,92 @@ package org.opensspr.enrollment;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import org.opensspr.directory.Directory;
 import org.opensspr.directory.DirectoryUser;
 import org.opensspr.policy.MethodType;
-import org.opensspr.policy.PolicyService;
-import org.opensspr.policy.Requirements;
-import org.opensspr.policy.SsprPolicy;
 import org.opensspr.web.Callers;
 import org.opensspr.web.PageErrors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code /register}: the signed-in user's security info. Lists what counts, says when the
- * registration is not complete, and registers email and SMS (address or number, then the code
- * sent to it), an authenticator app (QR code, then a first code) and security questions. Which
- * email or SMS registration waits for its code is kept in the HTTP session, as is the step-up proof
- * every change needs: without one a change goes to {@code /register/step-up} ({@link StepUpPageController}).
+ * {@code /register}: the signed-in user's security info at a glance, like Microsoft's "Security
+ * info" page. Lists the methods that count (type, masked address, when the user registered or last
+ * confirmed it, or that the organisation provided it), each with "Change" (its set-up page, {@link
+ * ContactSetupPageController} and the others) and, for the user's own, "Delete" (confirmed on a page of its own);
+ * "Add a method" for the methods the policy allows that do not count yet; and the progress ("1 of
+ * 2 required methods are set up"). When a registration is due for reconfirmation it asks whether
+ * it is still current ({@link InterruptPageController}). Every change first needs a step-up proof
+ * ({@link StepUpPageController}).
  */
 @Controller
 class RegisterPageController {
 
     private static final String PAGE = "/register";
-    /** The code field's id on the authenticator page, which an error links to. */
-    private static final String TOTP_CODE_FIELD = "totp-code";
-
-    private static final String PENDING = RegisterPageController.class.getName() + ".pending.";
 
     private final RegistrationService registration;
-    private final MethodsService methods;
-    private final PolicyService policies;
-    private final Directory directory;
+    private final SecurityInfoService securityInfo;
+    private final RegisterPages pages;
     private final PageErrors errors;
-    private final String issuer;
 
     RegisterPageController(
             RegistrationService registration,
-            MethodsService methods,
-            PolicyService policies,
-            Directory directory,
-            PageErrors errors,
-            @Value("${sspr.totp.issuer:OpenSSPR}") String issuer) {
+            SecurityInfoService securityInfo,
+            RegisterPages pages,
+            PageErrors errors) {
         this.registration = registration;
-        this.methods = methods;
-        this.policies = policies;
-        this.directory = directory;
+        this.securityInfo = securityInfo;
+        this.pages = pages;
         this.errors = errors;
-        this.issuer = issuer;
     }
 
     @GetMapping("/register")
     String show(
             @RequestParam(required = false) String saved,
             @RequestParam(required = false) String confirmed,
+            @RequestParam(required = false) String reviewed,
+            @RequestParam(required = false) String deleted,
             Authentication authentication,
-            HttpSession session,
             Model model,
             Locale locale) {
         model.addAttribute("saved", saved != null);
         model.addAttribute("confirmed", confirmed != null);
-        return page(authentication, session, model, locale);
+        model.addAttribute("reviewed", reviewed != null);
+        model.addAttribute("deleted", known(deleted));
+        return overview(pages.user(authentication, model), model, locale);
     }
 
-    @PostMapping("/register/email")
-    String startEmail(
-            @RequestParam(defaultValue = "") String address,
+    /** Asks before a method is deleted: which one, and whether the user will still have enough. */
+    @GetMapping("/register/{type}/delete")
+    String confirmDelete(
+            @PathVariable String type,
+            @RequestParam(required = false) String confirmed,
             Authentication authentication,
-            HttpServletRequest request,
             HttpSession session,
             Model model,
             Locale locale) {
-        return attempt(
-                () -> {
-                    registration.startEmail(
-                            user(authentication), address, StepUpPageController.proof(session), Callers.from(request));
-                    session.setAttribute(PENDING + "email", true);
-                },
-                "address",
-                authentication,
-                session,
-                model,
-                locale,
-                "redirect:/register#email");
-    }
-
-    @PostMapping("/register/email/verify")
-    String verifyEmail(
-            @RequestParam(defaultValue = "") String code,
-            Authentication authentication,
-            HttpServletRequest request,
-            HttpSession session,
-            Model model,
-            Locale locale) {
-        return attempt(
-                () -> {
-                    registration.verifyCode(user(authentication), MethodType.EMAIL, code, Callers.from(request));
-                    session.removeAttribute(PENDING + "email");
-                },
-                "email-code",
-                authentication,
-                session,
-                model,
-                locale,
-                "redirect:/register?saved");
-    }
-
-    @PostMapping("/register/sms")
-    String startSms(
-            @RequestParam(defaultValue = "") String phone,
-            Authentication authentication,
-            HttpServletRequest request,
-            HttpSession session,
-            Model model,
-            Locale locale) {
-        return attempt(
-                () -> {
-                    registration.startSms(
-                            user(authentication), phone, StepUpPageController.proof(session), Callers.from(request));
-                    session.setAttribute(PENDING + "sms", true);
-                },
-                "phone",
-                authentication,
-                session,
-                model,
-                locale,
-                "redirect:/register#sms");
-    }
-
-    @PostMapping("/register/sms/verify")
-    String verifySms(
-            @RequestParam(defaultValue = "") String code,
-            Authentication authentication,
-            HttpServletRequest request,
-            HttpSession session,
-            Model model,
-            Locale locale) {
-        return attempt(
-                () -> {
-                    registration.verifyCode(user(authentication), MethodType.SMS, code, Callers.from(request));
-                    session.removeAttribute(PENDING + "sms");
-                },
-                "sms-code",
-                authentication,
-                session,
-                model,
-                locale,
-                "redirect:/register?saved");
-    }
-
-    /** Shows the QR code right away; after a wrong code the verify step shows the same one again. */
-    @PostMapping("/register/totp")
-    String startTotp(Authentication authentication, HttpSession session, Model model, Locale locale) {
-        try {
-            model.addAttribute(
-                    "totp", registration.startTotp(user(authentication), issuer, StepUpPageController.proof(session)));
-            model.addAttribute("user", authentication.getName());
-            return "register/totp";
-        } catch (RuntimeException e) {
-            if (StepUpPageController.isStepUpRequired(e)) {
-                return StepUpPageController.REDIRECT;
-            }
-            model.addAttribute("error", errors.of(e, null, PAGE, locale));
-            return page(authentication, session, model, locale);
+        DirectoryUser user = pages.user(authentication, model);
+        String method = known(type);
+        SecurityInfoService.Status status = securityInfo.status(user);
+        if (method == null || !status.registered(MethodType.of(method))) {
+            return "redirect:/register";
         }
-    }
-
-    @PostMapping("/register/totp/verify")
-    String verifyTotp(
-            @RequestParam(defaultValue = "") String code,
-            Authentication authentication,
-            HttpServletRequest request,
-            HttpSession session,
-            Model model,
-            Locale locale) {
-        DirectoryUser user = user(authentication);
-        try {
-            registration.verifyTotp(user, code, Callers.from(request));
-            return "redirect:/register?saved";
-        } catch (RuntimeException e) {
-            model.addAttribute("error", errors.of(e, TOTP_CODE_FIELD, PAGE, locale));
-            Optional<RegistrationService.TotpEnrollment> pending = registration.pendingTotp(user, issuer);
-            if (pending.isEmpty()) {
-                model.addAttribute("saved", false);
-                return page(authentication, session, model, locale);
-            }
-            // The same QR code and key again: the app the user scanned still has the right secret.
-            model.addAttribute("totp", pending.get());
-            model.addAttribute("user", user.login());
-            return "register/totp";
+        String stepUp = pages.stepUpFirst(user, session, "/register/" + method + "/delete");
+        if (stepUp != null) {
+            return stepUp;
         }
-    }
-
-    @PostMapping("/register/questions")
-    String questions(
-            @RequestParam Map<String, String> form,
-            Authentication authentication,
-            HttpServletRequest request,
-            HttpSession session,
-            Model model,
-            Locale locale) {
-        return attempt(
-                () -> {
-                    Map<String, String> answers = new LinkedHashMap<>();
-                    for (int i = 1; i <= policies.current().questionsToRegister(); i++) {
-                        String id = form.getOrDefault("question-" + i, "");
-                        if (id.isBlank() || answers.put(id, form.getOrDefault("answer-" + i, "")) != null) {
-                            throw new IllegalArgumentException(errors.text("register.questions.different", locale));
-                        }
-                    }
-                    registration.setQuestions(
-                            user(authentication), answers, StepUpPageController.proof(session), Callers.from(request));
-                },
-                "question-1",
-                authentication,
-                session,
-                model,
-                locale,
-                "redirect:/register?saved");
+        RegisterPages.Row row = pages.rows(status, locale).stream()
+                .filter(r -> r.type().equals(method))
+                .findFirst()
+                .orElseThrow();
+        model.addAttribute("row", row);
+        model.addAttribute("confirmed", confirmed != null);
+        return "register/delete";
     }
 
     @PostMapping("/register/delete")
@@ -239,72 +98,43 @@ class RegisterPageController {
             HttpSession session,
             Model model,
             Locale locale) {
-        return attempt(
-                () -> registration.delete(
-                        user(authentication),
-                        MethodType.of(type),
-                        StepUpPageController.proof(session),
-                        Callers.from(request)),
-                null,
-                authentication,
-                session,
-                model,
-                locale,
-                "redirect:/register?saved");
-    }
-
-    private String attempt(
-            Runnable action,
-            String field,
-            Authentication authentication,
-            HttpSession session,
-            Model model,
-            Locale locale,
-            String success) {
+        DirectoryUser user = pages.user(authentication, model);
+        String method = known(type);
+        if (method == null) {
+            return "redirect:/register";
+        }
         try {
-            action.run();
-            return success;
+            registration.delete(
+                    user, MethodType.of(method), StepUpPageController.proof(session), Callers.from(request));
+            return "redirect:/register?deleted=" + method;
         } catch (RuntimeException e) {
             if (StepUpPageController.isStepUpRequired(e)) {
-                return StepUpPageController.REDIRECT;
+                return StepUpPageController.stepUpThenBackTo(session, "/register/" + method + "/delete");
             }
-            model.addAttribute("error", errors.of(e, field, PAGE, locale));
+            model.addAttribute("error", errors.of(e, null, PAGE, locale));
             model.addAttribute("saved", false);
-            return page(authentication, session, model, locale);
+            return overview(user, model, locale);
         }
     }
 
-    private String page(Authentication authentication, HttpSession session, Model model, Locale locale) {
-        DirectoryUser user = user(authentication);
-        SsprPolicy policy = policies.current();
-        Requirements requirements = policies.requirementsFor(policy, user);
-        List<VerificationMethod> usable = methods.usableMethods(user, policy, requirements);
-        model.addAttribute("user", user.login());
-        model.addAttribute("required", requirements.required());
-        model.addAttribute("complete", usable.size() >= requirements.required());
-        model.addAttribute(
-                "allowed", requirements.allowed().stream().map(MethodType::id).toList());
-        model.addAttribute(
-                "usable",
-                usable.stream().map(m -> new Usable(m.type().id(), m.hint())).toList());
-        model.addAttribute(
-                "registered",
-                registration.view(user).stream()
-                        .map(RegistrationService.RegisteredView::type)
-                        .toList());
-        model.addAttribute("pendingEmail", session.getAttribute(PENDING + "email") != null);
-        model.addAttribute("pendingSms", session.getAttribute(PENDING + "sms") != null);
-        model.addAttribute("questionCount", policy.questionsToRegister());
-        model.addAttribute("questions", registration.availableQuestions(locale));
+    private String overview(DirectoryUser user, Model model, Locale locale) {
+        SecurityInfoService.Status status = securityInfo.status(user);
+        model.addAttribute("rows", pages.rows(status, locale));
+        model.addAttribute("addable", RegisterPages.ids(status.addable()));
+        model.addAttribute("required", status.required());
+        model.addAttribute("counted", status.usable().size());
+        model.addAttribute("missing", status.missing());
+        model.addAttribute("reconfirmDue", status.reconfirmDue());
         return "register/register";
     }
 
-    private DirectoryUser user(Authentication authentication) {
-        return directory
-                .findUser(authentication.getName())
-                .orElseThrow(() -> new IllegalStateException("the signed-in user is no longer in the directory"));
+    /** A method id as typed in a URL, if it names a method; else null. */
+    static String known(String type) {
+        for (MethodType method : MethodType.values()) {
+            if (method.id().equals(type)) {
+                return method.id();
+            }
+        }
+        return null;
     }
-
-    /** A method that counts, as the page lists it; {@code hint} may be null. */
-    record Usable(String type, String hint) {}
 }

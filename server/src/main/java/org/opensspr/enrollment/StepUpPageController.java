@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@code /register/step-up}: before the signed-in user changes their security info they confirm it
  * is them ({@link StepUpService}): a code sent to an address on file or from their authenticator
  * app, or their password when they have none. The proof is kept in the HTTP session; {@code
- * /register} sends a change without one here.
+ * /register} sends a change without one here ({@link #stepUpThenBackTo}), and the user comes back
+ * to the page that asked, with {@code ?confirmed}.
  */
 @Controller
 class StepUpPageController {
@@ -29,6 +30,7 @@ class StepUpPageController {
     private static final String PAGE = "/register/step-up";
     private static final String PROOF = StepUpPageController.class.getName() + ".proof";
     private static final String SENT = StepUpPageController.class.getName() + ".sent";
+    private static final String BACK = StepUpPageController.class.getName() + ".back";
 
     private final StepUpService stepUp;
     private final Directory directory;
@@ -43,6 +45,22 @@ class StepUpPageController {
     /** The step-up proof this session holds, or null. */
     static String proof(HttpSession session) {
         return (String) session.getAttribute(PROOF);
+    }
+
+    /**
+     * Sends the user to confirm it is them, then back to {@code page} (a security-info page, such as
+     * {@code /register/email}); answers the redirect to return.
+     */
+    static String stepUpThenBackTo(HttpSession session, String page) {
+        session.setAttribute(BACK, page);
+        return REDIRECT;
+    }
+
+    /** Where a proof sends the user: the page that asked for it (only a {@code /register} page), else /register. */
+    private static String back(HttpSession session) {
+        Object page = session.getAttribute(BACK);
+        session.removeAttribute(BACK);
+        return page instanceof String path && path.startsWith("/register/") ? path : "/register";
     }
 
     /** True for the refusal of a change that had no valid step-up proof. */
@@ -89,7 +107,7 @@ class StepUpPageController {
                     PROOF,
                     stepUp.prove(user, methodId, code, Callers.from(request)).token());
             session.removeAttribute(SENT);
-            return "redirect:/register?confirmed";
+            return "redirect:" + back(session) + "?confirmed";
         } catch (RuntimeException e) {
             model.addAttribute("error", errors.of(e, null, PAGE, locale));
             return page(user, session, model);
@@ -110,7 +128,7 @@ class StepUpPageController {
                     PROOF,
                     stepUp.proveWithPassword(user, password, Callers.from(request))
                             .token());
-            return "redirect:/register?confirmed";
+            return "redirect:" + back(session) + "?confirmed";
         } catch (RuntimeException e) {
             model.addAttribute("error", errors.of(e, "password", PAGE, locale));
             return page(user, session, model);

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Repository;
  * The user's last passwords as Argon2id hashes, so a new password can be refused when it was
  * used recently (the policy's {@code historySize}). Only passwords set through OpenSSPR are known;
  * the directory's own history (OpenLDAP ppolicy, AD) still applies on top. Each check costs one
- * Argon2id verification per remembered password (tens of milliseconds each), so it runs when a
- * password is submitted, never on the keystrokes of the strength meter.
+ * Argon2id verification per remembered password (tens of milliseconds each), so it runs only when
+ * every other rule passed: when a password is submitted, and for the meter's check of a verified flow
+ * or a signed-in user, whose budget of checks a minute bounds the cost ({@code reset.PasswordChecks}).
  */
 @Repository
 class PasswordHistory {

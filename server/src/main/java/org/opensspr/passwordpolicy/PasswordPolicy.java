@@ -33,6 +33,7 @@ public class PasswordPolicy {
     private final AuditLog audit;
     private final Clock clock;
     private final String organisation;
+    private final boolean breachedCorpus;
 
     PasswordPolicy(
             JdbcSettings settings,
@@ -43,7 +44,9 @@ public class PasswordPolicy {
             ObjectProvider<BreachedPasswords> breached,
             @Value("${sspr.organisation-name:}") String organisation) {
         this.history = history;
-        this.rules = new PasswordRules(BannedTerms.global(), breached.getIfAvailable());
+        BreachedPasswords corpus = breached.getIfAvailable();
+        this.rules = new PasswordRules(BannedTerms.global(), corpus);
+        this.breachedCorpus = corpus != null;
         this.settings = settings;
         this.directory = directory;
         this.audit = audit;
@@ -79,7 +82,27 @@ public class PasswordPolicy {
 
     /** Every rule for a password that is about to be set for {@code user}, including the history. */
     public List<Violation> check(String password, DirectoryUser user, Locale locale) {
+        return check(password, user, locale, settings());
+    }
+
+    /**
+     * What the password step would answer for {@code password} ({@link #check}: every rule, the
+     * history included) and the strength a meter shows for it ({@link PasswordRules#strength}: never
+     * more than "refused" while there is a violation). Logs and records nothing; the history costs one
+     * Argon2id verification per remembered password, as in {@link #check}, so callers bound how often.
+     */
+    public PasswordAssessment assess(String password, DirectoryUser user, Locale locale) {
         PasswordSettings current = settings();
+        List<Violation> violations = check(password, user, locale, current);
+        return new PasswordAssessment(violations, rules.strength(password, contextOf(user), current, violations));
+    }
+
+    /** Whether passwords are looked up in a breached-password corpus: the setting is on and a corpus is configured. */
+    public boolean checksBreached() {
+        return breachedCorpus && settings().checkBreached();
+    }
+
+    private List<Violation> check(String password, DirectoryUser user, Locale locale, PasswordSettings current) {
         List<Violation> violations = rules.evaluate(password, contextOf(user), current, locale);
         if (violations.isEmpty() && history.contains(user.login(), password, current.historySize())) {
             return List.of(PasswordMessages.violation("password-reused", locale));

@@ -3,10 +3,10 @@ package org.opensspr.reset;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
-import org.opensspr.passwordpolicy.PasswordPolicy;
 import org.opensspr.web.Callers;
 import org.opensspr.web.PageErrors;
 import org.opensspr.web.SessionEpochs;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +14,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /** {@code /change}: the signed-in user changes their password, typing the current one ({@link ChangePasswordService}). */
 @Controller
@@ -23,25 +24,39 @@ class ChangePasswordPageController {
 
     private final ChangePasswordService service;
     private final PageErrors errors;
-    private final PasswordPolicy passwordPolicy;
+    private final PasswordChecks checks;
+    private final PasswordRuleTexts ruleTexts;
 
-    ChangePasswordPageController(ChangePasswordService service, PageErrors errors, PasswordPolicy passwordPolicy) {
+    ChangePasswordPageController(
+            ChangePasswordService service, PageErrors errors, PasswordChecks checks, PasswordRuleTexts ruleTexts) {
         this.service = service;
         this.errors = errors;
-        this.passwordPolicy = passwordPolicy;
+        this.checks = checks;
+        this.ruleTexts = ruleTexts;
     }
 
     /** What every answer of this page shows besides its message: who is signed in and the policy's rules. */
     private void page(Authentication authentication, boolean changed, Model model) {
         model.addAttribute("user", authentication.getName());
         model.addAttribute("changed", changed);
-        model.addAttribute("passwordMinLength", passwordPolicy.settings().minLength());
+        model.addAttribute("passwordRules", ruleTexts.of(LocaleContextHolder.getLocale()));
     }
 
     @GetMapping("/change")
     String show(@RequestParam(required = false) String changed, Authentication authentication, Model model) {
         page(authentication, changed != null, model);
         return "change/change";
+    }
+
+    /**
+     * The strength meter's check ({@code js/strength.js}) for the signed-in user: what a change to
+     * {@code newPassword} would be told about the new password, as JSON, without changing anything.
+     */
+    @PostMapping("/change/check")
+    @ResponseBody
+    PasswordChecks.Answer checkPassword(
+            @RequestParam(defaultValue = "") String newPassword, Authentication authentication, Locale locale) {
+        return checks.forUser(authentication.getName(), newPassword, locale);
     }
 
     @PostMapping("/change")

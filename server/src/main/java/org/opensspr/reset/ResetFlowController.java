@@ -29,10 +29,15 @@ class ResetFlowController {
 
     private final ResetFlowService service;
     private final ProofOfWorkCaptcha captcha;
+    private final PasswordChecks checks;
+    private final PasswordRuleTexts ruleTexts;
 
-    ResetFlowController(ResetFlowService service, ProofOfWorkCaptcha captcha) {
+    ResetFlowController(
+            ResetFlowService service, ProofOfWorkCaptcha captcha, PasswordChecks checks, PasswordRuleTexts ruleTexts) {
         this.service = service;
         this.captcha = captcha;
+        this.checks = checks;
+        this.ruleTexts = ruleTexts;
     }
 
     /**
@@ -42,7 +47,7 @@ class ResetFlowController {
      */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    FlowView start(@Valid @RequestBody StartRequest body, HttpServletRequest request) {
+    FlowView start(@Valid @RequestBody StartRequest body, Locale locale, HttpServletRequest request) {
         Caller caller = Callers.from(request);
         if (caller.clientType() == ClientType.Browser && !captcha.verify(body.captcha())) {
             throw FlowProblems.captchaInvalid();
@@ -55,7 +60,8 @@ class ResetFlowController {
                 flow.required(),
                 flow.methods().stream()
                         .map(m -> new MethodView(m.id(), m.type().id(), m.hint()))
-                        .toList());
+                        .toList(),
+                ruleTexts.of(locale));
     }
 
     @PostMapping("/{flowId}/challenges")
@@ -94,6 +100,17 @@ class ResetFlowController {
         return new PasswordView("reset");
     }
 
+    /**
+     * What the password step would answer to {@code newPassword}, and the meter's strength, without
+     * setting anything: only for a flow at its password step (else {@code 404 flow-not-found}, as an
+     * unknown flow), within the flow's budget of checks ({@code 429} with {@code Retry-After}).
+     */
+    @PostMapping("/{flowId}/password/check")
+    PasswordChecks.Answer checkPassword(
+            @PathVariable String flowId, @Valid @RequestBody PasswordRequest body, Locale locale) {
+        return checks.forFlow(flowId, body.newPassword(), locale);
+    }
+
     /** {@code captcha}: the solved proof-of-work challenge, {@code <challenge>:<counter>}. */
     record StartRequest(
             @NotBlank @Size(max = 256) String login,
@@ -115,7 +132,13 @@ class ResetFlowController {
     /** {@code newPassword} is checked by the password policy, not here, so that its violations say what to do. */
     record PasswordRequest(@Size(max = 4096) String newPassword) {}
 
-    record FlowView(String flowId, Instant expiresAt, int required, List<MethodView> methods) {}
+    /** {@code password}: the password policy's rules, the same for every flow (a decoy's too). */
+    record FlowView(
+            String flowId,
+            Instant expiresAt,
+            int required,
+            List<MethodView> methods,
+            PasswordRuleTexts.PasswordRulesView password) {}
 
     record MethodView(String id, String type, String hint) {}
 

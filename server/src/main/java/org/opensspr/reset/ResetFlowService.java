@@ -372,6 +372,31 @@ public class ResetFlowService {
         audit.record(AuditEvent.of(clock.instant(), Activity.UNLOCK, AuditResult.Success, user, flow.login(), ""));
     }
 
+    /**
+     * The flow {@code flowId} if it is at its password step now: open, unexpired, every gate passed
+     * (so never a decoy), its login not blocked from its source. Read only: nothing is audited or
+     * counted, so asking is no attempt at anything. Empty for anything else, which callers answer
+     * exactly as an unknown or expired flow.
+     */
+    Optional<ResetFlow> atPasswordStep(String flowId) {
+        if (flowId == null || flowId.length() > 100) {
+            return Optional.empty();
+        }
+        return flows.find(Digests.sha256(flowId), clock.instant())
+                .filter(flow -> flow.status() == ResetFlow.Status.OPEN && !flow.decoy())
+                .filter(flow -> remaining(flow) == 0)
+                .filter(flow -> !throttling.blocked(flow.login(), source(flow)));
+    }
+
+    /**
+     * The user of a flow, looked up again in the directory as the password step does.
+     *
+     * @throws ErrorResponseException 404 flow-not-found when the entry is gone or is another one now
+     */
+    DirectoryUser user(ResetFlow flow) {
+        return target(flow);
+    }
+
     /** The flow's user, looked up again (it must still be the same entry); a directory failure is audited. */
     private DirectoryUser reachableTarget(ResetFlow flow, Caller user, String activity) {
         try {

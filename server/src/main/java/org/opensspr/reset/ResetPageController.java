@@ -9,15 +9,16 @@ import java.util.Map;
 import org.opensspr.audit.Caller;
 import org.opensspr.captcha.ProofOfWorkCaptcha;
 import org.opensspr.enrollment.Question;
-import org.opensspr.passwordpolicy.PasswordPolicy;
 import org.opensspr.policy.PolicyService;
 import org.opensspr.web.Callers;
 import org.opensspr.web.PageErrors;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * {@code /reset}: the reset flow as server-rendered pages. Step 1 the login and the proof-of-work
@@ -36,19 +37,22 @@ class ResetPageController {
     private final ProofOfWorkCaptcha captcha;
     private final PageErrors errors;
     private final PolicyService policies;
-    private final PasswordPolicy passwordPolicy;
+    private final PasswordChecks checks;
+    private final PasswordRuleTexts ruleTexts;
 
     ResetPageController(
             ResetFlowService service,
             ProofOfWorkCaptcha captcha,
             PageErrors errors,
             PolicyService policies,
-            PasswordPolicy passwordPolicy) {
+            PasswordChecks checks,
+            PasswordRuleTexts ruleTexts) {
         this.service = service;
         this.captcha = captcha;
         this.errors = errors;
         this.policies = policies;
-        this.passwordPolicy = passwordPolicy;
+        this.checks = checks;
+        this.ruleTexts = ruleTexts;
     }
 
     @GetMapping("/reset")
@@ -156,6 +160,8 @@ class ResetPageController {
             return save(session, state.codeSentTo(contact));
         } catch (RuntimeException e) {
             model.addAttribute("error", errors.of(e, "contact", PAGE, locale));
+            // The address or number typed stays in the field, to correct rather than type again.
+            model.addAttribute("contact", contact);
             return view(state, model);
         }
     }
@@ -221,6 +227,23 @@ class ResetPageController {
         }
     }
 
+    /**
+     * The strength meter's check ({@code js/strength.js}): what {@link #password} would answer to
+     * {@code newPassword}, as JSON, without setting it. Only on the password step of this session's
+     * flow; anywhere else {@code 404 flow-not-found}, as an unknown flow. A form post like any other:
+     * without the session's CSRF token it is sent to {@code /reset?expired}.
+     */
+    @PostMapping("/reset/password/check")
+    @ResponseBody
+    PasswordChecks.Answer checkPassword(
+            @RequestParam(defaultValue = "") String newPassword, HttpSession session, Locale locale) {
+        ResetPageState state = state(session);
+        if (state == null || state.step() != ResetPageState.Step.PASSWORD) {
+            throw FlowProblems.flowNotFound();
+        }
+        return checks.forFlow(state.flowId(), newPassword, locale);
+    }
+
     /** Sends a new code to the address typed for this method, within the flow's limits on codes. */
     @PostMapping("/reset/resend")
     String resend(HttpServletRequest request, HttpSession session, Model model, Locale locale) {
@@ -268,7 +291,7 @@ class ResetPageController {
         model.addAttribute("state", state);
         if (state.step() == ResetPageState.Step.PASSWORD) {
             // The rules text says what the server's policy asks, not a number written into the page.
-            model.addAttribute("passwordMinLength", passwordPolicy.settings().minLength());
+            model.addAttribute("passwordRules", ruleTexts.of(LocaleContextHolder.getLocale()));
         }
         return switch (state.step()) {
             case CHOOSE -> "reset/method";

@@ -82,10 +82,7 @@ class ResetThrottling {
 
     /** Refuses anything for a login blocked from this source, or blocked everywhere (but at a device's sign-in screen). */
     void checkNotBlocked(String login, ResetSource source, Caller caller) {
-        Optional<Instant> until = throttle.blockedUntil(scope(login, source));
-        if (until.isEmpty() && !source.device()) {
-            until = throttle.blockedUntil(login);
-        }
+        Optional<Instant> until = blockedUntil(login, source);
         if (until.isPresent()) {
             audit.record(AuditEvent.of(
                     clock.instant(),
@@ -96,6 +93,19 @@ class ResetThrottling {
                     "Attempt while blocked until " + until.get() + " (from " + source + ")"));
             throw blocked();
         }
+    }
+
+    /** Whether the login is blocked from this source, or everywhere (but at a device's sign-in screen); records nothing. */
+    boolean blocked(String login, ResetSource source) {
+        return blockedUntil(login, source).isPresent();
+    }
+
+    private Optional<Instant> blockedUntil(String login, ResetSource source) {
+        Optional<Instant> until = throttle.blockedUntil(scope(login, source));
+        if (until.isEmpty() && !source.device()) {
+            until = throttle.blockedUntil(login);
+        }
+        return until;
     }
 
     void verificationFailed(String login, ResetSource source, MethodType type, Caller caller) {

@@ -99,6 +99,8 @@ public enum ProblemCode {
     TOO_MANY_REQUESTS_FROM_DEVICE(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "device"),
     TOO_MANY_REQUESTS_FROM_NETWORK(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "network"),
     RESET_BLOCKED(HttpStatus.TOO_MANY_REQUESTS, "reset-blocked"),
+    /** The strength meter's server check asked too often ({@code PasswordCheckBudget}). */
+    TOO_MANY_PASSWORD_CHECKS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "password-check"),
 
     // The server cannot do it now (503).
     DIRECTORY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "directory-unavailable"),

@@ -61,6 +61,25 @@ public class Throttle {
                 .single();
     }
 
+    /**
+     * How many events for {@code subject} fall within {@code window} and when the oldest of them
+     * happened (null when there are none), without counting one: when the next event fits a budget again.
+     */
+    public Span span(String subject, Duration window) {
+        return jdbc.sql(
+                        "SELECT COUNT(*), MIN(occurred_at) FROM throttle_event WHERE subject = :subject AND occurred_at > :since")
+                .param("subject", key(subject))
+                .param("since", clock.millis() - window.toMillis())
+                .query((rs, row) -> {
+                    long oldest = rs.getLong(2);
+                    return new Span(rs.getInt(1), rs.wasNull() ? null : Instant.ofEpochMilli(oldest));
+                })
+                .single();
+    }
+
+    /** Events within a window: how many, and the oldest (null when there are none). */
+    public record Span(int count, Instant oldest) {}
+
     /** Forgets every event about {@code subject}; blocks are left as they are. */
     public void forget(String subject) {
         jdbc.sql("DELETE FROM throttle_event WHERE subject = :subject")

@@ -2,6 +2,7 @@ package org.opensspr.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -15,6 +16,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 final class LanguageLinks {
 
+    /** The pages under {@code /register/} that take a GET and show the form a post of theirs belongs to. */
+    private static final Set<String> REGISTER_PAGES =
+            Set.of("email", "sms", "totp", "questions", "step-up", "interrupt");
+
     @ModelAttribute("pagePath")
     String pagePath(HttpServletRequest request) {
         // An error page links to the page of the request that failed, not to /error.
@@ -26,8 +31,10 @@ final class LanguageLinks {
         if ("GET".equals(method)) {
             return path;
         }
-        if (path.startsWith("/register/step-up/")) {
-            return "/register/step-up";
+        if (path.startsWith("/register/")) {
+            // A security-info page of its own (a method's set-up, the step-up, the interrupt), else the overview.
+            String page = path.substring("/register/".length()).split("/", 2)[0];
+            return REGISTER_PAGES.contains(page) ? "/register/" + page : "/register";
         }
         for (String page : new String[] {"/reset", "/register", "/change"}) {
             if (path.startsWith(page + "/")) {

@@ -22,8 +22,11 @@ class PortalPageController {
             @RequestParam(required = false) String error,
             @RequestParam(required = false) String logout,
             @RequestParam(required = false) String expired,
+            HttpServletRequest request,
             Model model) {
         model.addAttribute("failed", error != null);
+        // After a failed sign-in the form keeps the user name typed (never the password).
+        model.addAttribute("username", error != null ? PortalSignInFailures.lastLogin(request.getSession(false)) : "");
         model.addAttribute("loggedOut", logout != null);
         model.addAttribute("expired", expired != null);
         return "login";
@@ -42,6 +45,7 @@ class PortalPageController {
         model.addAttribute("failed", false);
         model.addAttribute("loggedOut", false);
         model.addAttribute("throttledMinutes", minutes);
+        model.addAttribute("username", PortalSignInFailures.lastLogin(request.getSession(false)));
         return "login";
     }
 }

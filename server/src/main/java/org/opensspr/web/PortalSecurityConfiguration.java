@@ -1,19 +1,29 @@
 package org.opensspr.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.net.URI;
+import java.util.Optional;
 import org.opensspr.directory.Directory;
 import org.opensspr.throttle.SignInThrottle;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 
 /**
  * The portal's pages ({@code /reset}, {@code /register}, {@code /change}, {@code /login},
@@ -22,7 +32,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * sign-in that must wait gets the sign-in page with 429, see {@link PortalSignInFailures}), and a Content-Security-Policy that
  * allows only this server's scripts and styles (plus the proof-of-work worker, made from a Blob).
  * A session that a password reset or change ended, or that outlived {@code sspr.session.max-lifetime},
- * is refused ({@link EndedSessionFilter}).
+ * is refused ({@link EndedSessionFilter}). Right after signing in, a {@link SignInInterrupt} (the
+ * registration interrupt) may send the user to its page first; {@link PendingInterrupts} keeps them there.
  * Ordered before the stateless API chain of {@link SecurityConfiguration}, which handles everything else.
  */
 @Configuration(proxyBeanMethods = false)
@@ -55,6 +66,7 @@ class PortalSecurityConfiguration {
             SignInThrottle signInThrottle,
             SessionEpochs epochs,
             SessionProperties sessions,
+            ObjectProvider<SignInInterrupt> interrupts,
             @Value("${sspr.admin-group:sspr-admins}") String adminGroup)
             throws Exception {
         ProviderManager directoryAuthentication =
@@ -69,8 +81,9 @@ class PortalSecurityConfiguration {
                 .addFilterBefore(new DirectoryOutageFilter(problems, true), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(
                         new EndedSessionFilter(epochs, sessions.maxLifetime()), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new PendingInterrupts(), AnonymousAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login")
-                        .successHandler(signedIn(epochs))
+                        .successHandler(signedIn(epochs, interrupts))
                         .failureHandler(new PortalSignInFailures())
                         .permitAll())
                 .exceptionHandling(handling -> handling.accessDeniedHandler(new ExpiredSessionRedirect()))
@@ -83,14 +96,46 @@ class PortalSecurityConfiguration {
         return http.build();
     }
 
-    /** Notes when the session signed in (see {@link EndedSessionFilter}), then goes where it was going or to /register. */
-    private static AuthenticationSuccessHandler signedIn(SessionEpochs epochs) {
+    /**
+     * Notes when the session signed in (see {@link EndedSessionFilter}) and forgets the login kept
+     * for the sign-in form; then sends the user to the first {@link SignInInterrupt}'s page, if one
+     * asks, remembering where they were going; else where they were going, or to /register.
+     */
+    private static AuthenticationSuccessHandler signedIn(
+            SessionEpochs epochs, ObjectProvider<SignInInterrupt> interrupts) {
+        RequestCache cache = new HttpSessionRequestCache();
+        RedirectStrategy redirect = new DefaultRedirectStrategy();
         SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
         next.setDefaultTargetUrl("/register");
+        next.setRequestCache(cache);
         return (request, response, authentication) -> {
-            request.getSession()
-                    .setAttribute(SessionEpochs.SIGNED_IN_AT, epochs.now().toEpochMilli());
+            HttpSession session = request.getSession();
+            session.setAttribute(SessionEpochs.SIGNED_IN_AT, epochs.now().toEpochMilli());
+            PortalSignInFailures.forgetLogin(session);
+            Optional<String> page = interrupts
+                    .orderedStream()
+                    .map(interrupt -> interrupt.pageFor(authentication.getName()))
+                    .flatMap(Optional::stream)
+                    .findFirst();
+            if (page.isPresent()) {
+                SavedRequest saved = cache.getRequest(request, response);
+                cache.removeRequest(request, response);
+                PendingInterrupts.start(
+                        session, page.get(), saved == null ? "/register" : path(saved.getRedirectUrl(), request));
+                redirect.sendRedirect(request, response, page.get());
+                return;
+            }
             next.onAuthenticationSuccess(request, response, authentication);
         };
+    }
+
+    /** The path and query of a saved request's URL on this server, without the context path. */
+    private static String path(String url, HttpServletRequest request) {
+        URI uri = URI.create(url);
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (!request.getContextPath().isEmpty() && path.startsWith(request.getContextPath())) {
+            path = path.substring(request.getContextPath().length());
+        }
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 }

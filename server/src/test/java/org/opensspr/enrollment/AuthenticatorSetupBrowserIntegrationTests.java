@@ -25,7 +25,11 @@ class AuthenticatorSetupBrowserIntegrationTests extends BrowserIntegrationTest {
         Page page = open(view);
         page.navigate(url("/login"));
         signIn(page, view, "alice", "alice-demo-2026");
-        button(page, text(view, "register.totp.start")).click();
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions()
+                                .setName(text(view, "register.add.label", text(view, "method.totp.name"))))
+                .click();
         // Before a change, alice confirms it is her with the address she has on file.
         page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(text(view, "stepup.title")))
                 .waitFor();

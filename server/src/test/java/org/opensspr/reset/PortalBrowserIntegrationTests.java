@@ -103,11 +103,10 @@ class PortalBrowserIntegrationTests extends BrowserIntegrationTest {
         signIn("carol", "Carol-portal-2026");
         page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Security info"))
                 .waitFor();
-        assertThat(page.getByText("Your registration is not complete.").count()).isZero();
+        page.getByText("1 of 1 required method set up.").waitFor();
         shot("register-1-methods");
-        page.getByLabel("Email address").fill(CAROL_MAIL);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send code"))
-                .first()
+        // Her address comes from the directory; she registers it as her own on the email page.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change Email"))
                 .click();
         // Signed in is not enough to change security info: carol confirms it is her with her address on file.
         page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Confirm it is you"))
@@ -122,7 +121,6 @@ class PortalBrowserIntegrationTests extends BrowserIntegrationTest {
         page.getByText("You confirmed it is you.").waitFor();
         page.getByLabel("Email address").fill(CAROL_MAIL);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send code"))
-                .first()
                 .click();
         page.getByLabel("Code from the email").fill(mailbox.awaitMailCode(CAROL_MAIL, Kind.REGISTRATION_CODE));
         shot("register-2-email-code");
@@ -130,11 +128,13 @@ class PortalBrowserIntegrationTests extends BrowserIntegrationTest {
                 .click();
         page.getByText("Your security info was saved.").waitFor();
         shot("register-3-saved");
-        // Other tests rely on carol having no registration of her own: remove it again.
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove Email"))
+        // Other tests rely on carol having no registration of her own: delete it again (the page asks first).
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Delete Email"))
                 .click();
-        page.getByText("Your security info was saved.").waitFor();
-        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove Email"))
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete"))
+                .click();
+        page.getByText("Email was deleted.").waitFor();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Delete Email"))
                         .count())
                 .isZero();
 
@@ -177,8 +177,10 @@ class PortalBrowserIntegrationTests extends BrowserIntegrationTest {
         try {
             // admin, whose password no test changes; carol's depends on which reset tests ran before.
             signIn("admin", "admin-demo-2026");
-            page.getByText("Your registration is not complete.").waitFor();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set up an authenticator app"))
+            // Registration is required: the sign-in goes on to setting up methods first.
+            page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Keep your account secure"))
+                    .waitFor();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Set up Authenticator app"))
                     .click();
             // No method on file to confirm it is them with: the password, typed again.
             page.getByLabel("Password").fill("admin-demo-2026");
@@ -192,8 +194,11 @@ class PortalBrowserIntegrationTests extends BrowserIntegrationTest {
             shot("register-4-totp");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cancel"))
                     .click();
-            page.getByLabel("Email address").waitFor();
-            page.getByLabel("Mobile phone number").waitFor();
+            page.getByText("You need 2 more methods").waitFor();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add Email"))
+                    .waitFor();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add Mobile phone"))
+                    .waitFor();
             shot("register-5-incomplete");
         } finally {
             admin.put("/api/v1/admin/policy", Map.of());

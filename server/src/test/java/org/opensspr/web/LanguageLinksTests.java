@@ -10,7 +10,11 @@ class LanguageLinksTests {
     @Test
     void anAnswerToAPostLinksToThePageItsFormBelongsTo() {
         assertThat(LanguageLinks.pageOf("POST", "/reset/verify")).isEqualTo("/reset");
-        assertThat(LanguageLinks.pageOf("POST", "/register/totp/verify")).isEqualTo("/register");
+        assertThat(LanguageLinks.pageOf("POST", "/register/totp/verify")).isEqualTo("/register/totp");
+        assertThat(LanguageLinks.pageOf("POST", "/register/email")).isEqualTo("/register/email");
+        assertThat(LanguageLinks.pageOf("POST", "/register/questions")).isEqualTo("/register/questions");
+        assertThat(LanguageLinks.pageOf("POST", "/register/delete")).isEqualTo("/register");
+        assertThat(LanguageLinks.pageOf("POST", "/register/reconfirm")).isEqualTo("/register");
         assertThat(LanguageLinks.pageOf("POST", "/register/step-up/verify")).isEqualTo("/register/step-up");
         assertThat(LanguageLinks.pageOf("POST", "/change")).isEqualTo("/change");
     }

@@ -202,12 +202,14 @@ class PortalSessionIntegrationTests extends ServerIntegrationTest {
         assertThat(wrong.body()).contains("The code is wrong");
         HttpResponse<String> confirmed =
                 alice.post("/register/step-up/verify", Map.of("methodId", "email", "code", code));
-        assertThat(PortalSession.location(confirmed)).isEqualTo("/register?confirmed");
+        assertThat(PortalSession.location(confirmed))
+                .as("back to the page that asked")
+                .isEqualTo("/register/email?confirmed");
 
-        alice.get("/register?confirmed");
+        alice.get("/register/email?confirmed");
         assertThat(PortalSession.location(alice.post("/register/email", Map.of("address", INTRUDER))))
-                .isEqualTo("/register#email");
-        alice.get("/register");
+                .isEqualTo("/register/email");
+        alice.get("/register/email");
         String registration = mailbox.awaitMailCode(INTRUDER, Kind.REGISTRATION_CODE);
         assertThat(PortalSession.location(alice.post("/register/email/verify", Map.of("code", registration))))
                 .isEqualTo("/register?saved");
@@ -219,6 +221,21 @@ class PortalSessionIntegrationTests extends ServerIntegrationTest {
         assertThat(Mailbox.text(mailbox.awaitMail(ALICE_MAIL, Kind.RESET_NOTICE)))
                 .as("the address the reset did not use hears of it too")
                 .contains("was just reset");
+    }
+
+    @Test
+    void theSignInFormKeepsTheUserNameButNeverThePassword() {
+        PortalSession carol = new PortalSession("http://127.0.0.1:" + port);
+        assertThat(PortalSession.location(carol.signIn("carol", "not-her-password-42")))
+                .isEqualTo("/login?error");
+        String page = carol.get("/login?error").body();
+        assertThat(page)
+                .contains("The user name or password is not right.")
+                .contains("value=\"carol\"")
+                .doesNotContain("not-her-password-42");
+        assertThat(carol.get("/login").body())
+                .as("a fresh sign-in page is empty")
+                .doesNotContain("value=\"carol\"");
     }
 
     @Test
