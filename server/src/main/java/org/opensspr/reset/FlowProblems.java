@@ -56,8 +56,10 @@ final class FlowProblems {
 
     /** The detail names the first violation; each violation's message is already in the caller's language. */
     static CodedProblem passwordRejected(List<Violation> violations) {
-        CodedProblem e =
-                Problems.of(ProblemCode.PASSWORD_REJECTED, violations.get(0).message());
+        // Every violation, not the first only: the user fixes them all in one go.
+        CodedProblem e = Problems.of(
+                ProblemCode.PASSWORD_REJECTED,
+                String.join(" ", violations.stream().map(Violation::message).toList()));
         e.getBody().setProperty("violations", violations);
         return e;
     }

@@ -33,7 +33,8 @@ public final class PageErrors {
 
     /**
      * An error shown on a page: the text, the id of the field it is about (null: the whole form),
-     * the support code (null for a correction the user makes alone: an empty field, a wrong code),
+     * the support code (null for a correction the user makes alone: an empty field, a wrong code, a
+     * refused new password),
      * and the policy's helpdesk link (null when none is set).
      */
     public record PageError(String message, String field, String supportCode, String helpdeskUrl) {}
@@ -81,13 +82,15 @@ public final class PageErrors {
     }
 
     /**
-     * Bad input (a {@code 400} problem or an {@link IllegalArgumentException}): the message says what
-     * to change, and a support code would only send the user to the helpdesk for a typo.
+     * Bad input (a {@code 400} problem or an {@link IllegalArgumentException}) or a new password
+     * the policy refused ({@code 422}): the message says what to change, and a support code would
+     * only send the user to the helpdesk for a typo or a password that is too short.
      */
     static boolean isCorrection(RuntimeException e) {
         return e instanceof IllegalArgumentException
                 || (e instanceof ErrorResponseException problem
-                        && problem.getStatusCode().value() == 400);
+                        && (problem.getStatusCode().value() == 400
+                                || problem.getStatusCode().value() == 422));
     }
 
     /** A text from the portal's messages, for a check a page makes itself. */

@@ -10,10 +10,12 @@ import org.springframework.web.ErrorResponseException;
 class PageErrorsTests {
 
     @Test
-    void badInputIsACorrectionWithoutASupportCode() {
+    void badInputOrARefusedNewPasswordIsACorrectionWithoutASupportCode() {
         assertThat(PageErrors.isCorrection(new IllegalArgumentException("Enter a phone number")))
                 .isTrue();
         assertThat(PageErrors.isCorrection(new ErrorResponseException(HttpStatus.BAD_REQUEST)))
+                .isTrue();
+        assertThat(PageErrors.isCorrection(new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT)))
                 .isTrue();
     }
 
