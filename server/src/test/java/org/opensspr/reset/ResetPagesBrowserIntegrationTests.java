@@ -154,6 +154,30 @@ class ResetPagesBrowserIntegrationTests extends BrowserIntegrationTest {
         assertNoConsoleErrors();
     }
 
+    @ParameterizedTest
+    @MethodSource("views")
+    void anEmptyFieldOrAMistypedCodeIsTheUsersToFixWithoutASupportCode(View view) {
+        Page page = open(view);
+        page.navigate(url("/reset"));
+        page.getByText(text(view, "captcha.done")).waitFor();
+        button(page, text(view, "action.next")).click();
+        String supportCode = text(view, "error.support", "@").split("@")[0].strip();
+        assertThat(page.getByRole(AriaRole.ALERT).textContent())
+                .contains(text(view, "reset.login.required"))
+                .doesNotContain(supportCode);
+        assertThat(page.getByLabel(text(view, "reset.login.label")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertAccessible(page);
+        shot(page, view, "reset-error-empty");
+
+        toTheCodeStep(page, view, "email", CAROL_MAIL);
+        button(page, text(view, "action.verify")).click();
+        assertThat(page.getByRole(AriaRole.ALERT).textContent())
+                .contains(text(view, "reset.code.required"))
+                .doesNotContain(supportCode);
+        assertNoConsoleErrors();
+    }
+
     /** From the first page to the code page: the user name, the method, the contact typed in full. */
     private void toTheCodeStep(Page page, View view, String method, String contact) {
         page.navigate(url("/reset"));
