@@ -59,6 +59,11 @@ public final class Http {
         return send("PUT", path, body);
     }
 
+    /** A JSON merge patch (RFC 7396), sent as {@code application/merge-patch+json}. */
+    public Response patch(String path, Object body) {
+        return header("Content-Type", "application/merge-patch+json").send("PATCH", path, body);
+    }
+
     public Response send(String method, String path, Object body) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
@@ -67,7 +72,9 @@ public final class Http {
         }
         headers.forEach(request::header);
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            if (!headers.containsKey("Content-Type")) {
+                request.header("Content-Type", "application/json");
+            }
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);
             request.method(method, HttpRequest.BodyPublishers.ofString(text));
         } else {

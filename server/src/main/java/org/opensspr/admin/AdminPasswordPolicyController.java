@@ -6,24 +6,30 @@ import java.util.Locale;
 import org.opensspr.passwordpolicy.PasswordPolicy;
 import org.opensspr.passwordpolicy.PasswordSettings;
 import org.opensspr.passwordpolicy.Violation;
+import org.opensspr.system.MergePatches;
 import org.opensspr.web.Callers;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
- * {@code /api/v1/admin/password-policy}: the password policy's settings, and a way to try a
- * password against it as a given user would meet it.
+ * {@code /api/v1/admin/password-policy}: the password policy's settings (GET, PUT to replace them
+ * whole, PATCH to change some), and a way to try a password against it as a given user would meet it.
  */
 @RestController
 class AdminPasswordPolicyController {
 
     private final PasswordPolicy policy;
+    private final MergePatches patches;
 
-    AdminPasswordPolicyController(PasswordPolicy policy) {
+    AdminPasswordPolicyController(PasswordPolicy policy, MergePatches patches) {
         this.policy = policy;
+        this.patches = patches;
     }
 
     @GetMapping("/api/v1/admin/password-policy")
@@ -31,19 +37,25 @@ class AdminPasswordPolicyController {
         return policy.settings();
     }
 
-    /** Replaces the settings; fields left out take their defaults (8-256, no custom terms, breached check on, no history). */
+    /**
+     * Replaces the settings whole; fields left out take their defaults (8-256, no custom terms,
+     * breached check on, no history): {@code PUT {}} resets them. To change some fields, PATCH.
+     */
     @PutMapping("/api/v1/admin/password-policy")
     PasswordSettings put(@RequestBody SettingsBody body, HttpServletRequest request) {
-        PasswordSettings defaults = PasswordSettings.defaults();
-        PasswordSettings settings = new PasswordSettings(
-                body.minLength() == null ? defaults.minLength() : body.minLength(),
-                body.maxLength() == null ? defaults.maxLength() : body.maxLength(),
-                body.customBannedTerms() == null ? defaults.customBannedTerms() : body.customBannedTerms(),
-                body.enforceCustomList() == null ? defaults.enforceCustomList() : body.enforceCustomList(),
-                body.requireThreeClasses() == null ? defaults.requireThreeClasses() : body.requireThreeClasses(),
-                body.checkBreached() == null ? defaults.checkBreached() : body.checkBreached(),
-                body.historySize() == null ? defaults.historySize() : body.historySize());
-        return policy.update(settings, Callers.from(request));
+        return policy.update(body.settings(), Callers.from(request));
+    }
+
+    /**
+     * Changes only the fields the body names (JSON merge patch, RFC 7396); the merged document is
+     * read and checked as a PUT body is, and {@code null} gives a field its PUT default.
+     */
+    @PatchMapping(
+            path = "/api/v1/admin/password-policy",
+            consumes = {AdminPolicyController.MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
+    PasswordSettings patch(@RequestBody JsonNode patch, HttpServletRequest request) {
+        SettingsBody merged = patches.apply(policy.settings(), patch, SettingsBody.class);
+        return policy.update(merged.settings(), Callers.from(request));
     }
 
     @PostMapping("/api/v1/admin/password-policy/evaluate")
@@ -59,7 +71,21 @@ class AdminPasswordPolicyController {
             Boolean enforceCustomList,
             Boolean requireThreeClasses,
             Boolean checkBreached,
-            Integer historySize) {}
+            Integer historySize) {
+
+        /** The settings this body names, with the defaults for the fields it leaves out. */
+        PasswordSettings settings() {
+            PasswordSettings defaults = PasswordSettings.defaults();
+            return new PasswordSettings(
+                    minLength == null ? defaults.minLength() : minLength,
+                    maxLength == null ? defaults.maxLength() : maxLength,
+                    customBannedTerms == null ? defaults.customBannedTerms() : customBannedTerms,
+                    enforceCustomList == null ? defaults.enforceCustomList() : enforceCustomList,
+                    requireThreeClasses == null ? defaults.requireThreeClasses() : requireThreeClasses,
+                    checkBreached == null ? defaults.checkBreached() : checkBreached,
+                    historySize == null ? defaults.historySize() : historySize);
+        }
+    }
 
     record EvaluateBody(String password, String login) {}
 

@@ -3,6 +3,7 @@ package org.opensspr.passwordpolicy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
@@ -11,6 +12,7 @@ import org.opensspr.audit.Caller;
 import org.opensspr.directory.Directory;
 import org.opensspr.directory.DirectoryUser;
 import org.opensspr.system.JdbcSettings;
+import org.opensspr.system.SettingsChanges;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -29,6 +31,7 @@ public class PasswordPolicy {
     private final PasswordRules rules;
     private final PasswordHistory history;
     private final JdbcSettings settings;
+    private final SettingsChanges changes;
     private final Directory directory;
     private final AuditLog audit;
     private final Clock clock;
@@ -37,6 +40,7 @@ public class PasswordPolicy {
 
     PasswordPolicy(
             JdbcSettings settings,
+            SettingsChanges changes,
             PasswordHistory history,
             Directory directory,
             AuditLog audit,
@@ -48,6 +52,7 @@ public class PasswordPolicy {
         this.rules = new PasswordRules(BannedTerms.global(), corpus);
         this.breachedCorpus = corpus != null;
         this.settings = settings;
+        this.changes = changes;
         this.directory = directory;
         this.audit = audit;
         this.clock = clock;
@@ -58,7 +63,14 @@ public class PasswordPolicy {
         return settings.load(NAME, PasswordSettings.class).orElse(PasswordSettings.defaults());
     }
 
+    /**
+     * Stores {@code changed} in place of the current settings and audits
+     * {@link Activity#UPDATE_PASSWORD_POLICY} with each changed field's old and new value
+     * ({@link SettingsChanges}; empty details when nothing changed). The custom banned terms are
+     * logged by number only: the list is the organisation's to know, and no answer names a term.
+     */
     public PasswordSettings update(PasswordSettings changed, Caller admin) {
+        PasswordSettings before = settings();
         settings.save(NAME, changed);
         audit.record(AuditEvent.of(
                 clock.instant(),
@@ -66,9 +78,7 @@ public class PasswordPolicy {
                 AuditResult.Success,
                 admin,
                 "password policy",
-                "minLength=" + changed.minLength() + " maxLength=" + changed.maxLength() + " customBannedTerms="
-                        + changed.customBannedTerms().size() + " checkBreached=" + changed.checkBreached()
-                        + " historySize=" + changed.historySize()));
+                changes.between(before, changed, Set.of("customBannedTerms"))));
         return changed;
     }
 

@@ -12,6 +12,7 @@ import org.opensspr.audit.ClientType;
 import org.opensspr.directory.Directory;
 import org.opensspr.directory.DirectoryUser;
 import org.opensspr.system.JdbcSettings;
+import org.opensspr.system.SettingsChanges;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -22,6 +23,7 @@ public class PolicyService {
     private static final String NAME = "sspr-policy";
 
     private final JdbcSettings settings;
+    private final SettingsChanges changes;
     private final Directory directory;
     private final AuditLog audit;
     private final Clock clock;
@@ -29,11 +31,13 @@ public class PolicyService {
 
     PolicyService(
             JdbcSettings settings,
+            SettingsChanges changes,
             Directory directory,
             AuditLog audit,
             Clock clock,
             @Value("${sspr.admin-group:sspr-admins}") String adminGroup) {
         this.settings = settings;
+        this.changes = changes;
         this.directory = directory;
         this.audit = audit;
         this.clock = clock;
@@ -44,7 +48,13 @@ public class PolicyService {
         return settings.load(NAME, SsprPolicy.class).orElse(SsprPolicy.DEFAULT);
     }
 
+    /**
+     * Stores {@code policy} in place of the current one and audits {@link Activity#UPDATE_POLICY} with
+     * each changed field's old and new value ({@link SettingsChanges}; empty details when nothing
+     * changed). The policy holds no secret; the custom questions are logged in full, as admins wrote them.
+     */
     public SsprPolicy update(SsprPolicy policy, String admin, String ip, ClientType clientType) {
+        SsprPolicy before = current();
         settings.save(NAME, policy);
         audit.record(new AuditEvent(
                 clock.instant(),
@@ -54,8 +64,7 @@ public class PolicyService {
                 "SSPR policy",
                 ip,
                 clientType,
-                "enabledFor=" + policy.enabledFor().id() + " methodsRequired=" + policy.methodsRequired() + " methods="
-                        + policy.methods()));
+                changes.between(before, policy, Set.of())));
         return policy;
     }
 

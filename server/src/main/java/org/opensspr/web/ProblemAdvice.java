@@ -3,6 +3,7 @@ package org.opensspr.web;
 import java.io.IOException;
 import org.opensspr.system.CodedProblem;
 import org.opensspr.system.InvalidInput;
+import org.opensspr.system.MergePatches;
 import org.opensspr.system.ProblemCode;
 import org.opensspr.system.Problems;
 import org.slf4j.Logger;
@@ -89,6 +90,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return unreadable(ex);
+    }
+
+    /**
+     * A merge patch ({@code PATCH}) whose merged result is no valid body: answered exactly as the
+     * same document sent whole would be (an unknown field named, a record's check quoted).
+     */
+    @ExceptionHandler(MergePatches.UnreadablePatch.class)
+    ResponseEntity<Object> unreadablePatch(MergePatches.UnreadablePatch ex) {
+        return unreadable(ex);
+    }
+
+    private ResponseEntity<Object> unreadable(Exception ex) {
         for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof RequestSizeLimit.TooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)

@@ -84,6 +84,112 @@ class AdminApiIntegrationTests extends ServerIntegrationTest {
         assertThat(admin.put("/api/v1/admin/policy", Map.of()).status()).isEqualTo(200);
     }
 
+    /** The newest audit event of {@code activity}: its details. */
+    private String lastAuditDetails(String activity) {
+        return admin.get("/api/v1/admin/audit?limit=1&activity=" + activity.replace(" ", "%20"))
+                .json()
+                .get("events")
+                .get(0)
+                .get("details")
+                .asString();
+    }
+
+    @Test
+    void aPatchOfOnlyTheHelpdeskLinkKeepsTheOtherFieldsAndIsAuditedWithBeforeAndAfter() {
+        Http.Response put = admin.put(
+                "/api/v1/admin/policy",
+                Map.of("methodsRequired", 2, "methods", List.of("email", "sms"), "allowUnlock", true));
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        assertThat(lastAuditDetails("Update SSPR policy"))
+                .as("a PUT is audited with before and after too")
+                .isEqualTo(
+                        "methodsRequired: 1 -> 2; methods: [\"email\"] -> [\"email\",\"sms\"]; allowUnlock: false -> true");
+
+        Http.Response patch = admin.patch("/api/v1/admin/policy", Map.of("helpdeskUrl", "https://help.example.org"));
+        assertThat(patch.status()).as(patch.toString()).isEqualTo(200);
+        JsonNode stored = admin.get("/api/v1/admin/policy").json();
+        assertThat(stored.get("methodsRequired").asInt()).isEqualTo(2);
+        assertThat(stored.get("allowUnlock").asBoolean()).isTrue();
+        assertThat(stored.get("methods").toString()).isEqualTo("[\"email\",\"sms\"]");
+        assertThat(stored.get("helpdeskUrl").asString()).isEqualTo("https://help.example.org");
+        assertThat(patch.json()).as("the answer is the stored policy").isEqualTo(stored);
+        assertThat(lastAuditDetails("Update SSPR policy"))
+                .as("exactly the changed field, before and after")
+                .isEqualTo("helpdeskUrl: null -> \"https://help.example.org\"");
+
+        Http.Response plainJson =
+                admin.send("PATCH", "/api/v1/admin/policy", "{\"helpdeskUrl\":null,\"allowUnlock\":false}");
+        assertThat(plainJson.status())
+                .as("application/json is accepted as a merge patch: " + plainJson)
+                .isEqualTo(200);
+        stored = admin.get("/api/v1/admin/policy").json();
+        assertThat(stored.has("helpdeskUrl")).as("null clears a field").isFalse();
+        assertThat(stored.get("allowUnlock").asBoolean()).isFalse();
+        assertThat(stored.get("methodsRequired").asInt()).isEqualTo(2);
+        assertThat(lastAuditDetails("Update SSPR policy"))
+                .isEqualTo("allowUnlock: true -> false; helpdeskUrl: \"https://help.example.org\" -> null");
+
+        assertThat(admin.patch("/api/v1/admin/policy", Map.of()).status()).isEqualTo(200);
+        assertThat(lastAuditDetails("Update SSPR policy"))
+                .as("nothing changed, nothing named")
+                .isEmpty();
+    }
+
+    @Test
+    void aPatchWhoseMergedPolicyIsInvalidOrNamesAnUnknownFieldIsRefusedAndChangesNothing() {
+        admin.put("/api/v1/admin/policy", Map.of("methodsRequired", 2, "methods", List.of("email", "sms")));
+        JsonNode before = admin.get("/api/v1/admin/policy").json();
+        String lastEvent = lastAuditDetails("Update SSPR policy");
+
+        Http.Response tooFew = admin.patch("/api/v1/admin/policy", Map.of("methods", List.of("email")));
+        assertThat(tooFew.status())
+                .as("valid alone, but not with the stored methodsRequired: " + tooFew)
+                .isEqualTo(400);
+        assertThat(tooFew.contentType()).startsWith("application/problem+json");
+        assertThat(tooFew.json().get("detail").asString())
+                .isEqualTo("methods must offer at least methodsRequired (2) methods");
+
+        Http.Response typo = admin.patch("/api/v1/admin/policy", Map.of("methodRequired", 1));
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.json().get("detail").asString()).startsWith("Unknown field 'methodRequired'");
+
+        assertThat(admin.patch("/api/v1/admin/policy", Map.of("enabledFor", "everyone"))
+                        .json()
+                        .get("detail")
+                        .asString())
+                .contains("unknown enabledFor 'everyone'");
+        assertThat(admin.patch("/api/v1/admin/policy", "[1, 2]").status())
+                .as("a merge patch is a JSON object")
+                .isEqualTo(400);
+        assertThat(admin.header("Content-Type", "text/plain")
+                        .send("PATCH", "/api/v1/admin/policy", "helpdeskUrl=https://help.example.org")
+                        .status())
+                .isEqualTo(415);
+
+        assertThat(admin.get("/api/v1/admin/policy").json()).isEqualTo(before);
+        assertThat(lastAuditDetails("Update SSPR policy"))
+                .as("a refused change is not audited as a change")
+                .isEqualTo(lastEvent);
+    }
+
+    @Test
+    void aPutStillReplacesTheWholePolicyWithDefaultsForWhatItLeavesOut() {
+        admin.put("/api/v1/admin/policy", Map.of("methodsRequired", 2, "methods", List.of("email", "sms")));
+        admin.patch("/api/v1/admin/policy", Map.of("allowUnlock", true, "helpdeskUrl", "help@example.org"));
+
+        Http.Response reset = admin.put("/api/v1/admin/policy", Map.of());
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+        JsonNode stored = admin.get("/api/v1/admin/policy").json();
+        assertThat(stored.get("methodsRequired").asInt()).isEqualTo(1);
+        assertThat(stored.get("methods").toString()).isEqualTo("[\"email\"]");
+        assertThat(stored.get("allowUnlock").asBoolean()).isFalse();
+        assertThat(stored.has("helpdeskUrl")).isFalse();
+        assertThat(lastAuditDetails("Update SSPR policy"))
+                .isEqualTo(
+                        "methodsRequired: 2 -> 1; methods: [\"email\",\"sms\"] -> [\"email\"]; allowUnlock: true -> false;"
+                                + " helpdeskUrl: \"help@example.org\" -> null");
+    }
+
     @Test
     void anOutOfScopeUserGetsADecoyFlow() {
         assertThat(admin.put("/api/v1/admin/policy", Map.of("enabledFor", "groups", "groups", List.of("sspr-admins")))

@@ -54,6 +54,78 @@ class PasswordPolicyIntegrationTests extends ServerIntegrationTest {
                 .isEqualTo("Success");
     }
 
+    private String lastAuditDetails() {
+        return admin.get("/api/v1/admin/audit?activity=Update%20password%20policy&limit=1")
+                .json()
+                .get("events")
+                .get(0)
+                .get("details")
+                .asString();
+    }
+
+    @Test
+    void aPatchChangesOnlyTheRulesItNamesAndIsAuditedWithBeforeAndAfter() {
+        Http.Response put = admin.put(
+                "/api/v1/admin/password-policy",
+                Map.of(
+                        "minLength",
+                        12,
+                        "customBannedTerms",
+                        List.of("contoso", "blank"),
+                        "enforceCustomList",
+                        true,
+                        "historySize",
+                        3));
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        assertThat(lastAuditDetails())
+                .isEqualTo(
+                        "minLength: 8 -> 12; customBannedTerms: 0 items -> 2 items; enforceCustomList: false -> true;"
+                                + " historySize: 0 -> 3");
+
+        Http.Response patch = admin.patch("/api/v1/admin/password-policy", Map.of("checkBreached", false));
+        assertThat(patch.status()).as(patch.toString()).isEqualTo(200);
+        JsonNode stored = admin.get("/api/v1/admin/password-policy").json();
+        assertThat(stored.get("minLength").asInt()).isEqualTo(12);
+        assertThat(stored.get("customBannedTerms").toString()).isEqualTo("[\"contoso\",\"blank\"]");
+        assertThat(stored.get("enforceCustomList").asBoolean()).isTrue();
+        assertThat(stored.get("historySize").asInt()).isEqualTo(3);
+        assertThat(stored.get("checkBreached").asBoolean()).isFalse();
+        assertThat(lastAuditDetails()).isEqualTo("checkBreached: true -> false");
+
+        admin.patch(
+                "/api/v1/admin/password-policy", Map.of("customBannedTerms", List.of("contoso", "fabrikam", "blank")));
+        assertThat(lastAuditDetails())
+                .as("the terms are counted, never listed")
+                .isEqualTo("customBannedTerms: 2 items -> 3 items");
+
+        Http.Response tooShort = admin.patch("/api/v1/admin/password-policy", Map.of("maxLength", 10));
+        assertThat(tooShort.status()).isEqualTo(400);
+        assertThat(tooShort.json().get("detail").asString()).contains("maxLength");
+        Http.Response typo = admin.patch("/api/v1/admin/password-policy", Map.of("minLenght", 10));
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.json().get("detail").asString()).startsWith("Unknown field 'minLenght'");
+        assertThat(admin.get("/api/v1/admin/password-policy")
+                        .json()
+                        .get("maxLength")
+                        .asInt())
+                .as("refused: nothing changed")
+                .isEqualTo(256);
+
+        admin.send("PATCH", "/api/v1/admin/password-policy", "{\"minLength\":null}");
+        stored = admin.get("/api/v1/admin/password-policy").json();
+        assertThat(stored.get("minLength").asInt()).as("null: the default").isEqualTo(8);
+        assertThat(stored.get("historySize").asInt()).isEqualTo(3);
+
+        assertThat(admin.put("/api/v1/admin/password-policy", Map.of()).json())
+                .as("PUT {} still resets every rule")
+                .isEqualTo(admin.get("/api/v1/admin/password-policy").json());
+        assertThat(admin.get("/api/v1/admin/password-policy")
+                        .json()
+                        .get("historySize")
+                        .asInt())
+                .isZero();
+    }
+
     @Test
     void invisibleRepetitiveAndSequentialPasswordsAreRefused() {
         for (Map.Entry<String, String> refused : Map.of(
