@@ -11,6 +11,7 @@ import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +42,10 @@ class DirectoryConfiguration {
             DirectoryProperties properties,
             DataDirectory dataDirectory,
             InstallationRecord record,
-            Environment environment)
+            Environment environment,
+            MeterRegistry registry)
             throws GeneralSecurityException {
+        DirectoryTimers timers = new DirectoryTimers(registry);
         if (properties.url() == null) {
             DemoDirectoryExposure.check(properties, environment.getProperty("server.address", ""));
             Path folder = dataDirectory.folder("directory");
@@ -77,7 +80,8 @@ class DirectoryConfiguration {
                                 embedded.managerPassword(),
                                 properties.baseDn()),
                         properties.baseDn(),
-                        embedded);
+                        embedded,
+                        timers);
             } catch (RuntimeException e) {
                 embedded.close();
                 throw e;
@@ -113,7 +117,8 @@ class DirectoryConfiguration {
                 properties.baseDn(),
                 UserMapping.of(properties),
                 flavor,
-                null);
+                null,
+                timers);
     }
 
     @Bean

@@ -39,17 +39,23 @@ final class LdapDirectory implements Directory, AutoCloseable {
     private final UserMapping users;
     private final Flavor flavor;
     private final EmbeddedDirectoryServer embedded;
+    private final DirectoryTimers timers;
     /** A DN under the base that names no entry: the bind target of an unknown login. */
     private final String standInDn;
 
-    /** @param embedded the embedded server this directory owns and closes, or null */
+    /**
+     * @param embedded the embedded server this directory owns and closes, or null
+     * @param timers where each operation's time is recorded
+     */
     LdapDirectory(
             LDAPConnectionPool pool,
             String baseDn,
             UserMapping users,
             Flavor flavor,
-            EmbeddedDirectoryServer embedded) {
+            EmbeddedDirectoryServer embedded,
+            DirectoryTimers timers) {
         this.pool = pool;
+        this.timers = timers;
         this.baseDn = baseDn;
         this.users = users;
         this.flavor = flavor;
@@ -58,8 +64,8 @@ final class LdapDirectory implements Directory, AutoCloseable {
     }
 
     /** The embedded directory: OpenLDAP's behaviour and attributes. */
-    LdapDirectory(LDAPConnectionPool pool, String baseDn, EmbeddedDirectoryServer embedded) {
-        this(pool, baseDn, UserMapping.openLdap(), new OpenLdapFlavor(), embedded);
+    LdapDirectory(LDAPConnectionPool pool, String baseDn, EmbeddedDirectoryServer embedded, DirectoryTimers timers) {
+        this(pool, baseDn, UserMapping.openLdap(), new OpenLdapFlavor(), embedded, timers);
     }
 
     @Override
@@ -68,9 +74,9 @@ final class LdapDirectory implements Directory, AutoCloseable {
             return Optional.empty();
         }
         try {
-            List<SearchResultEntry> entries = pool.search(
-                            baseDn, SearchScope.SUB, users.byLogin(login.strip()), users.attributes())
-                    .getSearchEntries();
+            List<SearchResultEntry> entries = timers.search(
+                    () -> pool.search(baseDn, SearchScope.SUB, users.byLogin(login.strip()), users.attributes())
+                            .getSearchEntries());
             return entries.size() == 1 ? users.toUser(entries.get(0)) : Optional.empty();
         } catch (LDAPException e) {
             throw translate("search for a user", e);
@@ -88,7 +94,8 @@ final class LdapDirectory implements Directory, AutoCloseable {
             return Optional.empty();
         }
         try {
-            pool.bindAndRevertAuthentication(new SimpleBindRequest(user.get().dn(), password));
+            timers.bind(() -> pool.bindAndRevertAuthentication(
+                    new SimpleBindRequest(user.get().dn(), password)));
             return user;
         } catch (LDAPException e) {
             if (ResultCode.INVALID_CREDENTIALS.equals(e.getResultCode())) {
@@ -106,7 +113,7 @@ final class LdapDirectory implements Directory, AutoCloseable {
      */
     private void bindAsStandIn(String password) {
         try {
-            pool.bindAndRevertAuthentication(new SimpleBindRequest(standInDn, password));
+            timers.bind(() -> pool.bindAndRevertAuthentication(new SimpleBindRequest(standInDn, password)));
             log.error("The stand-in DN {} bound; it must name no entry", standInDn);
         } catch (LDAPException e) {
             if (UNAVAILABLE.contains(e.getResultCode())) {
@@ -118,7 +125,7 @@ final class LdapDirectory implements Directory, AutoCloseable {
     @Override
     public Set<String> groupsOf(DirectoryUser user) {
         try {
-            return flavor.groupsOf(pool, baseDn, user.dn());
+            return timers.search(() -> flavor.groupsOf(pool, baseDn, user.dn()));
         } catch (LDAPException e) {
             throw translate("search for groups", e);
         }
@@ -133,20 +140,24 @@ final class LdapDirectory implements Directory, AutoCloseable {
                         Filter.createEqualityFilter("objectClass", "groupOfUniqueNames"),
                         Filter.createEqualityFilter("objectClass", "group")));
         try {
-            List<DirectoryUser> members = new ArrayList<>();
-            for (SearchResultEntry entry : pool.search(baseDn, SearchScope.SUB, filter, "member", "uniqueMember")
-                    .getSearchEntries()) {
-                List<String> dns = new ArrayList<>();
-                Optional.ofNullable(entry.getAttributeValues("member")).ifPresent(v -> dns.addAll(List.of(v)));
-                Optional.ofNullable(entry.getAttributeValues("uniqueMember")).ifPresent(v -> dns.addAll(List.of(v)));
-                for (String dn : dns) {
-                    userAt(dn).ifPresent(members::add);
-                }
-            }
-            return members;
+            return timers.search(() -> members(filter));
         } catch (LDAPException e) {
             throw translate("read the members of a group", e);
         }
+    }
+
+    private List<DirectoryUser> members(Filter filter) throws LDAPException {
+        List<DirectoryUser> members = new ArrayList<>();
+        for (SearchResultEntry entry : pool.search(baseDn, SearchScope.SUB, filter, "member", "uniqueMember")
+                .getSearchEntries()) {
+            List<String> dns = new ArrayList<>();
+            Optional.ofNullable(entry.getAttributeValues("member")).ifPresent(v -> dns.addAll(List.of(v)));
+            Optional.ofNullable(entry.getAttributeValues("uniqueMember")).ifPresent(v -> dns.addAll(List.of(v)));
+            for (String dn : dns) {
+                userAt(dn).ifPresent(members::add);
+            }
+        }
+        return members;
     }
 
     /** The user at {@code dn}, or empty when the entry is gone or is no user (a nested group). */
@@ -165,7 +176,10 @@ final class LdapDirectory implements Directory, AutoCloseable {
     @Override
     public void resetPassword(DirectoryUser user, String newPassword) {
         try {
-            flavor.setPassword(pool, user.dn(), newPassword);
+            timers.modify(() -> {
+                flavor.setPassword(pool, user.dn(), newPassword);
+                return null;
+            });
             log.info("Password of {} was set in the directory", user.dn());
         } catch (DirectoryRejectedPasswordException e) {
             log.info("Directory refused the new password of {} ({}): {}", user.dn(), e.reason(), e.getMessage());
@@ -187,7 +201,7 @@ final class LdapDirectory implements Directory, AutoCloseable {
     @Override
     public void unlock(DirectoryUser user) {
         try {
-            if (flavor.unlock(pool, user.dn())) {
+            if (timers.modify(() -> flavor.unlock(pool, user.dn()))) {
                 log.info("Unlocked {} in the directory", user.dn());
             }
         } catch (LDAPException e) {
@@ -198,7 +212,7 @@ final class LdapDirectory implements Directory, AutoCloseable {
     @Override
     public Optional<java.time.Instant> passwordChangedAt(DirectoryUser user) {
         try {
-            return flavor.passwordChangedAt(pool, user.dn());
+            return timers.search(() -> flavor.passwordChangedAt(pool, user.dn()));
         } catch (LDAPException e) {
             throw translate("read when a password changed", e);
         }

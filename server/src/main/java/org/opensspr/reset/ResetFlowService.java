@@ -77,6 +77,7 @@ public class ResetFlowService {
     private final LogonSessionService logonSessions;
     private final SessionEpochs sessions;
     private final TransactionTemplate transaction;
+    private final ResetMetrics metrics;
     private final Clock clock;
 
     ResetFlowService(
@@ -93,6 +94,7 @@ public class ResetFlowService {
             LogonSessionService logonSessions,
             SessionEpochs sessions,
             PlatformTransactionManager transactionManager,
+            ResetMetrics metrics,
             Clock clock) {
         this.flows = flows;
         this.gates = gates;
@@ -107,6 +109,7 @@ public class ResetFlowService {
         this.logonSessions = logonSessions;
         this.sessions = sessions;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -188,6 +191,7 @@ public class ResetFlowService {
                 now.plus(Duration.ofMinutes(FLOW_MINUTES)),
                 refusal == null && eligibility.admin());
         flows.insert(flow);
+        metrics.started(caller.clientType(), refusal == null);
         audit.record(AuditEvent.of(
                 now, Activity.FLOW_PROGRESS, AuditResult.Success, caller, typed, "User submitted their user ID"));
         audit.record(AuditEvent.of(
@@ -212,6 +216,7 @@ public class ResetFlowService {
         FlowMethod method = flow.method(methodId).orElseThrow(() -> FlowProblems.unknownMethod(methodId));
         if (!flows.countChallenge(flow.idHash(), MAX_CHALLENGES)) {
             audit.record(event(flow, caller, AuditResult.Blocked, "User asked for too many codes in one flow"));
+            metrics.throttled(ResetMetrics.Throttled.FLOW_CHALLENGES);
             throw FlowProblems.tooManyAttempts();
         }
         String name = method.type().id();
@@ -244,6 +249,7 @@ public class ResetFlowService {
             throw FlowProblems.tooManyAttempts();
         }
         if (!gates.passes(flow, method, code, answers, caller)) {
+            metrics.verification(method.type(), flow.clientType(), false);
             int failures = flows.failures(flow.idHash());
             audit.record(event(
                     flow,
@@ -255,6 +261,7 @@ public class ResetFlowService {
             throttling.verificationFailed(flow.login(), source(flow), method.type(), caller);
             if (failures >= MAX_FAILURES) {
                 flows.close(flow.idHash(), ResetFlow.Status.LOCKED);
+                metrics.failed(ResetMetrics.Failure.LOCKED, flow.clientType());
                 logonSessions.flowEnded(flow.idHash());
                 audit.record(event(
                         flow, caller, AuditResult.Blocked, "User failed verification too many times in one flow"));
@@ -263,6 +270,7 @@ public class ResetFlowService {
             throw method.type() == MethodType.QUESTIONS ? FlowProblems.answersInvalid() : FlowProblems.codeInvalid();
         }
         flows.giveBackAttempt(flow.idHash());
+        metrics.verification(method.type(), flow.clientType(), true);
         flows.markVerified(flow.idHash(), methodId, clock.instant());
         audit.record(event(
                 flow,
@@ -285,6 +293,7 @@ public class ResetFlowService {
         DirectoryUser target = reachableTarget(flow, user, Activity.RESET_PASSWORD);
         List<Violation> violations = passwordPolicy.check(newPassword, target, LocaleContextHolder.getLocale());
         if (!violations.isEmpty()) {
+            metrics.failed(ResetMetrics.Failure.PASSWORD_REJECTED, flow.clientType());
             inTransaction(() -> audit.record(
                     event(flow, user, AuditResult.Failure, "User's new password did not meet the password policy")));
             throw FlowProblems.passwordRejected(violations);
@@ -297,9 +306,11 @@ public class ResetFlowService {
             // WRITING and InterruptedWrites records what the directory says, never "nothing was changed".
             throw e;
         } catch (DirectoryUnavailableException e) {
+            metrics.failed(ResetMetrics.Failure.DIRECTORY_UNAVAILABLE, flow.clientType());
             writeFailed(flow, user, Activity.RESET_PASSWORD, "The directory could not be reached; nothing was changed");
             throw e;
         } catch (DirectoryRejectedPasswordException e) {
+            metrics.failed(ResetMetrics.Failure.DIRECTORY_REFUSED, flow.clientType());
             writeFailed(
                     flow,
                     user,
@@ -337,6 +348,7 @@ public class ResetFlowService {
         notices.toUser(flow, target, Message.Kind.RESET_NOTICE);
         notices.toOtherAdmins(flow, target, caller);
         audit.record(event(flow, user, AuditResult.Success, "User successfully reset password"));
+        metrics.completed(ResetFlow.PendingAction.PASSWORD, flow.clientType());
         audit.record(AuditEvent.of(
                 clock.instant(), Activity.RESET_PASSWORD, AuditResult.Success, user, flow.login(), details));
     }
@@ -353,6 +365,7 @@ public class ResetFlowService {
         try {
             directory.unlock(target);
         } catch (DirectoryUnavailableException e) {
+            metrics.failed(ResetMetrics.Failure.DIRECTORY_UNAVAILABLE, flow.clientType());
             writeFailed(flow, user, Activity.UNLOCK, "The directory could not be reached; nothing was changed");
             throw e;
         }
@@ -370,6 +383,7 @@ public class ResetFlowService {
         throttling.succeeded(flow.login(), source);
         notices.toUser(flow, null, Message.Kind.UNLOCK_NOTICE);
         audit.record(AuditEvent.of(clock.instant(), Activity.UNLOCK, AuditResult.Success, user, flow.login(), ""));
+        metrics.completed(ResetFlow.PendingAction.UNLOCK, flow.clientType());
     }
 
     /**
@@ -402,6 +416,7 @@ public class ResetFlowService {
         try {
             return target(flow);
         } catch (DirectoryUnavailableException e) {
+            metrics.failed(ResetMetrics.Failure.DIRECTORY_UNAVAILABLE, flow.clientType());
             inTransaction(() -> audit.record(AuditEvent.of(
                     clock.instant(),
                     activity,

@@ -56,12 +56,15 @@ class ResetThrottling {
     private final AuditLog audit;
     private final Clock clock;
     private final ResetThrottlingProperties limits;
+    private final ResetMetrics metrics;
 
-    ResetThrottling(Throttle throttle, AuditLog audit, Clock clock, ResetThrottlingProperties limits) {
+    ResetThrottling(
+            Throttle throttle, AuditLog audit, Clock clock, ResetThrottlingProperties limits, ResetMetrics metrics) {
         this.throttle = throttle;
         this.audit = audit;
         this.clock = clock;
         this.limits = limits;
+        this.metrics = metrics;
     }
 
     /** Refuses a flow start from an address, or a sign-in screen's device, that started too many. */
@@ -71,11 +74,13 @@ class ResetThrottling {
         }
         if (source.device()) {
             if (throttle.count("start-" + source.key(), START_WINDOW) > limits.flowStartsPerDevice()) {
+                metrics.throttled(ResetMetrics.Throttled.FLOW_STARTS_DEVICE);
                 throw Problems.of(ProblemCode.TOO_MANY_REQUESTS_FROM_DEVICE);
             }
             return;
         }
         if (throttle.count("start-ip:" + caller.ip(), START_WINDOW) > limits.flowStartsPerIp()) {
+            metrics.throttled(ResetMetrics.Throttled.FLOW_STARTS_NETWORK);
             throw Problems.of(ProblemCode.TOO_MANY_REQUESTS_FROM_NETWORK);
         }
     }
@@ -84,6 +89,7 @@ class ResetThrottling {
     void checkNotBlocked(String login, ResetSource source, Caller caller) {
         Optional<Instant> until = blockedUntil(login, source);
         if (until.isPresent()) {
+            metrics.throttled(ResetMetrics.Throttled.BLOCKED_ATTEMPT);
             audit.record(AuditEvent.of(
                     clock.instant(),
                     Activity.BLOCKED,
@@ -150,6 +156,7 @@ class ResetThrottling {
 
     private void block(String login, ResetSource source, Caller caller, String reason) {
         throttle.block(scope(login, source), BLOCK, reason);
+        metrics.throttled(ResetMetrics.Throttled.BLOCK);
         audit.record(AuditEvent.of(
                 clock.instant(),
                 Activity.BLOCKED,
@@ -162,6 +169,7 @@ class ResetThrottling {
                 && throttle.blockedUntil(login).isEmpty()) {
             String everywhere = "User was blocked from " + sources + " different networks or devices within 24 hours";
             throttle.block(login, BLOCK, everywhere);
+            metrics.throttled(ResetMetrics.Throttled.BLOCK_EVERYWHERE);
             audit.record(AuditEvent.of(
                     clock.instant(),
                     Activity.BLOCKED,

@@ -1,5 +1,7 @@
 package org.opensspr.throttle;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +30,9 @@ import org.springframework.stereotype.Component;
  * {@code Failure} or {@code Blocked}, with Entra ID's sign-in error codes 50126 and 50053 in the
  * details) and logged at INFO/WARN with the login as typed and the address; never the password.
  * On one node, attempts for the same login are checked one at a time, so parallel guesses cannot
- * all pass the check before the first failure is counted.
+ * all pass the check before the first failure is counted. A throttled attempt also counts in
+ * {@code sspr.throttle.hits} with {@code kind=sign_in} (the reset flow's kinds are counted by the
+ * reset feature under the same name).
  */
 @Component
 public class SignInThrottle {
@@ -44,9 +48,14 @@ public class SignInThrottle {
     private final Clock clock;
     private final SignInProperties settings;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    private final Counter throttled;
 
-    SignInThrottle(Throttle throttle, AuditLog audit, Clock clock, SignInProperties settings) {
+    SignInThrottle(Throttle throttle, AuditLog audit, Clock clock, SignInProperties settings, MeterRegistry registry) {
         this.throttle = throttle;
+        this.throttled = Counter.builder("sspr.throttle.hits")
+                .description("Requests refused or logins blocked by throttling, by kind")
+                .tag("kind", "sign_in")
+                .register(registry);
         this.audit = audit;
         this.clock = clock;
         this.settings = settings;
@@ -73,6 +82,7 @@ public class SignInThrottle {
                     wait("sign-in-source:" + caller.ip(), settings.sourceFailures()));
             if (wait.isPresent()) {
                 SignInThrottledException refused = new SignInThrottledException(wait.get());
+                throttled.increment();
                 audit.record(AuditEvent.of(
                         clock.instant(),
                         activity,

@@ -22,8 +22,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * codes); the admin API needs ROLE_ADMIN (admin-group membership or the bootstrap token); a
  * device joins with a join token and then uses the device API with its own credential
  * ({@link DeviceAuthenticationFilter}); a logon session token runs one reset flow and nothing else;
- * health and the OpenAPI document are public (health's details only for ROLE_ADMIN), metrics are for
- * ROLE_ADMIN; everything else needs a signed-in user. The REST API is stateless and takes no cookies,
+ * health and the OpenAPI document are public (health's details only for ROLE_ADMIN), metrics
+ * ({@code /actuator/metrics} and Prometheus's {@code /actuator/prometheus}, which a scraper reads
+ * with an API key as its bearer token) are for ROLE_ADMIN; everything else needs a signed-in user. The REST API is stateless and takes no cookies,
  * so it needs no CSRF token; the portal's forms will.
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,7 +49,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/v1/admin/**")
                         .hasRole("ADMIN")
-                        .requestMatchers("/actuator/metrics", "/actuator/metrics/**")
+                        .requestMatchers("/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/devices")
                         .permitAll()

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.opensspr.PrometheusText;
 import org.opensspr.ServerIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +30,10 @@ class AuditCheckIntegrationTests extends ServerIntegrationTest {
     @Autowired
     private AuditSealer sealer;
 
+    private double verifiedGauge() {
+        return new PrometheusText(admin.get("/actuator/prometheus").body()).value("sspr_audit_verified");
+    }
+
     private JsonNode audit(JsonNode health) {
         return health.get("components").get("audit");
     }
@@ -44,6 +49,9 @@ class AuditCheckIntegrationTests extends ServerIntegrationTest {
         JsonNode up = admin.get("/actuator/health").json();
         assertThat(audit(up).get("status").asString()).as(up.toString()).isEqualTo("UP");
         assertThat(audit(up).get("details").get("anchors").asLong()).isPositive();
+        assertThat(verifiedGauge())
+                .as("sspr_audit_verified after an intact check")
+                .isEqualTo(1.0);
 
         long id = jdbc.sql("SELECT MAX(id) FROM audit_record WHERE activity = 'Update SSPR policy'")
                 .query(Long.class)
@@ -61,6 +69,9 @@ class AuditCheckIntegrationTests extends ServerIntegrationTest {
             assertThat(audit(down).get("status").asString()).isEqualTo("DOWN");
             assertThat(audit(down).get("details").get("firstBrokenId").asLong()).isEqualTo(id);
             assertThat(audit(down).get("details").get("checkedAt").asString()).isNotBlank();
+            assertThat(verifiedGauge())
+                    .as("sspr_audit_verified after a broken check")
+                    .isEqualTo(0.0);
             assertThat(audit(http.get("/actuator/health").json()).has("details"))
                     .as("details are for admins")
                     .isFalse();

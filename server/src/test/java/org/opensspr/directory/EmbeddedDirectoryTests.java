@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,12 @@ class EmbeddedDirectoryTests {
                 new DirectoryProperties.Embedded(0, SEED.toAbsolutePath()));
         DataDirectory data = new DataDirectory(dataDir);
         return new DirectoryConfiguration()
-                .directory(properties, data, InstallationRecord.of(data), new MockEnvironment());
+                .directory(
+                        properties,
+                        data,
+                        InstallationRecord.of(data),
+                        new MockEnvironment(),
+                        new SimpleMeterRegistry());
     }
 
     @Test

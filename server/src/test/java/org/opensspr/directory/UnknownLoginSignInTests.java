@@ -50,7 +50,7 @@ class UnknownLoginSignInTests {
         server.startListening();
         pool = new LDAPConnectionPool(
                 new LDAPConnection("127.0.0.1", server.getListenPort(), "cn=manager", "manager-secret"), 1);
-        directory = new LdapDirectory(pool, BASE, null);
+        directory = new LdapDirectory(pool, BASE, null, DirectoryTimers.none());
     }
 
     @AfterEach
