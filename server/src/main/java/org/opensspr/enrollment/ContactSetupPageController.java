@@ -3,6 +3,7 @@ package org.opensspr.enrollment;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
+import org.opensspr.audit.Caller;
 import org.opensspr.directory.DirectoryUser;
 import org.opensspr.policy.MethodType;
 import org.opensspr.web.Callers;
@@ -63,21 +64,8 @@ class ContactSetupPageController {
             HttpSession session,
             Model model,
             Locale locale) {
-        DirectoryUser user = pages.user(authentication, model);
-        try {
-            registration.startEmail(user, address, StepUpPageController.proof(session), Callers.from(request));
-            session.setAttribute(PENDING + "email", true);
-            return "redirect:/register/email";
-        } catch (RuntimeException e) {
-            return pages.refused(
-                    e,
-                    "address",
-                    "/register/email",
-                    session,
-                    model,
-                    locale,
-                    () -> contactPage("email", false, address, model));
-        }
+        return start(
+                "email", "address", address, registration::startEmail, authentication, request, session, model, locale);
     }
 
     @PostMapping("/register/sms")
@@ -88,14 +76,43 @@ class ContactSetupPageController {
             HttpSession session,
             Model model,
             Locale locale) {
+        return start("sms", "phone", phone, registration::startSms, authentication, request, session, model, locale);
+    }
+
+    /** How {@link RegistrationService} sends a code to a new address or number. */
+    @FunctionalInterface
+    private interface CodeSender {
+        void send(DirectoryUser user, String contact, String stepUp, Caller caller);
+    }
+
+    /**
+     * Sends the code to what was typed in the {@code field} of the {@code type} page and waits for it;
+     * refused, the page again with what was typed.
+     */
+    private String start(
+            String type,
+            String field,
+            String typed,
+            CodeSender sender,
+            Authentication authentication,
+            HttpServletRequest request,
+            HttpSession session,
+            Model model,
+            Locale locale) {
         DirectoryUser user = pages.user(authentication, model);
         try {
-            registration.startSms(user, phone, StepUpPageController.proof(session), Callers.from(request));
-            session.setAttribute(PENDING + "sms", true);
-            return "redirect:/register/sms";
+            sender.send(user, typed, StepUpPageController.proof(session), Callers.from(request));
+            session.setAttribute(PENDING + type, true);
+            return "redirect:/register/" + type;
         } catch (RuntimeException e) {
             return pages.refused(
-                    e, "phone", "/register/sms", session, model, locale, () -> contactPage("sms", false, phone, model));
+                    e,
+                    field,
+                    "/register/" + type,
+                    session,
+                    model,
+                    locale,
+                    () -> contactPage(type, false, typed, model));
         }
     }
 

@@ -47,7 +47,7 @@ class PasswordChecks {
     Answer forFlow(String flowId, String password, Locale locale) {
         ResetFlow flow = flows.atPasswordStep(flowId).orElseThrow(FlowProblems::flowNotFound);
         budget.spend("password-check:flow:" + flow.idHash());
-        return Answer.of(policy.assess(password, flows.user(flow), locale));
+        return Answer.of(policy.assess(password, flows.target(flow), locale));
     }
 
     /**

@@ -402,15 +402,6 @@ public class ResetFlowService {
                 .filter(flow -> !throttling.blocked(flow.login(), source(flow)));
     }
 
-    /**
-     * The user of a flow, looked up again in the directory as the password step does.
-     *
-     * @throws ErrorResponseException 404 flow-not-found when the entry is gone or is another one now
-     */
-    DirectoryUser user(ResetFlow flow) {
-        return target(flow);
-    }
-
     /** The flow's user, looked up again (it must still be the same entry); a directory failure is audited. */
     private DirectoryUser reachableTarget(ResetFlow flow, Caller user, String activity) {
         try {
@@ -492,7 +483,13 @@ public class ResetFlowService {
         return flow.decoy() ? flow.required() : Math.max(0, flow.required() - flows.verifiedCount(flow.idHash()));
     }
 
-    private DirectoryUser target(ResetFlow flow) {
+    /**
+     * The user of a flow, looked up again in the directory (it must still be the same entry), as the
+     * password step and its check ({@link PasswordChecks}) do.
+     *
+     * @throws ErrorResponseException 404 flow-not-found when the entry is gone or is another one now
+     */
+    DirectoryUser target(ResetFlow flow) {
         return directory
                 .findUser(flow.login())
                 .filter(u -> u.dn().equals(flow.userDn()))
