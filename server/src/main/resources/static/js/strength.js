@@ -10,7 +10,8 @@
  * Until the server has answered for exactly what is typed, the meter says at most "fair": it never
  * calls a password good or strong that the server has not accepted. When the server cannot be asked
  * (no session any more, too many checks, offline) the meter stays at that and the server checks the
- * password on submit. Nothing is logged or stored.
+ * password on submit. Nothing is logged or stored. With data-login-field="ID" (the admin console's
+ * test box) the value of that field is sent as "login" too: the password as that user would meet it.
  */
 (function () {
   'use strict';
@@ -83,6 +84,10 @@
       }
       var body = new URLSearchParams();
       body.set('newPassword', password);
+      var loginField = document.getElementById(input.getAttribute('data-login-field') || '');
+      if (loginField) {
+        body.set('login', loginField.value);
+      }
       if (token) {
         body.set('_csrf', token.value);
       }

@@ -1,6 +1,7 @@
 package org.opensspr.apikeys;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,6 +11,7 @@ import org.opensspr.audit.AuditLog;
 import org.opensspr.audit.AuditResult;
 import org.opensspr.audit.Caller;
 import org.opensspr.secrets.Digests;
+import org.opensspr.system.InvalidInput;
 import org.opensspr.system.ProblemCode;
 import org.opensspr.system.Problems;
 import org.springframework.dao.DuplicateKeyException;
@@ -39,8 +41,7 @@ public class ApiKeyService {
     /** Issues a key named {@code name}; the returned key is never shown again. */
     public String issue(String name, Caller admin) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(
-                    "name must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw new InvalidInput(ProblemCode.API_KEY_NAME_INVALID);
         }
         String key = PREFIX + Digests.newToken();
         try {
@@ -77,6 +78,19 @@ public class ApiKeyService {
                 .query(String.class)
                 .optional();
     }
+
+    /** Every key's name, who issued it and when, by name; never the key. */
+    public List<KeySummary> list() {
+        return jdbc.sql("SELECT name, created_by, created_at FROM api_key ORDER BY name")
+                .query((rs, row) -> new KeySummary(
+                        rs.getString("name"),
+                        rs.getString("created_by"),
+                        Instant.ofEpochMilli(rs.getLong("created_at"))))
+                .list();
+    }
+
+    /** A key as an admin sees it after it was issued. */
+    public record KeySummary(String name, String createdBy, Instant createdAt) {}
 
     public List<String> names() {
         return jdbc.sql("SELECT name FROM api_key ORDER BY name")

@@ -107,6 +107,21 @@ public class PasswordPolicy {
         return new PasswordAssessment(violations, rules.strength(password, contextOf(user), current, violations));
     }
 
+    /**
+     * What {@code password} meets as a new password of {@code login} (blank or unknown: no user
+     * context), without the history: the admin console's test box, which must not tell anybody
+     * which passwords a user had. Logs and records nothing.
+     */
+    public PasswordAssessment trial(String password, String login, Locale locale) {
+        DirectoryUser user = login == null || login.isBlank()
+                ? null
+                : directory.findUser(login).orElse(null);
+        PasswordSettings current = settings();
+        PasswordContext context = contextOf(user);
+        List<Violation> violations = rules.evaluate(password, context, current, locale);
+        return new PasswordAssessment(violations, rules.strength(password, context, current, violations));
+    }
+
     /** Whether passwords are looked up in a breached-password corpus: the setting is on and a corpus is configured. */
     public boolean checksBreached() {
         return breachedCorpus && settings().checkBreached();

@@ -2,6 +2,8 @@ package org.opensspr.policy;
 
 import java.util.List;
 import java.util.Set;
+import org.opensspr.system.InvalidInput;
+import org.opensspr.system.ProblemCode;
 
 /**
  * The SSPR policy (docs/architecture.md, 5.5), valid once constructed. Fields left out of a PUT take the
@@ -49,51 +51,48 @@ public record SsprPolicy(
                         .distinct()
                         .toList();
         if (customQuestions.size() > 20) {
-            throw new IllegalArgumentException("customQuestions can hold at most 20 questions");
+            throw new InvalidInput(ProblemCode.POLICY_CUSTOM_QUESTIONS_COUNT);
         }
         for (String question : customQuestions) {
             int length = question.codePointCount(0, question.length());
             if (length < 3 || length > 200) {
-                throw new IllegalArgumentException("a custom question must be 3-200 characters: '" + question + "'");
+                throw new InvalidInput(ProblemCode.POLICY_CUSTOM_QUESTION_LENGTH, question);
             }
         }
 
         if (enabledFor == EnabledFor.GROUPS && groups.isEmpty()) {
-            throw new IllegalArgumentException("enabledFor 'groups' needs at least one group in 'groups'");
+            throw new InvalidInput(ProblemCode.POLICY_GROUPS_REQUIRED);
         }
         if (groups.stream().anyMatch(group -> group == null || group.isBlank())) {
-            throw new IllegalArgumentException("groups cannot hold an empty name");
+            throw new InvalidInput(ProblemCode.POLICY_GROUP_EMPTY);
         }
         if (methodsRequired != 1 && methodsRequired != 2) {
-            throw new IllegalArgumentException("methodsRequired must be 1 or 2");
+            throw new InvalidInput(ProblemCode.POLICY_METHODS_REQUIRED);
         }
         if (methods.isEmpty()) {
-            throw new IllegalArgumentException("methods must name at least one of email, sms, totp, questions");
+            throw new InvalidInput(ProblemCode.POLICY_METHODS_EMPTY);
         }
         if (methods.stream().allMatch(type -> type == MethodType.QUESTIONS)) {
-            throw new IllegalArgumentException("security questions cannot be the only method: add email, sms or totp");
+            throw new InvalidInput(ProblemCode.POLICY_QUESTIONS_ONLY);
         }
         if (methods.size() < methodsRequired) {
-            throw new IllegalArgumentException(
-                    "methods must offer at least methodsRequired (" + methodsRequired + ") methods");
+            throw new InvalidInput(ProblemCode.POLICY_METHODS_TOO_FEW, methodsRequired);
         }
         if (questionsToRegister < 3 || questionsToRegister > 5) {
-            throw new IllegalArgumentException("questionsToRegister must be between 3 and 5");
+            throw new InvalidInput(ProblemCode.POLICY_QUESTIONS_TO_REGISTER);
         }
         if (questionsToReset < 3 || questionsToReset > 5 || questionsToReset > questionsToRegister) {
-            throw new IllegalArgumentException(
-                    "questionsToReset must be between 3 and 5 and not more than questionsToRegister");
+            throw new InvalidInput(ProblemCode.POLICY_QUESTIONS_TO_RESET);
         }
         if (reconfirmDays < 0 || reconfirmDays > 730) {
-            throw new IllegalArgumentException("reconfirmDays must be between 0 (never) and 730");
+            throw new InvalidInput(ProblemCode.POLICY_RECONFIRM_DAYS);
         }
         if (helpdeskUrl != null
                 && !(helpdeskUrl.startsWith("https://")
                         || helpdeskUrl.startsWith("http://")
                         || helpdeskUrl.startsWith("mailto:")
                         || helpdeskUrl.matches("[^@\\s]+@[^@\\s]+"))) {
-            throw new IllegalArgumentException(
-                    "helpdeskUrl must be an http(s) URL, a mailto: link or an email address");
+            throw new InvalidInput(ProblemCode.POLICY_HELPDESK_URL);
         }
     }
 }

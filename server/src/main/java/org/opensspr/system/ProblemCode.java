@@ -109,7 +109,24 @@ public enum ProblemCode {
     DIRECTORY_UNAVAILABLE_AT_SIGN_IN(HttpStatus.SERVICE_UNAVAILABLE, "directory-unavailable", "sign-in"),
     SERVER_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "server-busy"),
     /** More requests at work and waiting than the node takes ({@code AdmissionControl}). */
-    SERVER_OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "server-busy", "admission");
+    SERVER_OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "server-busy", "admission"),
+
+    // The SSPR policy's own checks (SsprPolicy), for the admin API and the console alike (400).
+    POLICY_CUSTOM_QUESTIONS_COUNT(HttpStatus.BAD_REQUEST, "invalid-request", "policy-custom-questions-count"),
+    /** {0}: the question as typed. */
+    POLICY_CUSTOM_QUESTION_LENGTH(HttpStatus.BAD_REQUEST, "invalid-request", "policy-custom-question-length"),
+    POLICY_GROUPS_REQUIRED(HttpStatus.BAD_REQUEST, "invalid-request", "policy-groups-required"),
+    POLICY_GROUP_EMPTY(HttpStatus.BAD_REQUEST, "invalid-request", "policy-group-empty"),
+    POLICY_METHODS_REQUIRED(HttpStatus.BAD_REQUEST, "invalid-request", "policy-methods-required"),
+    POLICY_METHODS_EMPTY(HttpStatus.BAD_REQUEST, "invalid-request", "policy-methods-empty"),
+    POLICY_QUESTIONS_ONLY(HttpStatus.BAD_REQUEST, "invalid-request", "policy-questions-only"),
+    /** {0}: how many methods the policy requires. */
+    POLICY_METHODS_TOO_FEW(HttpStatus.BAD_REQUEST, "invalid-request", "policy-methods-too-few"),
+    POLICY_QUESTIONS_TO_REGISTER(HttpStatus.BAD_REQUEST, "invalid-request", "policy-questions-to-register"),
+    POLICY_QUESTIONS_TO_RESET(HttpStatus.BAD_REQUEST, "invalid-request", "policy-questions-to-reset"),
+    POLICY_RECONFIRM_DAYS(HttpStatus.BAD_REQUEST, "invalid-request", "policy-reconfirm-days"),
+    POLICY_HELPDESK_URL(HttpStatus.BAD_REQUEST, "invalid-request", "policy-helpdesk-url"),
+    API_KEY_NAME_INVALID(HttpStatus.BAD_REQUEST, "invalid-request", "api-key-name");
 
     /** What every problem type starts with. */
     public static final String TYPE_PREFIX = "https://opensspr.org/problems/";

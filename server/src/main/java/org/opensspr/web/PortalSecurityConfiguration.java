@@ -34,6 +34,8 @@ import org.springframework.security.web.savedrequest.SavedRequest;
  * A session that a password reset or change ended, or that outlived {@code sspr.session.max-lifetime},
  * is refused ({@link EndedSessionFilter}). Right after signing in, a {@link SignInInterrupt} (the
  * registration interrupt) may send the user to its page first; {@link PendingInterrupts} keeps them there.
+ * The admin console ({@code /admin}) is part of this chain: its pages need ROLE_ADMIN, except the
+ * console's start page and the helpdesk pages, which ROLE_HELPDESK may use too.
  * Ordered before the stateless API chain of {@link SecurityConfiguration}, which handles everything else.
  */
 @Configuration(proxyBeanMethods = false)
@@ -54,7 +56,9 @@ class PortalSecurityConfiguration {
         "/change/**",
         "/login",
         PortalSignInFailures.THROTTLED_PAGE,
-        "/logout"
+        "/logout",
+        "/admin",
+        "/admin/**"
     };
 
     @Bean
@@ -75,6 +79,10 @@ class PortalSecurityConfiguration {
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/", "/reset", "/reset/**", "/login", PortalSignInFailures.THROTTLED_PAGE)
                         .permitAll()
+                        .requestMatchers("/admin", "/admin/helpdesk", "/admin/helpdesk/**")
+                        .hasAnyRole("ADMIN", "HELPDESK")
+                        .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
                 .authenticationManager(directoryAuthentication)

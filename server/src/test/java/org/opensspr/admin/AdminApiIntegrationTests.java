@@ -63,7 +63,7 @@ class AdminApiIntegrationTests extends ServerIntegrationTest {
         Http.Response invalid = admin.put("/api/v1/admin/policy", Map.of("methodsRequired", 3));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.contentType()).startsWith("application/problem+json");
-        assertThat(invalid.json().get("detail").asString()).isEqualTo("methodsRequired must be 1 or 2");
+        assertThat(invalid.json().get("detail").asString()).isEqualTo("The number of methods required must be 1 or 2.");
         assertThat(admin.put("/api/v1/admin/policy", Map.of("methods", List.of("carrier-pigeon")))
                         .json()
                         .get("detail")
@@ -147,7 +147,7 @@ class AdminApiIntegrationTests extends ServerIntegrationTest {
                 .isEqualTo(400);
         assertThat(tooFew.contentType()).startsWith("application/problem+json");
         assertThat(tooFew.json().get("detail").asString())
-                .isEqualTo("methods must offer at least methodsRequired (2) methods");
+                .isEqualTo("Offer at least as many methods as are required (2).");
 
         Http.Response typo = admin.patch("/api/v1/admin/policy", Map.of("methodRequired", 1));
         assertThat(typo.status()).isEqualTo(400);

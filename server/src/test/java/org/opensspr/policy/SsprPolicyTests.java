@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.opensspr.system.InvalidInput;
+import org.opensspr.system.ProblemCode;
 
 class SsprPolicyTests {
 
@@ -47,7 +49,9 @@ class SsprPolicyTests {
     void groupsScopeNeedsAGroup() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> policy(EnabledFor.GROUPS, List.of(), null, null, null, null, null, null))
-                .withMessageContaining("at least one group");
+                .isInstanceOf(InvalidInput.class)
+                .extracting(e -> ((InvalidInput) e).code())
+                .isEqualTo(ProblemCode.POLICY_GROUPS_REQUIRED);
         assertThat(policy(EnabledFor.GROUPS, List.of("staff", "helpdesk"), null, null, null, null, null, null)
                         .groups())
                 .containsExactly("staff", "helpdesk");
@@ -59,7 +63,7 @@ class SsprPolicyTests {
         assertThatIllegalArgumentException().isThrownBy(() -> policy(null, null, 0, null, null, null, null, null));
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> policy(null, null, 2, List.of(MethodType.EMAIL), null, null, null, null))
-                .withMessageContaining("at least methodsRequired");
+                .withMessageContaining("policy-methods-too-few");
         assertThat(policy(
                                 null,
                                 null,
@@ -107,7 +111,9 @@ class SsprPolicyTests {
     void securityQuestionsNeverStandAlone() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> policy(null, null, 1, List.of(MethodType.QUESTIONS), null, null, null, null))
-                .withMessageContaining("cannot be the only method");
+                .isInstanceOf(InvalidInput.class)
+                .extracting(e -> ((InvalidInput) e).code())
+                .isEqualTo(ProblemCode.POLICY_QUESTIONS_ONLY);
     }
 
     @Test
