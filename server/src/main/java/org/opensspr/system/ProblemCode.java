@@ -109,7 +109,10 @@ public enum ProblemCode {
     DIRECTORY_UNAVAILABLE_AT_SIGN_IN(HttpStatus.SERVICE_UNAVAILABLE, "directory-unavailable", "sign-in"),
     SERVER_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "server-busy"),
     /** More requests at work and waiting than the node takes ({@code AdmissionControl}). */
-    SERVER_OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "server-busy", "admission");
+    SERVER_OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "server-busy", "admission"),
+
+    // Insights (issue 14): GET /api/v1/admin/insights.
+    INSIGHTS_RANGE_INVALID(HttpStatus.BAD_REQUEST, "invalid-request", "insights-range");
 
     /** What every problem type starts with. */
     public static final String TYPE_PREFIX = "https://opensspr.org/problems/";
