@@ -126,7 +126,10 @@ public enum ProblemCode {
     POLICY_QUESTIONS_TO_RESET(HttpStatus.BAD_REQUEST, "invalid-request", "policy-questions-to-reset"),
     POLICY_RECONFIRM_DAYS(HttpStatus.BAD_REQUEST, "invalid-request", "policy-reconfirm-days"),
     POLICY_HELPDESK_URL(HttpStatus.BAD_REQUEST, "invalid-request", "policy-helpdesk-url"),
-    API_KEY_NAME_INVALID(HttpStatus.BAD_REQUEST, "invalid-request", "api-key-name");
+    API_KEY_NAME_INVALID(HttpStatus.BAD_REQUEST, "invalid-request", "api-key-name"),
+
+    // Insights (issue 14): GET /api/v1/admin/insights.
+    INSIGHTS_RANGE_INVALID(HttpStatus.BAD_REQUEST, "invalid-request", "insights-range");
 
     /** What every problem type starts with. */
     public static final String TYPE_PREFIX = "https://opensspr.org/problems/";
