@@ -109,7 +109,17 @@ public enum ProblemCode {
     DIRECTORY_UNAVAILABLE_AT_SIGN_IN(HttpStatus.SERVICE_UNAVAILABLE, "directory-unavailable", "sign-in"),
     SERVER_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "server-busy"),
     /** More requests at work and waiting than the node takes ({@code AdmissionControl}). */
-    SERVER_OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "server-busy", "admission");
+    SERVER_OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "server-busy", "admission"),
+
+    // Helpdesk (issue 14): staff look users and support codes up by name, so these say what is missing.
+    /** {0}: the login as asked for. */
+    USER_NOT_FOUND(HttpStatus.NOT_FOUND, "user-not-found"),
+    /** {0}: the method, from {@code problem.method.<type>}. */
+    METHOD_NOT_ON_FILE(HttpStatus.NOT_FOUND, "method-not-registered", "helpdesk"),
+    /** {0}: the code as asked for. */
+    SUPPORT_CODE_NOT_FOUND(HttpStatus.NOT_FOUND, "support-code-not-found"),
+    /** {0}: the login. */
+    NO_EMAIL_ON_FILE(HttpStatus.CONFLICT, "no-email-on-file");
 
     /** What every problem type starts with. */
     public static final String TYPE_PREFIX = "https://opensspr.org/problems/";
