@@ -38,7 +38,9 @@ class FlywayMigrationsIntegrationTests {
             "logon_session",
             "step_up_challenge",
             "step_up_grant",
-            "session_epoch");
+            "session_epoch",
+            "support_code",
+            "registration_demand");
 
     @Test
     void migrationsRunOnH2() {

@@ -154,7 +154,9 @@ public abstract class ServerIntegrationTest {
             "step_up_challenge",
             "step_up_grant",
             "session_epoch",
-            "spring_session"
+            "spring_session",
+            "support_code",
+            "registration_demand"
         }) {
             jdbc.sql("DELETE FROM " + table).update();
         }

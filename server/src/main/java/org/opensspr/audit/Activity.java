@@ -35,5 +35,11 @@ public final class Activity {
     /** A password sign-in (HTTP Basic, the portal's form) that failed ({@code Failure}) or had to wait ({@code Blocked}). */
     public static final String SIGN_IN = "Sign in with password";
 
+    // Helpdesk (issue 14): not Azure names; the actor is the helpdesk member or admin, the target the user.
+    public static final String HELPDESK_LIFT_BLOCK = "Lift block (helpdesk)";
+    public static final String HELPDESK_DELETE_SECURITY_INFO = "Delete security info (helpdesk)";
+    public static final String HELPDESK_REQUIRE_REGISTRATION = "Require re-registration of security info (helpdesk)";
+    public static final String HELPDESK_SEND_RESET_LINK = "Send password reset link (helpdesk)";
+
     private Activity() {}
 }

@@ -134,6 +134,39 @@ class JdbcRegistrationRepository {
                 .list();
     }
 
+    /** Asks the login to register or confirm its security info again at the next sign-in (kept until confirmed). */
+    void demand(String login, String by, Instant now) {
+        int updated = jdbc.sql(
+                        "UPDATE registration_demand SET demanded_at = :at, demanded_by = :by WHERE login = :login")
+                .param("at", now.toEpochMilli())
+                .param("by", by)
+                .param("login", key(login))
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO registration_demand (login, demanded_at, demanded_by) VALUES (:login, :at, :by)")
+                    .param("login", key(login))
+                    .param("at", now.toEpochMilli())
+                    .param("by", by)
+                    .update();
+        }
+    }
+
+    /** Whether the helpdesk asked the login to register or confirm again, and it has not yet. */
+    boolean demanded(String login) {
+        return jdbc.sql("SELECT COUNT(*) FROM registration_demand WHERE login = :login")
+                        .param("login", key(login))
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    /** The user confirmed their security info: the helpdesk's demand, if any, is met. */
+    void demandMet(String login) {
+        jdbc.sql("DELETE FROM registration_demand WHERE login = :login")
+                .param("login", key(login))
+                .update();
+    }
+
     record Pending(String value, String codeHash, int failures) {}
 
     static String key(String login) {

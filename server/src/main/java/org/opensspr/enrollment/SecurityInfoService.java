@@ -26,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * registration interrupt after signing in at {@code /login}: when the policy's {@code
  * registrationRequired} is on and the user is in its scope, a user with too few methods must set
  * them up first, and a user whose registration is older than {@code reconfirmDays} is asked whether
- * it is still current. There is no "skip": the policy has no setting that allows one.
+ * it is still current. There is no "skip": the policy has no setting that allows one. The helpdesk
+ * can ask a user in scope for the same at the next sign-in, whatever the policy says
+ * ({@link StaffSecurityInfo#demandRegistration}): reconfirmation is then due until they confirm.
  */
 @Service
 public class SecurityInfoService implements SignInInterrupt {
@@ -67,14 +69,16 @@ public class SecurityInfoService implements SignInInterrupt {
         List<VerificationMethod> usable = methods.usableMethods(user, policy, eligibility.requirements());
         List<RegistrationService.RegisteredView> registered = registration.view(user);
         Instant reconfirmBefore = clock.instant().minus(Duration.ofDays(policy.reconfirmDays()));
-        boolean reconfirmDue = policy.reconfirmDays() > 0
-                && registered.stream().anyMatch(r -> r.registeredAt().isBefore(reconfirmBefore));
+        boolean demanded = registrations.demanded(user.login());
+        boolean reconfirmDue = demanded
+                || (policy.reconfirmDays() > 0
+                        && registered.stream().anyMatch(r -> r.registeredAt().isBefore(reconfirmBefore)));
         return new Status(
                 eligibility.requirements().required(),
                 eligibility.requirements().allowed(),
                 usable,
                 registered,
-                policy.registrationRequired() && eligibility.inScope(),
+                eligibility.inScope() && (policy.registrationRequired() || demanded),
                 reconfirmDue);
     }
 
@@ -99,6 +103,7 @@ public class SecurityInfoService implements SignInInterrupt {
     @Transactional
     public void reconfirm(DirectoryUser user, Caller caller) {
         int confirmed = registrations.confirmAll(user.login(), clock.instant());
+        registrations.demandMet(user.login());
         audit.record(AuditEvent.of(
                 clock.instant(),
                 Activity.REVIEWED_SECURITY_INFO,

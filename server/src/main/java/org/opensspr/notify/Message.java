@@ -41,7 +41,9 @@ public record Message(Channel channel, Kind kind, String recipient, String subje
         /** Tells the user that their account was unlocked. */
         UNLOCK_NOTICE(false, false),
         /** Tells an admin that another admin reset their password. */
-        ADMIN_RESET_NOTICE(false, false);
+        ADMIN_RESET_NOTICE(false, false),
+        /** A link to the reset page that the helpdesk sent the user (issue 14). */
+        RESET_LINK(false, false);
 
         private final boolean code;
         private final boolean sms;

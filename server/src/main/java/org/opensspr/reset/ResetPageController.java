@@ -59,12 +59,14 @@ class ResetPageController {
     String show(
             @RequestParam(required = false) String expired,
             @RequestParam(required = false) String resent,
+            @RequestParam(defaultValue = "") String login,
             HttpSession session,
             Model model) {
         ResetPageState state = state(session);
         if (state == null) {
             model.addAttribute("expired", expired != null);
-            return loginStep(model, "");
+            // A reset link from the helpdesk names the login: the field comes filled in.
+            return loginStep(model, login.length() <= 256 ? login : "");
         }
         if (state.step() == ResetPageState.Step.DONE) {
             session.removeAttribute(ResetPageState.SESSION_KEY);
@@ -93,7 +95,7 @@ class ResetPageController {
                     ResetPageState.SESSION_KEY, ResetPageState.started(service.start(login, Callers.from(request))));
             return "redirect:/reset";
         } catch (RuntimeException e) {
-            model.addAttribute("error", errors.of(e, "login", PAGE, locale));
+            model.addAttribute("error", errors.of(e, "login", PAGE, locale, login));
             return loginStep(model, login);
         }
     }

@@ -188,7 +188,7 @@ class ResetThrottling {
         return scopePrefix(login) + source.key();
     }
 
-    private static String scopePrefix(String login) {
+    static String scopePrefix(String login) {
         return "src:" + Digests.sha256(login.strip().toLowerCase(Locale.ROOT)) + ":";
     }
 

@@ -129,7 +129,17 @@ public enum ProblemCode {
     API_KEY_NAME_INVALID(HttpStatus.BAD_REQUEST, "invalid-request", "api-key-name"),
 
     // Insights (issue 14): GET /api/v1/admin/insights.
-    INSIGHTS_RANGE_INVALID(HttpStatus.BAD_REQUEST, "invalid-request", "insights-range");
+    INSIGHTS_RANGE_INVALID(HttpStatus.BAD_REQUEST, "invalid-request", "insights-range"),
+
+    // Helpdesk (issue 14): staff look users and support codes up by name, so these say what is missing.
+    /** {0}: the login as asked for. */
+    USER_NOT_FOUND(HttpStatus.NOT_FOUND, "user-not-found"),
+    /** {0}: the method, from {@code problem.method.<type>}. */
+    METHOD_NOT_ON_FILE(HttpStatus.NOT_FOUND, "method-not-registered", "helpdesk"),
+    /** {0}: the code as asked for. */
+    SUPPORT_CODE_NOT_FOUND(HttpStatus.NOT_FOUND, "support-code-not-found"),
+    /** {0}: the login. */
+    NO_EMAIL_ON_FILE(HttpStatus.CONFLICT, "no-email-on-file");
 
     /** What every problem type starts with. */
     public static final String TYPE_PREFIX = "https://opensspr.org/problems/";

@@ -119,6 +119,20 @@ public class SignInThrottle {
         }
     }
 
+    /**
+     * When {@code login} may next try a password, if it must wait now: the login's own failures only
+     * (a source address's lock-out is not about one user). For the helpdesk; records nothing.
+     */
+    public Optional<Instant> lockedUntil(String login) {
+        return wait("sign-in:" + login, settings.loginFailures())
+                .map(wait -> clock.instant().plus(wait));
+    }
+
+    /** Forgets the login's failed sign-ins, so it need not wait any more (the helpdesk lifts a lock-out). */
+    public void release(String login) {
+        throttle.forget("sign-in:" + login);
+    }
+
     /** How long {@code subject} must still wait, if it must: none until its free failures are used up. */
     private Optional<Duration> wait(String subject, int freeFailures) {
         Throttle.Recent recent = throttle.recent(subject, settings.window());

@@ -3,6 +3,7 @@ package org.opensspr.throttle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -123,12 +124,50 @@ public class Throttle {
      * from several sources): each key is one row, so blocks raced from one source count once.
      */
     public int blocksStartingWith(String prefix) {
-        String like = key(prefix).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql("SELECT COUNT(*) FROM reset_block WHERE login LIKE :like ESCAPE '\\' AND blocked_until > :now")
-                .param("like", like)
+                .param("like", like(prefix))
                 .param("now", clock.millis())
                 .query(Integer.class)
                 .single();
+    }
+
+    /** A block in force: its key (a login, or a login at a source), until when, and why. */
+    public record Block(String key, Instant until, String reason) {}
+
+    /** The blocks in force whose key is {@code key} or starts with {@code prefix}, longest first. */
+    public List<Block> blocks(String key, String prefix) {
+        return jdbc.sql("SELECT login, blocked_until, reason FROM reset_block"
+                        + " WHERE (login = :key OR login LIKE :like ESCAPE '\\') AND blocked_until > :now"
+                        + " ORDER BY blocked_until DESC")
+                .param("key", key(key))
+                .param("like", like(prefix))
+                .param("now", clock.millis())
+                .query((rs, n) -> new Block(
+                        rs.getString("login"),
+                        Instant.ofEpochMilli(rs.getLong("blocked_until")),
+                        rs.getString("reason")))
+                .list();
+    }
+
+    /**
+     * Lifts every block whose key is {@code key} or starts with {@code prefix}, and forgets the events
+     * whose subject contains {@code prefix} (so that the next failure does not block again at once).
+     *
+     * @return how many blocks were lifted, in force or not
+     */
+    public int lift(String key, String prefix) {
+        int lifted = jdbc.sql("DELETE FROM reset_block WHERE login = :key OR login LIKE :like ESCAPE '\\'")
+                .param("key", key(key))
+                .param("like", like(prefix))
+                .update();
+        jdbc.sql("DELETE FROM throttle_event WHERE subject LIKE :like ESCAPE '\\'")
+                .param("like", "%" + like(prefix))
+                .update();
+        return lifted;
+    }
+
+    private static String like(String prefix) {
+        return key(prefix).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** Forgets every event about a login and lifts its block (after a successful reset). */

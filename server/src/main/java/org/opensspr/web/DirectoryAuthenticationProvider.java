@@ -2,6 +2,7 @@ package org.opensspr.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.Caller;
 import org.opensspr.audit.ClientType;
@@ -20,7 +21,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Signs users in with their directory password (HTTP Basic on the API, the portal's form). Members
- * of the admin group ({@code sspr.admin-group}, default {@code sspr-admins}) get ROLE_ADMIN. A
+ * of the admin group ({@code sspr.admin-group}, default {@code sspr-admins}) get ROLE_ADMIN; members
+ * of the helpdesk group ({@code sspr.helpdesk-group}, default {@code sspr-helpdesk}) get ROLE_HELPDESK
+ * (admins have every helpdesk power through ROLE_ADMIN; helpdesk members get no admin power). A
  * wrong login and a wrong password fail alike. Every attempt passes the {@link SignInThrottle}
  * first: a login or address that failed too often gets {@link Throttled} (answered 429 with
  * {@code Retry-After}) without the directory being asked.
@@ -30,11 +33,14 @@ final class DirectoryAuthenticationProvider implements AuthenticationProvider {
     private final Directory directory;
     private final SignInThrottle throttle;
     private final String adminGroup;
+    private final String helpdeskGroup;
 
-    DirectoryAuthenticationProvider(Directory directory, SignInThrottle throttle, String adminGroup) {
+    DirectoryAuthenticationProvider(
+            Directory directory, SignInThrottle throttle, String adminGroup, String helpdeskGroup) {
         this.directory = directory;
         this.throttle = throttle;
         this.adminGroup = adminGroup;
+        this.helpdeskGroup = helpdeskGroup;
     }
 
     @Override
@@ -55,8 +61,12 @@ final class DirectoryAuthenticationProvider implements AuthenticationProvider {
         }
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
-        if (directory.groupsOf(user).contains(adminGroup)) {
+        Set<String> groups = directory.groupsOf(user);
+        if (groups.contains(adminGroup)) {
             authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
+        }
+        if (groups.contains(helpdeskGroup)) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_HELPDESK"));
         }
         return UsernamePasswordAuthenticationToken.authenticated(user.login(), null, authorities);
     }

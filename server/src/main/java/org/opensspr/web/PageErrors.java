@@ -2,6 +2,8 @@ package org.opensspr.web;
 
 import java.security.SecureRandom;
 import java.util.Locale;
+import org.opensspr.audit.Caller;
+import org.opensspr.audit.ClientType;
 import org.opensspr.policy.PolicyService;
 import org.opensspr.system.CodedProblem;
 import org.opensspr.system.InvalidInput;
@@ -10,11 +12,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Turns an exception from a service into what a portal page shows: a message for the user and a
- * short support code, which is logged at WARN with the error so the helpdesk can find it. Logs the
- * error's class and message only (never a form field).
+ * short support code, which is logged at WARN with the error and recorded (best effort, never
+ * waited for) in {@link SupportCodes} with the user, the page, the address and the ClientType, so
+ * the helpdesk can find it. Logs and records the error's class and message only (never a form field).
  */
 @Component
 public final class PageErrors {
@@ -25,10 +30,12 @@ public final class PageErrors {
 
     private final MessageSource messages;
     private final PolicyService policies;
+    private final SupportCodes supportCodes;
 
-    PageErrors(MessageSource messages, PolicyService policies) {
+    PageErrors(MessageSource messages, PolicyService policies, SupportCodes supportCodes) {
         this.messages = messages;
         this.policies = policies;
+        this.supportCodes = supportCodes;
     }
 
     /**
@@ -45,6 +52,14 @@ public final class PageErrors {
      * {@link IllegalArgumentException}'s message, or a general text for anything else.
      */
     public PageError of(RuntimeException e, String field, String page, Locale locale) {
+        return of(e, field, page, locale, null);
+    }
+
+    /**
+     * The same, for a page whose user is not signed in but typed a login ({@code login}; null: the
+     * signed-in user, if any): the support code is recorded with it.
+     */
+    public PageError of(RuntimeException e, String field, String page, Locale locale, String login) {
         String text;
         if (e instanceof CodedProblem problem) {
             text = problem.render(messages, locale).getDetail();
@@ -72,7 +87,21 @@ public final class PageErrors {
                 code,
                 e.getClass().getSimpleName(),
                 e.getMessage());
+        record(code, login, page, e);
         return new PageError(text, field, code, helpdesk());
+    }
+
+    /** Hands the code to {@link SupportCodes}, with the request's caller when there is a request. */
+    private void record(String code, String login, String page, RuntimeException e) {
+        Caller caller = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? Callers.from(attributes.getRequest())
+                : new Caller(null, null, ClientType.Browser);
+        String user = login != null ? login : "anonymous".equals(caller.actor()) ? null : caller.actor();
+        String error = e instanceof ErrorResponseException problem
+                ? e.getClass().getSimpleName() + ": " + problem.getStatusCode().value() + " "
+                        + problem.getBody().getType()
+                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        supportCodes.record(code, user, page, error, caller);
     }
 
     /** A page error for a message key: a form check before any service runs, which the user corrects alone. */

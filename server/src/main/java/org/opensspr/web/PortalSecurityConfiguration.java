@@ -71,10 +71,11 @@ class PortalSecurityConfiguration {
             SessionEpochs epochs,
             SessionProperties sessions,
             ObjectProvider<SignInInterrupt> interrupts,
-            @Value("${sspr.admin-group:sspr-admins}") String adminGroup)
+            @Value("${sspr.admin-group:sspr-admins}") String adminGroup,
+            @Value("${sspr.helpdesk-group:sspr-helpdesk}") String helpdeskGroup)
             throws Exception {
-        ProviderManager directoryAuthentication =
-                new ProviderManager(new DirectoryAuthenticationProvider(directory, signInThrottle, adminGroup));
+        ProviderManager directoryAuthentication = new ProviderManager(
+                new DirectoryAuthenticationProvider(directory, signInThrottle, adminGroup, helpdeskGroup));
         http.securityMatcher(PAGES)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/", "/reset", "/reset/**", "/login", PortalSignInFailures.THROTTLED_PAGE)

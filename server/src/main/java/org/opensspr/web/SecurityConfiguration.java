@@ -19,7 +19,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Who may call what. The reset flow is open to anyone (its secrets are the flow id and the
- * codes); the admin API needs ROLE_ADMIN (admin-group membership or the bootstrap token); a
+ * codes); the admin API needs ROLE_ADMIN (admin-group membership or the bootstrap token), the
+ * helpdesk API ROLE_HELPDESK ({@code sspr.helpdesk-group} membership) or ROLE_ADMIN; a
  * device joins with a join token and then uses the device API with its own credential
  * ({@link DeviceAuthenticationFilter}); a logon session token runs one reset flow and nothing else;
  * health and the OpenAPI document are public (health's details only for ROLE_ADMIN), metrics
@@ -40,15 +41,18 @@ class SecurityConfiguration {
             ProblemResponses problems,
             SignInThrottle signInThrottle,
             @Value("${sspr.bootstrap.admin-token:}") String bootstrapToken,
-            @Value("${sspr.admin-group:sspr-admins}") String adminGroup)
+            @Value("${sspr.admin-group:sspr-admins}") String adminGroup,
+            @Value("${sspr.helpdesk-group:sspr-helpdesk}") String helpdeskGroup)
             throws Exception {
-        ProviderManager directoryAuthentication =
-                new ProviderManager(new DirectoryAuthenticationProvider(directory, signInThrottle, adminGroup));
+        ProviderManager directoryAuthentication = new ProviderManager(
+                new DirectoryAuthenticationProvider(directory, signInThrottle, adminGroup, helpdeskGroup));
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/api/v1/reset/**")
                         .permitAll()
                         .requestMatchers("/api/v1/admin/**")
                         .hasRole("ADMIN")
+                        .requestMatchers("/api/v1/helpdesk/**")
+                        .hasAnyRole("HELPDESK", "ADMIN")
                         .requestMatchers("/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/devices")
