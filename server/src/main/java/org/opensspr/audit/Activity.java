@@ -35,5 +35,9 @@ public final class Activity {
     /** A password sign-in (HTTP Basic, the portal's form) that failed ({@code Failure}) or had to wait ({@code Blocked}). */
     public static final String SIGN_IN = "Sign in with password";
 
+    // --- branding (issue 14) ---
+    /** The branding or its logo changed (not an Azure name: Azure audits company branding in Entra ID). */
+    public static final String UPDATE_BRANDING = "Update branding";
+
     private Activity() {}
 }

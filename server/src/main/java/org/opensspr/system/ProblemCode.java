@@ -109,7 +109,17 @@ public enum ProblemCode {
     DIRECTORY_UNAVAILABLE_AT_SIGN_IN(HttpStatus.SERVICE_UNAVAILABLE, "directory-unavailable", "sign-in"),
     SERVER_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "server-busy"),
     /** More requests at work and waiting than the node takes ({@code AdmissionControl}). */
-    SERVER_OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "server-busy", "admission");
+    SERVER_OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "server-busy", "admission"),
+
+    // --- branding (issue 14) ---
+    /** The uploaded logo is no PNG or SVG (by its content), or not what its Content-Type says. */
+    LOGO_TYPE(HttpStatus.BAD_REQUEST, "invalid-request", "logo-type"),
+    /** {0}: the most kilobytes a logo may have. */
+    LOGO_TOO_LARGE(HttpStatus.BAD_REQUEST, "invalid-request", "logo-too-large"),
+    /** An SVG logo that could do more than draw: a script, an event handler, an external reference, a DOCTYPE. */
+    LOGO_UNSAFE(HttpStatus.BAD_REQUEST, "invalid-request", "logo-unsafe"),
+    /** No logo was uploaded. */
+    LOGO_NOT_FOUND(HttpStatus.NOT_FOUND, "logo-not-found");
 
     /** What every problem type starts with. */
     public static final String TYPE_PREFIX = "https://opensspr.org/problems/";
