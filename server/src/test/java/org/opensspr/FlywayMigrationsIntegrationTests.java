@@ -38,7 +38,8 @@ class FlywayMigrationsIntegrationTests {
             "logon_session",
             "step_up_challenge",
             "step_up_grant",
-            "session_epoch");
+            "session_epoch",
+            "branding_logo");
 
     @Test
     void migrationsRunOnH2() {
@@ -69,5 +70,10 @@ class FlywayMigrationsIntegrationTests {
                     .as(table)
                     .isNotNegative();
         }
+        assertThat(jdbc.sql("SELECT COUNT(schema_version) FROM settings")
+                        .query(Integer.class)
+                        .single())
+                .as("settings.schema_version (V11)")
+                .isZero();
     }
 }
