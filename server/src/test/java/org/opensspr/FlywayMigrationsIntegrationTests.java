@@ -40,7 +40,8 @@ class FlywayMigrationsIntegrationTests {
             "step_up_grant",
             "session_epoch",
             "support_code",
-            "registration_demand");
+            "registration_demand",
+            "branding_logo");
 
     @Test
     void migrationsRunOnH2() {
@@ -71,5 +72,10 @@ class FlywayMigrationsIntegrationTests {
                     .as(table)
                     .isNotNegative();
         }
+        assertThat(jdbc.sql("SELECT COUNT(schema_version) FROM settings")
+                        .query(Integer.class)
+                        .single())
+                .as("settings.schema_version (V11)")
+                .isZero();
     }
 }

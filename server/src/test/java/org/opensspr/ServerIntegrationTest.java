@@ -143,6 +143,7 @@ public abstract class ServerIntegrationTest {
             "registration_challenge",
             "contact_info",
             "settings",
+            "branding_logo",
             "api_key",
             "password_history",
             "logon_session",

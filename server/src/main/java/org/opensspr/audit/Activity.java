@@ -41,5 +41,9 @@ public final class Activity {
     public static final String HELPDESK_REQUIRE_REGISTRATION = "Require re-registration of security info (helpdesk)";
     public static final String HELPDESK_SEND_RESET_LINK = "Send password reset link (helpdesk)";
 
+    // --- branding (issue 14) ---
+    /** The branding or its logo changed (not an Azure name: Azure audits company branding in Entra ID). */
+    public static final String UPDATE_BRANDING = "Update branding";
+
     private Activity() {}
 }

@@ -21,6 +21,7 @@ final class MailHtml {
     private static final String PARAGRAPH = "margin:0 0 16px 0;";
     private static final String CODE = "font-family:Consolas,Menlo,monospace;font-size:24px;font-weight:bold;"
             + "letter-spacing:3px;white-space:nowrap;color:#111827;";
+    private static final String ORGANISATION = "margin:0 0 8px 0;font-size:14px;font-weight:bold;";
     private static final String FOOTER = "margin:16px 0 0 0;font-size:12px;color:#4b5563;";
 
     private MailHtml() {}
@@ -28,8 +29,20 @@ final class MailHtml {
     /**
      * @param code the code in {@code text} to set large (digits), or null
      * @param footer a line under the message (who sent it)
+     * @param organisation the branding's organisation name, shown above the heading and before the
+     *     footer; null: none, as without branding
+     * @param primary the branding's primary colour ({@code #rrggbb}, checked by {@code Branding}) for the
+     *     card's top line and the organisation's name; null: the look without branding
      */
-    static String render(Locale locale, String subject, String text, String code, String footer) {
+    static String render(
+            Locale locale,
+            String subject,
+            String text,
+            String code,
+            String footer,
+            String organisation,
+            String primary) {
+        String colour = primary != null && primary.matches("#[0-9a-fA-F]{6}") ? primary : null;
         StringBuilder html = new StringBuilder(2048);
         html.append("<!DOCTYPE html>\n<html lang=\"")
                 .append(HtmlUtils.htmlEscape(locale.toLanguageTag()))
@@ -42,7 +55,18 @@ final class MailHtml {
                 .append(PAGE)
                 .append("\">\n<div style=\"")
                 .append(CARD)
-                .append("\">\n<h1 style=\"")
+                .append(colour == null ? "" : "border-top:4px solid " + colour + ";")
+                .append("\">\n");
+        if (organisation != null) {
+            html.append("<p style=\"")
+                    .append(ORGANISATION)
+                    .append("color:")
+                    .append(colour == null ? "#111827" : colour)
+                    .append(";\">")
+                    .append(escape(organisation))
+                    .append("</p>\n");
+        }
+        html.append("<h1 style=\"")
                 .append(HEADING)
                 .append("\">")
                 .append(escape(subject))
@@ -63,6 +87,7 @@ final class MailHtml {
         html.append("</div>\n<p style=\"")
                 .append(FOOTER)
                 .append("\">")
+                .append(organisation == null ? "" : escape(organisation) + "<br>\n")
                 .append(escape(footer))
                 .append("</p>\n</div>\n</body>\n</html>\n");
         return html.toString();

@@ -2,6 +2,10 @@ package org.opensspr.notify;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
+import org.opensspr.branding.Branding;
+import org.opensspr.branding.BrandingService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -14,14 +18,29 @@ import org.springframework.stereotype.Component;
  * (for a kind that {@linkplain Message.Kind#carriesCode() carries a code} the code is {@code {0}}).
  * An argument may be a {@link org.springframework.context.MessageSourceResolvable}, written in the
  * same language. Which language a recipient reads is the caller's choice ({@code Languages.forRecipient}).
+ * An email carries the branding of the moment it is queued: the organisation's name above the message
+ * and as the plain text's signature, the primary colour as the HTML card's top line; without branding it
+ * is as it always was.
  */
 @Component
 public class MessageTexts {
 
     private final MessageSource messages;
+    private final Supplier<Branding> branding;
 
+    @Autowired
+    MessageTexts(MessageSource messages, BrandingService branding) {
+        this(messages, branding::current);
+    }
+
+    /** Without branding (tests). */
     MessageTexts(MessageSource messages) {
+        this(messages, () -> Branding.DEFAULT);
+    }
+
+    MessageTexts(MessageSource messages, Supplier<Branding> branding) {
         this.messages = messages;
+        this.branding = branding;
     }
 
     /** An email of {@code kind} to {@code recipient} in {@code locale}, plain text and HTML. */
@@ -31,7 +50,16 @@ public class MessageTexts {
         String text = messages.getMessage("message." + kind.id() + ".text", args, locale);
         String code = kind.carriesCode() ? String.valueOf(args[0]) : null;
         String footer = messages.getMessage("message.footer", null, locale);
-        return Message.email(kind, recipient, subject, text, MailHtml.render(locale, subject, text, code, footer));
+        Branding brand = branding.get();
+        String organisation = brand.organisationName();
+        String primary = brand.primaryColour();
+        String plain = organisation == null ? text : text.strip() + "\n\n-- \n" + organisation;
+        return Message.email(
+                kind,
+                recipient,
+                subject,
+                plain,
+                MailHtml.render(locale, subject, text, code, footer, organisation, primary));
     }
 
     /** An SMS of {@code kind} to {@code recipient} (E.164) in {@code locale}. */

@@ -26,8 +26,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class PasswordPolicy {
 
-    private static final String NAME = "password-policy";
-
     private final PasswordRules rules;
     private final PasswordHistory history;
     private final JdbcSettings settings;
@@ -52,6 +50,7 @@ public class PasswordPolicy {
         this.rules = new PasswordRules(BannedTerms.global(), corpus);
         this.breachedCorpus = corpus != null;
         this.settings = settings;
+        settings.register(StoredPasswordSettings.SETTING);
         this.changes = changes;
         this.directory = directory;
         this.audit = audit;
@@ -60,7 +59,9 @@ public class PasswordPolicy {
     }
 
     public PasswordSettings settings() {
-        return settings.load(NAME, PasswordSettings.class).orElse(PasswordSettings.defaults());
+        return settings.load(StoredPasswordSettings.SETTING)
+                .map(StoredPasswordSettings::settings)
+                .orElse(PasswordSettings.defaults());
     }
 
     /**
@@ -71,7 +72,7 @@ public class PasswordPolicy {
      */
     public PasswordSettings update(PasswordSettings changed, Caller admin) {
         PasswordSettings before = settings();
-        settings.save(NAME, changed);
+        settings.save(StoredPasswordSettings.SETTING, StoredPasswordSettings.of(changed));
         audit.record(AuditEvent.of(
                 clock.instant(),
                 Activity.UPDATE_PASSWORD_POLICY,

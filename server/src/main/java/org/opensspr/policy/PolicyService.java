@@ -20,8 +20,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class PolicyService {
 
-    private static final String NAME = "sspr-policy";
-
     private final JdbcSettings settings;
     private final SettingsChanges changes;
     private final Directory directory;
@@ -37,6 +35,7 @@ public class PolicyService {
             Clock clock,
             @Value("${sspr.admin-group:sspr-admins}") String adminGroup) {
         this.settings = settings;
+        settings.register(StoredPolicy.SETTING);
         this.changes = changes;
         this.directory = directory;
         this.audit = audit;
@@ -45,7 +44,7 @@ public class PolicyService {
     }
 
     public SsprPolicy current() {
-        return settings.load(NAME, SsprPolicy.class).orElse(SsprPolicy.DEFAULT);
+        return settings.load(StoredPolicy.SETTING).map(StoredPolicy::policy).orElse(SsprPolicy.DEFAULT);
     }
 
     /**
@@ -55,7 +54,7 @@ public class PolicyService {
      */
     public SsprPolicy update(SsprPolicy policy, String admin, String ip, ClientType clientType) {
         SsprPolicy before = current();
-        settings.save(NAME, policy);
+        settings.save(StoredPolicy.SETTING, StoredPolicy.of(policy));
         audit.record(new AuditEvent(
                 clock.instant(),
                 Activity.UPDATE_POLICY,

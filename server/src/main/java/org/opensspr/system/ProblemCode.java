@@ -139,7 +139,17 @@ public enum ProblemCode {
     /** {0}: the code as asked for. */
     SUPPORT_CODE_NOT_FOUND(HttpStatus.NOT_FOUND, "support-code-not-found"),
     /** {0}: the login. */
-    NO_EMAIL_ON_FILE(HttpStatus.CONFLICT, "no-email-on-file");
+    NO_EMAIL_ON_FILE(HttpStatus.CONFLICT, "no-email-on-file"),
+
+    // --- branding (issue 14) ---
+    /** The uploaded logo is no PNG or SVG (by its content), or not what its Content-Type says. */
+    LOGO_TYPE(HttpStatus.BAD_REQUEST, "invalid-request", "logo-type"),
+    /** {0}: the most kilobytes a logo may have. */
+    LOGO_TOO_LARGE(HttpStatus.BAD_REQUEST, "invalid-request", "logo-too-large"),
+    /** An SVG logo that could do more than draw: a script, an event handler, an external reference, a DOCTYPE. */
+    LOGO_UNSAFE(HttpStatus.BAD_REQUEST, "invalid-request", "logo-unsafe"),
+    /** No logo was uploaded. */
+    LOGO_NOT_FOUND(HttpStatus.NOT_FOUND, "logo-not-found");
 
     /** What every problem type starts with. */
     public static final String TYPE_PREFIX = "https://opensspr.org/problems/";

@@ -65,7 +65,9 @@ class SecurityConfiguration {
                                 "/v3/api-docs/**",
                                 "/error",
                                 "/js/**",
-                                "/css/**")
+                                "/css/**",
+                                "/branding.css",
+                                "/branding/logo")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

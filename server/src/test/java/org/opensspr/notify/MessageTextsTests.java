@@ -74,6 +74,28 @@ class MessageTextsTests {
     }
 
     @Test
+    void withoutBrandingAMailIsAsItWas() {
+        Message mail = texts.email(Message.Kind.RESET_CODE, "alice@example.org", Locale.ENGLISH, "12345678", 5);
+
+        assertThat(mail.body()).doesNotContain("-- ");
+        assertThat(mail.html()).doesNotContain("border-top").contains("<h1 style=");
+    }
+
+    @Test
+    void aBrandedMailCarriesTheOrganisationAndItsColour() {
+        MessageTexts branded = new MessageTexts(
+                Bundles.messages(), () -> new org.opensspr.branding.Branding("Acme & Sons", "#123456", null, null));
+
+        Message mail = branded.email(Message.Kind.RESET_CODE, "alice@example.org", Locale.ENGLISH, "12345678", 5);
+
+        assertThat(mail.body()).endsWith("\n\n-- \nAcme & Sons");
+        assertThat(mail.html())
+                .contains("border-top:4px solid #123456;")
+                .contains("color:#123456;\">Acme &amp; Sons</p>")
+                .contains("Acme &amp; Sons<br>");
+    }
+
+    @Test
     void aMailWithHtmlIsMultipartAlternativeWithThePlainTextFirst() throws Exception {
         Message mail = texts.email(Message.Kind.REGISTRATION_CODE, "carol@example.org", DUTCH, "87654321", 5);
         MimeMessage mime = new MimeMessage(Session.getInstance(new Properties()));
