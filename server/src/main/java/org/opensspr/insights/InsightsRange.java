@@ -37,12 +37,13 @@ public record InsightsRange(Instant from, Instant to) {
     /**
      * The range a request asks for. Each bound is an ISO-8601 instant ({@code 2026-11-01T00:00:00Z})
      * or a UTC date ({@code 2026-11-01}); a date as {@code to} includes that whole day. A missing
-     * {@code to} is now, a missing {@code from} is {@link #DEFAULT} before {@code to}.
+     * {@code to} is now, this millisecond included (an event recorded just now counts), a missing
+     * {@code from} is {@link #DEFAULT} before {@code to}.
      *
      * @throws InvalidInput for a bound that is neither, or a range that is empty, reversed or too long
      */
     public static InsightsRange parse(String from, String to, Clock clock) {
-        Instant end = blank(to) ? clock.instant() : bound(to, true);
+        Instant end = blank(to) ? clock.instant().plusMillis(1) : bound(to, true);
         Instant start = blank(from) ? end.minus(DEFAULT) : bound(from, false);
         return new InsightsRange(start, end);
     }

@@ -219,6 +219,7 @@ class ConsoleBrowserIntegrationTests extends BrowserIntegrationTest {
         assertAccessible(page);
         page.getByLabel(text(view, "console.devices.token.uses")).fill("3");
         button(page, view, "console.devices.token.issue").click();
+        page.getByText(text(view, "console.devices.token.issued")).waitFor();
         String token = page.locator(".secret-once").textContent().strip();
         assertThat(token).isNotBlank();
         Http.Response joined = http.post(

@@ -19,8 +19,8 @@ class InsightsRangeTests {
     @Test
     void withoutBoundsTheRangeIsTheLastThirtyDays() {
         InsightsRange range = InsightsRange.parse(null, " ", CLOCK);
-        assertThat(range.from()).isEqualTo(Instant.parse("2026-11-03T13:30:00Z"));
-        assertThat(range.to()).isEqualTo(CLOCK.instant());
+        assertThat(range.from()).isEqualTo(Instant.parse("2026-11-03T13:30:00.001Z"));
+        assertThat(range.to()).as("now included").isEqualTo(CLOCK.instant().plusMillis(1));
         assertThat(range.days())
                 .hasSize(31)
                 .startsWith(LocalDate.parse("2026-11-03"))
