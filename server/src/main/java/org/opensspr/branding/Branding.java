@@ -2,6 +2,8 @@ package org.opensspr.branding;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.opensspr.system.InvalidInput;
+import org.opensspr.system.ProblemCode;
 
 /**
  * The organisation's branding, valid once constructed (the API's body and what the portal and mails
@@ -74,10 +76,10 @@ public record Branding(String organisationName, String primaryColour, String acc
         }
         String stripped = value.strip();
         if (stripped.codePointCount(0, stripped.length()) > max) {
-            throw new IllegalArgumentException(field + " can have at most " + max + " characters");
+            throw new InvalidInput(ProblemCode.BRANDING_TEXT_TOO_LONG, field, max);
         }
         if (stripped.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
-            throw new IllegalArgumentException(field + " cannot contain control characters");
+            throw new InvalidInput(ProblemCode.BRANDING_TEXT_CONTROL, field);
         }
         return stripped;
     }
@@ -88,12 +90,11 @@ public record Branding(String organisationName, String primaryColour, String acc
         }
         String colour = value.strip().toLowerCase(Locale.ROOT);
         if (!COLOUR.matcher(colour).matches()) {
-            throw new IllegalArgumentException(field + " must be a colour written #rrggbb, such as #0b3d91");
+            throw new InvalidInput(ProblemCode.BRANDING_COLOUR_FORMAT, field);
         }
         double ratio = Contrast.ratio(colour, "#ffffff");
         if (ratio < Contrast.AA) {
-            throw new IllegalArgumentException(field + " " + colour + " has a contrast of " + Contrast.shown(ratio)
-                    + " with white; WCAG AA needs at least 4.5:1 for text and buttons: choose a darker colour");
+            throw new InvalidInput(ProblemCode.BRANDING_COLOUR_CONTRAST, field, colour, Contrast.shown(ratio));
         }
         return colour;
     }

@@ -127,6 +127,14 @@ public enum ProblemCode {
     POLICY_RECONFIRM_DAYS(HttpStatus.BAD_REQUEST, "invalid-request", "policy-reconfirm-days"),
     POLICY_HELPDESK_URL(HttpStatus.BAD_REQUEST, "invalid-request", "policy-helpdesk-url"),
     API_KEY_NAME_INVALID(HttpStatus.BAD_REQUEST, "invalid-request", "api-key-name"),
+    /** {0}: the field; {1}: the most characters. */
+    BRANDING_TEXT_TOO_LONG(HttpStatus.BAD_REQUEST, "invalid-request", "branding-text-too-long"),
+    /** {0}: the field. */
+    BRANDING_TEXT_CONTROL(HttpStatus.BAD_REQUEST, "invalid-request", "branding-text-control"),
+    /** {0}: the field. */
+    BRANDING_COLOUR_FORMAT(HttpStatus.BAD_REQUEST, "invalid-request", "branding-colour-format"),
+    /** {0}: the field; {1}: the colour; {2}: its contrast with white, e.g. 3.2:1. */
+    BRANDING_COLOUR_CONTRAST(HttpStatus.BAD_REQUEST, "invalid-request", "branding-colour-contrast"),
 
     // Insights (issue 14): GET /api/v1/admin/insights.
     INSIGHTS_RANGE_INVALID(HttpStatus.BAD_REQUEST, "invalid-request", "insights-range"),

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.opensspr.Bundles;
+import org.opensspr.system.InvalidInput;
 import org.opensspr.system.SettingsFixtures;
 
 class BrandingTests {
@@ -35,17 +37,17 @@ class BrandingTests {
 
     @Test
     void aColourBelowAaIsRefusedWithItsContrast() {
-        assertThatThrownBy(() -> new Branding(null, "#777777", null, null))
+        assertThatThrownBy(() -> detailed(() -> new Branding(null, "#777777", null, null)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("primaryColour #777777 has a contrast of 4.47:1 with white");
-        assertThatThrownBy(() -> new Branding(null, null, "#f59e0b", null))
+        assertThatThrownBy(() -> detailed(() -> new Branding(null, null, "#f59e0b", null)))
                 .hasMessageContaining("accentColour #f59e0b");
     }
 
     @Test
     void aColourNotWrittenRrggbbIsRefused() {
         for (String wrong : new String[] {"red", "#123", "#12345g", "0b3d91", "#0b3d9100", "rgb(0,0,0)"}) {
-            assertThatThrownBy(() -> new Branding(null, wrong, null, null))
+            assertThatThrownBy(() -> detailed(() -> new Branding(null, wrong, null, null)))
                     .as(wrong)
                     .hasMessageContaining("#rrggbb");
         }
@@ -56,11 +58,11 @@ class BrandingTests {
         Branding branding = new Branding("  Acme  ", null, null, new Branding.HelpdeskText(" ", "  "));
         assertThat(branding.organisationName()).isEqualTo("Acme");
         assertThat(branding.helpdeskText()).isNull();
-        assertThatThrownBy(() -> new Branding("x".repeat(101), null, null, null))
+        assertThatThrownBy(() -> detailed(() -> new Branding("x".repeat(101), null, null, null)))
                 .hasMessageContaining("organisationName can have at most 100 characters");
-        assertThatThrownBy(() -> new Branding("Ac\u0007me", null, null, null))
+        assertThatThrownBy(() -> detailed(() -> new Branding("Ac\u0007me", null, null, null)))
                 .hasMessageContaining("control characters");
-        assertThatThrownBy(() -> new Branding.HelpdeskText("x".repeat(501), null))
+        assertThatThrownBy(() -> detailed(() -> new Branding.HelpdeskText("x".repeat(501), null)))
                 .hasMessageContaining("helpdeskText.en can have at most 500 characters");
     }
 
@@ -89,5 +91,15 @@ class BrandingTests {
                         null)
                 .branding();
         assertThat(tolerant).isEqualTo(new Branding("Acme", null, null, new Branding.HelpdeskText(null, "Bel")));
+    }
+
+    /** Runs {@code check}; an {@link InvalidInput} comes out as its English detail, as the API answers it. */
+    private static Object detailed(java.util.function.Supplier<Object> check) {
+        try {
+            return check.get();
+        } catch (InvalidInput e) {
+            throw new IllegalArgumentException(
+                    e.problem().render(Bundles.messages(), Locale.ENGLISH).getDetail(), e);
+        }
     }
 }
