@@ -9,6 +9,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reads the audit log for {@link JdbcAuditLog}: pages by keyset on the event id ({@code id < the
  * cursor's}, newest first, never {@code OFFSET}, so paging costs the same on page 1 and page 10,000
  * and an event written meanwhile neither repeats nor pushes another off a page) and exports through
- * a JDBC cursor.
+ * a JDBC cursor (on H2 with lazy query execution for that one query, so neither database holds the
+ * result).
  *
  * <p>A cursor is {@code base64url(<id in base 36>.<MAC>)}: the MAC (HMAC-SHA256 under the {@link
  * AuditKey}, purpose {@code cursor-v1}, the first 128 bits) covers the id and the filter, so an edited
@@ -34,11 +37,13 @@ final class AuditSearch {
     private static final int MAC_HEX_CHARS = 32;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate connection;
     private final TransactionTemplate readOnly;
     private final AuditKey key;
 
-    AuditSearch(JdbcClient jdbc, PlatformTransactionManager transactionManager, AuditKey key) {
+    AuditSearch(JdbcClient jdbc, JdbcTemplate connection, PlatformTransactionManager transactionManager, AuditKey key) {
         this.jdbc = jdbc;
+        this.connection = connection;
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
         this.key = key;
@@ -70,16 +75,31 @@ final class AuditSearch {
         Map<String, Object> params = new LinkedHashMap<>();
         String sql = "SELECT * FROM audit_record" + where(filter, params) + " ORDER BY id DESC";
         try {
-            readOnly.executeWithoutResult(status -> jdbc.sql(sql)
-                    .params(params)
-                    .withFetchSize(EXPORT_FETCH_SIZE)
-                    .query((RowCallbackHandler) rs -> {
-                        try {
-                            each.accept(JdbcAuditLog.event(rs));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }));
+            readOnly.executeWithoutResult(status -> {
+                // H2 otherwise copies the whole result to a temporary store before the first row, which
+                // itself runs out of memory; lazily it reads the primary key index backwards as we go.
+                boolean h2 = "H2".equals(connection.execute((ConnectionCallback<String>)
+                        c -> c.getMetaData().getDatabaseProductName()));
+                if (h2) {
+                    jdbc.sql("SET LAZY_QUERY_EXECUTION TRUE").update();
+                }
+                try {
+                    jdbc.sql(sql)
+                            .params(params)
+                            .withFetchSize(EXPORT_FETCH_SIZE)
+                            .query((RowCallbackHandler) rs -> {
+                                try {
+                                    each.accept(JdbcAuditLog.event(rs));
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            });
+                } finally {
+                    if (h2) {
+                        jdbc.sql("SET LAZY_QUERY_EXECUTION FALSE").update();
+                    }
+                }
+            });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -69,7 +69,7 @@ class JdbcAuditLog implements AuditLog {
         this.transaction = new TransactionTemplate(transactionManager);
         this.key = key;
         this.anchors = anchors;
-        this.search = new AuditSearch(jdbc, transactionManager, key);
+        this.search = new AuditSearch(jdbc, batch, transactionManager, key);
     }
 
     @Override
