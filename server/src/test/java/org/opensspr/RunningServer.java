@@ -32,9 +32,15 @@ public final class RunningServer implements AutoCloseable {
      * comes after the start-up work, such as settling interrupted resets); {@code extra}: more arguments.
      */
     static RunningServer start(Path dataDir, int httpPort, int ldapPort, String... extra) throws Exception {
+        return start(dataDir, httpPort, ldapPort, List.of(), extra);
+    }
+
+    /** As {@link #start(Path, int, int, String...)}, with options for the JVM ({@code -Xmx48m}). */
+    static RunningServer start(Path dataDir, int httpPort, int ldapPort, List<String> jvmOptions, String... extra)
+            throws Exception {
         long started = System.nanoTime();
         Path log = Files.createTempFile("sspr-server", ".log");
-        Process process = new ProcessBuilder(command(dataDir, httpPort, ldapPort, extra))
+        Process process = new ProcessBuilder(command(dataDir, httpPort, ldapPort, jvmOptions, extra))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -73,7 +79,7 @@ public final class RunningServer implements AutoCloseable {
      */
     static Refusal refused(Path dataDir, int httpPort, int ldapPort, String... extra) throws Exception {
         Path log = Files.createTempFile("sspr-server", ".log");
-        Process process = new ProcessBuilder(command(dataDir, httpPort, ldapPort, extra))
+        Process process = new ProcessBuilder(command(dataDir, httpPort, ldapPort, List.of(), extra))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -95,12 +101,15 @@ public final class RunningServer implements AutoCloseable {
         }
     }
 
-    private static List<String> command(Path dataDir, int httpPort, int ldapPort, String... extra) {
+    private static List<String> command(
+            Path dataDir, int httpPort, int ldapPort, List<String> jvmOptions, String... extra) {
         String jar =
                 Optional.ofNullable(System.getProperty("opensspr.server.jar")).orElse("target/sspr-server.jar");
         assertThat(new File(jar)).as("the packaged server jar").exists();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-jar",
                 jar,
                 "--server.port=" + httpPort,

@@ -1,23 +1,45 @@
 package org.opensspr.admin;
 
-import java.time.Instant;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.opensspr.audit.AuditEvent;
+import org.opensspr.audit.AuditFilter;
 import org.opensspr.audit.AuditLog;
+import org.opensspr.audit.AuditPage;
 import org.opensspr.audit.AuditQuery;
 import org.opensspr.audit.ChainVerification;
-import org.springframework.http.MediaType;
+import org.opensspr.audit.InvalidAuditCursor;
+import org.opensspr.system.InvalidInput;
+import org.opensspr.system.ProblemCode;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/admin/audit} (JSON) and {@code /api/v1/admin/audit.csv}: the audit log,
- * newest first; {@code GET /api/v1/admin/audit/verify}: whether every event still verifies.
+ * {@code GET /api/v1/admin/audit}: the audit log a page at a time, newest first, paged by an opaque
+ * cursor ({@code next}, also as a {@code Link: <...>; rel="next"} header carrying the same filters);
+ * {@code GET /api/v1/admin/audit.csv}: every matching event, streamed; {@code GET
+ * /api/v1/admin/audit/verify}: whether every event still verifies. The filters ({@link
+ * AuditParameters}) are the same for pages and export.
  */
 @RestController
 class AdminAuditController {
+
+    static final String CSV_HEADER = "time,activity,result,actor,target,ip,clientType,details\r\n";
+    private static final int CSV_BUFFER_CHARS = 32 * 1024;
 
     private final AuditLog audit;
 
@@ -26,40 +48,40 @@ class AdminAuditController {
     }
 
     @GetMapping("/api/v1/admin/audit")
-    AuditPage json(
-            @RequestParam(required = false) String target,
-            @RequestParam(required = false) String activity,
-            @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to,
-            @RequestParam(required = false) Integer limit) {
-        return new AuditPage(audit.search(new AuditQuery(target, activity, from, to, limit)));
+    ResponseEntity<EventPage> json(@ParameterObject AuditParameters parameters, HttpServletRequest request) {
+        AuditQuery query = parameters.query();
+        AuditPage page;
+        try {
+            page = audit.search(query);
+        } catch (InvalidAuditCursor e) {
+            throw new InvalidInput(ProblemCode.AUDIT_CURSOR_INVALID);
+        }
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        if (page.next() != null) {
+            ok.header(
+                    HttpHeaders.LINK, "<" + nextLink(request.getRequestURI(), query, page.next()) + ">; rel=\"next\"");
+        }
+        return ok.body(new EventPage(page.events(), page.next()));
     }
 
+    /**
+     * Every event the filters match, newest first, without a row limit: written to the response as
+     * the database cursor yields them (UTF-8, RFC 4180, a header row), never held whole in memory. It
+     * is written on the request's own thread rather than as an asynchronous body, so no async timeout
+     * cuts a long export short and the read-only transaction lives exactly as long as the response.
+     * A filter is checked before the first byte (a wrong one is a {@code 400} problem); a database
+     * failure after the first byte can only cut the download short.
+     */
     @GetMapping(value = "/api/v1/admin/audit.csv", produces = "text/csv")
-    ResponseEntity<String> csv(
-            @RequestParam(required = false) String target,
-            @RequestParam(required = false) String activity,
-            @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to,
-            @RequestParam(required = false) Integer limit) {
-        StringBuilder csv = new StringBuilder("time,activity,result,actor,target,ip,clientType,details\r\n");
-        for (AuditEvent e : audit.search(new AuditQuery(target, activity, from, to, limit))) {
-            csv.append(String.join(
-                            ",",
-                            cell(e.time().toString()),
-                            cell(e.activity()),
-                            cell(e.result().name()),
-                            cell(e.actor()),
-                            cell(e.target()),
-                            cell(e.ip()),
-                            cell(e.clientType().name()),
-                            cell(e.details())))
-                    .append("\r\n");
-        }
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"audit.csv\"")
-                .body(csv.toString());
+    void csv(@ParameterObject AuditParameters parameters, HttpServletResponse response) throws IOException {
+        AuditFilter filter = parameters.filter();
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
+        Writer out = new BufferedWriter(
+                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), CSV_BUFFER_CHARS);
+        out.write(CSV_HEADER);
+        audit.export(filter, e -> out.write(row(e)));
+        out.flush();
     }
 
     /**
@@ -82,13 +104,41 @@ class AdminAuditController {
                 v.warning());
     }
 
+    /** The same path with the same filters, the same limit and the next cursor, form-encoded. */
+    static String nextLink(String path, AuditQuery query, String cursor) {
+        Map<String, String> parameters = new LinkedHashMap<>(query.filter().parameters());
+        parameters.put("limit", Integer.toString(query.limit()));
+        parameters.put("cursor", cursor);
+        return path + "?"
+                + parameters.entrySet().stream()
+                        .map(p -> p.getKey() + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"));
+    }
+
+    static String row(AuditEvent e) {
+        return String.join(
+                        ",",
+                        cell(e.time().toString()),
+                        cell(e.activity()),
+                        cell(e.result().name()),
+                        cell(e.actor()),
+                        cell(e.target()),
+                        cell(e.ip()),
+                        cell(e.clientType().name()),
+                        cell(e.details()))
+                + "\r\n";
+    }
+
     /** RFC 4180 quoting; a leading =, +, - or @ is defused so a spreadsheet does not run it as a formula. */
     static String cell(String value) {
         String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 
-    record AuditPage(List<AuditEvent> events) {}
+    /** A page of events; {@code next} is null (and present) on the last page. */
+    record EventPage(
+            List<AuditEvent> events,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String next) {}
 
     /** The answer of {@code /audit/verify}; {@code firstBrokenId}, {@code problem} and {@code warning} may be null. */
     record Verification(

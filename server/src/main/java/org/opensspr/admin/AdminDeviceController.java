@@ -5,6 +5,7 @@ import java.util.List;
 import org.opensspr.devices.ConfigurationProfile;
 import org.opensspr.devices.DeviceService;
 import org.opensspr.devices.DeviceSummary;
+import org.opensspr.devices.JoinTokenService;
 import org.opensspr.devices.ProfileService;
 import org.opensspr.devices.Setting;
 import org.opensspr.web.Callers;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,10 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminDeviceController {
 
     private final DeviceService devices;
+    private final JoinTokenService joinTokens;
     private final ProfileService profiles;
 
-    AdminDeviceController(DeviceService devices, ProfileService profiles) {
+    AdminDeviceController(DeviceService devices, JoinTokenService joinTokens, ProfileService profiles) {
         this.devices = devices;
+        this.joinTokens = joinTokens;
         this.profiles = profiles;
     }
 
@@ -42,7 +46,24 @@ class AdminDeviceController {
             throw new IllegalArgumentException("uses and expiresInHours are required");
         }
         return new IssuedToken(
-                devices.issueJoinToken(body.uses(), body.expiresInHours(), body.groups(), Callers.from(request)));
+                joinTokens.issue(body.uses(), body.expiresInHours(), body.groups(), Callers.from(request)));
+    }
+
+    /**
+     * Join tokens, newest first, each with its id ({@code jt_...}), state, uses left, groups, who
+     * created it and when, and when it expires; listed until a week after they expire.
+     */
+    @GetMapping("/api/v1/admin/join-tokens")
+    JoinTokenService.JoinTokenList joinTokens(
+            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
+        return joinTokens.list(offset, limit);
+    }
+
+    /** Revokes a join token ({@code 204}); no device can join with it any more. */
+    @DeleteMapping("/api/v1/admin/join-tokens/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revokeJoinToken(@PathVariable String id, HttpServletRequest request) {
+        joinTokens.revoke(id, Callers.from(request));
     }
 
     @GetMapping("/api/v1/admin/devices")

@@ -27,6 +27,7 @@ public final class Activity {
     public static final String CREATE_API_KEY = "Create API key";
     public static final String DELETE_API_KEY = "Delete API key";
     public static final String CREATE_JOIN_TOKEN = "Create device join token";
+    public static final String REVOKE_JOIN_TOKEN = "Revoke device join token";
     public static final String JOIN_DEVICE = "Join device";
     public static final String UPDATE_DEVICE = "Update device";
     public static final String DELETE_DEVICE = "Delete device";

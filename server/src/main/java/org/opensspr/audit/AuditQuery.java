@@ -1,16 +1,29 @@
 package org.opensspr.audit;
 
-import java.time.Instant;
+/**
+ * One page of the audit log: the events {@code filter} matches, newest first, at most {@code limit}
+ * ({@value #MIN_LIMIT}-{@value #MAX_LIMIT}), older than the page that {@code cursor} ended (the
+ * {@link AuditPage#next()} of the page before; null for the first page). Paging is by keyset on the
+ * event id, never an offset: following the cursors until there is none returns every matching event
+ * once, however many are written meanwhile (newer events come before the first page's).
+ */
+public record AuditQuery(AuditFilter filter, int limit, String cursor) {
 
-/** A filter over the audit log; null fields do not filter. {@code limit} is 1-1000 (default 100). */
-public record AuditQuery(String target, String activity, Instant from, Instant to, Integer limit) {
+    public static final int MIN_LIMIT = 1;
+    public static final int MAX_LIMIT = 1000;
+    /** The page size when a client does not choose one. */
+    public static final int DEFAULT_LIMIT = 100;
 
     public AuditQuery {
-        if (limit == null) {
-            limit = 100;
+        filter = filter == null ? AuditFilter.ALL : filter;
+        if (limit < MIN_LIMIT || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between " + MIN_LIMIT + " and " + MAX_LIMIT);
         }
-        if (limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("limit must be between 1 and 1000");
-        }
+        cursor = cursor == null || cursor.isEmpty() ? null : cursor;
+    }
+
+    /** The first page of {@code filter}. */
+    public static AuditQuery first(AuditFilter filter, int limit) {
+        return new AuditQuery(filter, limit, null);
     }
 }

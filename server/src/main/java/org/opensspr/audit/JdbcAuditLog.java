@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -57,6 +56,7 @@ class JdbcAuditLog implements AuditLog {
     private final TransactionTemplate transaction;
     private final AuditKey key;
     private final AuditAnchors anchors;
+    private final AuditSearch search;
 
     JdbcAuditLog(
             JdbcClient jdbc,
@@ -69,6 +69,7 @@ class JdbcAuditLog implements AuditLog {
         this.transaction = new TransactionTemplate(transactionManager);
         this.key = key;
         this.anchors = anchors;
+        this.search = new AuditSearch(jdbc, batch, transactionManager, key);
     }
 
     @Override
@@ -145,30 +146,13 @@ class JdbcAuditLog implements AuditLog {
     }
 
     @Override
-    public List<AuditEvent> search(AuditQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM audit_record WHERE 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (query.target() != null) {
-            sql.append(" AND LOWER(target) = LOWER(:target)");
-            params.put("target", query.target());
-        }
-        if (query.activity() != null) {
-            sql.append(" AND activity = :activity");
-            params.put("activity", query.activity());
-        }
-        if (query.from() != null) {
-            sql.append(" AND time_at >= :from");
-            params.put("from", query.from().toEpochMilli());
-        }
-        if (query.to() != null) {
-            sql.append(" AND time_at < :to");
-            params.put("to", query.to().toEpochMilli());
-        }
-        sql.append(" ORDER BY id DESC FETCH FIRST ").append(query.limit()).append(" ROWS ONLY");
-        return jdbc.sql(sql.toString())
-                .params(params)
-                .query((rs, n) -> event(rs))
-                .list();
+    public AuditPage search(AuditQuery query) {
+        return search.page(query);
+    }
+
+    @Override
+    public void export(AuditFilter filter, EventSink each) throws IOException {
+        search.export(filter, each);
     }
 
     @Override

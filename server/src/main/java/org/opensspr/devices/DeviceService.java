@@ -2,7 +2,6 @@ package org.opensspr.devices;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +33,7 @@ public class DeviceService {
 
     static final String ID_PREFIX = "dev_";
     static final String JOIN_TOKEN_PREFIX = "join_";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     /**
      * How stale a device's "last seen" may get before a check-in writes it again: a check-in that
@@ -60,36 +60,6 @@ public class DeviceService {
         this.profiles = profiles;
         this.audit = audit;
         this.clock = clock;
-    }
-
-    /** Issues a join token good for {@code uses} joins (1-1000) within {@code hours} (1-720); shown this once. */
-    @Transactional
-    public String issueJoinToken(int uses, int hours, List<String> groups, Caller admin) {
-        if (uses < 1 || uses > 1000) {
-            throw new IllegalArgumentException("uses must be between 1 and 1000");
-        }
-        if (hours < 1 || hours > 720) {
-            throw new IllegalArgumentException("expiresInHours must be between 1 and 720");
-        }
-        List<String> checked = DeviceGroups.checkAll(groups);
-        String token = JOIN_TOKEN_PREFIX + Digests.newToken();
-        long now = clock.millis();
-        joinTokens.purge(now);
-        joinTokens.insert(
-                Digests.sha256(token),
-                uses,
-                checked,
-                admin.actor(),
-                now,
-                now + Duration.ofHours(hours).toMillis());
-        audit.record(AuditEvent.of(
-                clock.instant(),
-                Activity.CREATE_JOIN_TOKEN,
-                AuditResult.Success,
-                admin,
-                "",
-                uses + " uses, " + hours + " hours, groups " + checked));
-        return token;
     }
 
     /**

@@ -157,7 +157,23 @@ public enum ProblemCode {
     /** An SVG logo that could do more than draw: a script, an event handler, an external reference, a DOCTYPE. */
     LOGO_UNSAFE(HttpStatus.BAD_REQUEST, "invalid-request", "logo-unsafe"),
     /** No logo was uploaded. */
-    LOGO_NOT_FOUND(HttpStatus.NOT_FOUND, "logo-not-found");
+    LOGO_NOT_FOUND(HttpStatus.NOT_FOUND, "logo-not-found"),
+
+    // Audit browser and join tokens in the admin API (issue 14).
+    /** {0}: the largest page the list gives (as text, so no digit grouping). */
+    LIMIT_INVALID(HttpStatus.BAD_REQUEST, "invalid-request", "limit"),
+    OFFSET_INVALID(HttpStatus.BAD_REQUEST, "invalid-request", "offset"),
+    /** {0}: the parameter's name; {1}: its value as sent. */
+    TIME_INVALID(HttpStatus.BAD_REQUEST, "invalid-request", "time"),
+    PERIOD_INVALID(HttpStatus.BAD_REQUEST, "invalid-request", "period"),
+    /** {0}: the value as sent; {1}: the ClientTypes there are. */
+    CLIENT_TYPE_UNKNOWN(HttpStatus.BAD_REQUEST, "invalid-request", "client-type"),
+    /** {0}: the value as sent; {1}: the results there are. */
+    AUDIT_RESULT_UNKNOWN(HttpStatus.BAD_REQUEST, "invalid-request", "audit-result"),
+    /** A page cursor that is malformed, edited or from a query with other filters: start from the first page. */
+    AUDIT_CURSOR_INVALID(HttpStatus.BAD_REQUEST, "cursor-invalid"),
+    /** {0}: the join token's id. */
+    JOIN_TOKEN_NOT_FOUND(HttpStatus.NOT_FOUND, "join-token-not-found");
 
     /** What every problem type starts with. */
     public static final String TYPE_PREFIX = "https://opensspr.org/problems/";

@@ -3,6 +3,8 @@ package org.opensspr.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -244,7 +246,8 @@ class AdminApiIntegrationTests extends ServerIntegrationTest {
         assertThat(newest.get("clientType").asString()).isEqualTo("Browser");
         assertThat(events.size()).isLessThanOrEqualTo(5);
 
-        Http.Response csv = admin.get("/api/v1/admin/audit.csv?limit=50");
+        Http.Response csv = admin.get(
+                "/api/v1/admin/audit.csv?target=" + URLEncoder.encode("=cmd|' /C calc'!A0", StandardCharsets.UTF_8));
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body())

@@ -1,7 +1,9 @@
 package org.opensspr.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -125,6 +129,53 @@ class JdbcAuditLogIntegrationTests {
 
     @ParameterizedTest
     @MethodSource("stores")
+    void pagesFollowTheirCursorsToEveryEventOnceAndTheExportStreamsThemAll(String store) throws Exception {
+        JdbcAuditLog log = log(migrated(store));
+        for (int i = 1; i <= 7; i++) {
+            log.record(event(i));
+        }
+        AuditFilter filter = new AuditFilter(null, null, null, null, Activity.RESET_PASSWORD, null, null, null);
+        List<String> paged = new ArrayList<>();
+        AuditPage page = log.search(AuditQuery.first(filter, 3));
+        paged.addAll(page.events().stream().map(AuditEvent::target).toList());
+        log.record(event(8)); // newer than the first page: never in a later one
+        while (page.next() != null) {
+            page = log.search(new AuditQuery(filter, 3, page.next()));
+            paged.addAll(page.events().stream().map(AuditEvent::target).toList());
+        }
+        assertThat(paged).containsExactly("u7", "u6", "u5", "u4", "u3", "u2", "u1");
+        assertThat(log.search(AuditQuery.first(filter, 8)).next())
+                .as("a page that holds the rest has no next")
+                .isNull();
+
+        String next = log.search(AuditQuery.first(filter, 3)).next();
+        AuditFilter other = new AuditFilter(null, null, "u1", null, null, null, null, null);
+        assertThatThrownBy(() -> log.search(new AuditQuery(other, 3, next)))
+                .as("a cursor is bound to its filter")
+                .isInstanceOf(InvalidAuditCursor.class);
+        String edited = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("1" + new String(Base64.getUrlDecoder().decode(next), StandardCharsets.US_ASCII))
+                        .getBytes(StandardCharsets.US_ASCII));
+        for (String bad : List.of(edited, "not a cursor", "bm8tZG90", next + "A")) {
+            assertThatThrownBy(() -> log.search(new AuditQuery(filter, 3, bad)))
+                    .as(bad)
+                    .isInstanceOf(InvalidAuditCursor.class);
+        }
+
+        List<String> exported = new ArrayList<>();
+        log.export(filter, e -> exported.add(e.target()));
+        assertThat(exported).containsExactly("u8", "u7", "u6", "u5", "u4", "u3", "u2", "u1");
+        IOException cut = new IOException("client went away");
+        assertThatThrownBy(() -> log.export(filter, e -> {
+                    throw cut;
+                }))
+                .as("what the sink throws ends the export")
+                .isSameAs(cut);
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
     void recordedEventsComeBackNewestFirstAndFiltered(String store) {
         JdbcAuditLog log = log(migrated(store));
         log.record(new AuditEvent(
@@ -155,16 +206,22 @@ class JdbcAuditLogIntegrationTests {
                 ClientType.Api,
                 "User ID not found"));
 
-        assertThat(log.search(new AuditQuery(null, null, null, null, null)))
+        assertThat(log.search(AuditQuery.first(AuditFilter.ALL, 100)).events())
                 .extracting(AuditEvent::target)
                 .containsExactly("bob", "alice", "alice");
-        assertThat(log.search(new AuditQuery("ALICE", Activity.RESET_PASSWORD, null, null, 10)))
+        assertThat(log.search(AuditQuery.first(
+                                new AuditFilter(null, null, "ALICE", null, Activity.RESET_PASSWORD, null, null, null),
+                                10))
+                        .events())
                 .singleElement()
                 .satisfies(e -> {
                     assertThat(e.clientType()).isEqualTo(ClientType.LogonScreen);
                     assertThat(e.ip()).isEqualTo("10.0.0.1");
                 });
-        assertThat(log.search(new AuditQuery(null, null, T.plusSeconds(1), T.plusSeconds(2), 10)))
+        assertThat(log.search(AuditQuery.first(
+                                new AuditFilter(T.plusSeconds(1), T.plusSeconds(2), null, null, null, null, null, null),
+                                10))
+                        .events())
                 .extracting(AuditEvent::activity)
                 .containsExactly(Activity.RESET_PASSWORD);
     }
@@ -335,7 +392,7 @@ class JdbcAuditLogIntegrationTests {
         ChainVerification verified = log.verify();
         assertThat(verified.intact()).as(verified.toString()).isTrue();
         assertThat(verified.checked()).isEqualTo(4);
-        assertThat(log.search(new AuditQuery(null, null, null, null, null)))
+        assertThat(log.search(AuditQuery.first(AuditFilter.ALL, 100)).events())
                 .extracting(AuditEvent::target)
                 .containsExactly("u4", "u3", "u2", "u1");
 
