@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.opensspr.devices.ConfigurationProfile;
 import org.opensspr.devices.DeviceService;
 import org.opensspr.devices.DeviceSummary;
+import org.opensspr.devices.JoinTokenService;
 import org.opensspr.devices.ProfileService;
 import org.opensspr.devices.ReadinessFinding;
 import org.opensspr.web.Callers;
@@ -34,13 +35,19 @@ class DevicesPageController {
 
     private static final String PAGE = "/admin/devices";
 
+    /** The join tokens one page lists, newest first. */
+    private static final int TOKENS_SHOWN = 100;
+
     private final DeviceService devices;
     private final ProfileService profiles;
+    private final JoinTokenService joinTokens;
     private final PageErrors errors;
 
-    DevicesPageController(DeviceService devices, ProfileService profiles, PageErrors errors) {
+    DevicesPageController(
+            DeviceService devices, ProfileService profiles, JoinTokenService joinTokens, PageErrors errors) {
         this.devices = devices;
         this.profiles = profiles;
+        this.joinTokens = joinTokens;
         this.errors = errors;
     }
 
@@ -78,14 +85,14 @@ class DevicesPageController {
             Model model,
             Locale locale) {
         page(model);
-        if (uses == null || uses < 1 || uses > 10_000) {
+        if (uses == null || uses < 1 || uses > 1000) {
             model.addAttribute(
                     "error",
                     PolicyPageController.console(
                             errors.ofKey("console.devices.token.invalid.uses", "uses", PAGE, locale)));
             return "admin/devices";
         }
-        if (hours == null || hours < 1 || hours > 24 * 90) {
+        if (hours == null || hours < 1 || hours > 720) {
             model.addAttribute(
                     "error",
                     PolicyPageController.console(
@@ -93,14 +100,21 @@ class DevicesPageController {
             return "admin/devices";
         }
         try {
-            model.addAttribute("issuedToken", devices.issueJoinToken(uses, hours, list(groups), Callers.from(request)));
+            model.addAttribute("issuedToken", joinTokens.issue(uses, hours, list(groups), Callers.from(request)));
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", PolicyPageController.console(errors.of(e, "groups", PAGE, locale)));
         }
         return "admin/devices";
     }
 
+    @PostMapping(PAGE + "/join-tokens/{id}/revoke")
+    String revoke(@PathVariable String id, HttpServletRequest request) {
+        joinTokens.revoke(id, Callers.from(request));
+        return "redirect:" + PAGE + "?done=revoked";
+    }
+
     private void page(Model model) {
+        model.addAttribute("joinTokens", joinTokens.list(0, TOKENS_SHOWN));
         List<DeviceSummary> all = devices.list();
         List<ConfigurationProfile> allProfiles = profiles.all();
         model.addAttribute("devices", all);

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.opensspr.audit.Activity;
 import org.opensspr.audit.AuditEvent;
+import org.opensspr.audit.AuditFilter;
 import org.opensspr.audit.AuditLog;
 import org.opensspr.audit.AuditQuery;
 import org.opensspr.audit.AuditResult;
@@ -121,7 +122,9 @@ public class HelpdeskService {
                 status.complete(),
                 registration,
                 new HelpdeskUser.Blocks(blocks, signIn.lockedUntil(user.login()).orElse(null)),
-                audit.search(new AuditQuery(user.login(), null, null, null, LAST_ACTIVITY)));
+                audit.search(AuditQuery.first(
+                                new AuditFilter(null, null, user.login(), null, null, null, null, null), LAST_ACTIVITY))
+                        .events());
     }
 
     /**
@@ -234,12 +237,18 @@ public class HelpdeskService {
             Optional<DirectoryUser> user = directory.findUser(found.login());
             displayName = user.map(DirectoryUser::displayName).orElse(null);
             Instant at = found.occurredAt();
-            events = audit.search(new AuditQuery(
-                    user.map(DirectoryUser::login).orElse(found.login()),
-                    null,
-                    at.minus(Duration.ofMinutes(5)),
-                    at.plus(Duration.ofMinutes(1)),
-                    LAST_ACTIVITY));
+            events = audit.search(AuditQuery.first(
+                            new AuditFilter(
+                                    at.minus(Duration.ofMinutes(5)),
+                                    at.plus(Duration.ofMinutes(1)),
+                                    user.map(DirectoryUser::login).orElse(found.login()),
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null),
+                            LAST_ACTIVITY))
+                    .events();
         }
         return new SupportCodeLookup(
                 found.code(),
