@@ -3,16 +3,14 @@ package org.opensspr.admin;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.opensspr.audit.AuditCsv;
 import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditFilter;
 import org.opensspr.audit.AuditLog;
@@ -37,9 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class AdminAuditController {
-
-    static final String CSV_HEADER = "time,activity,result,actor,target,ip,clientType,details\r\n";
-    private static final int CSV_BUFFER_CHARS = 32 * 1024;
 
     private final AuditLog audit;
 
@@ -77,11 +72,7 @@ class AdminAuditController {
         AuditFilter filter = parameters.filter();
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
-        Writer out = new BufferedWriter(
-                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), CSV_BUFFER_CHARS);
-        out.write(CSV_HEADER);
-        audit.export(filter, e -> out.write(row(e)));
-        out.flush();
+        AuditCsv.write(audit, filter, response.getOutputStream());
     }
 
     /**
@@ -113,26 +104,6 @@ class AdminAuditController {
                 + parameters.entrySet().stream()
                         .map(p -> p.getKey() + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8))
                         .collect(Collectors.joining("&"));
-    }
-
-    static String row(AuditEvent e) {
-        return String.join(
-                        ",",
-                        cell(e.time().toString()),
-                        cell(e.activity()),
-                        cell(e.result().name()),
-                        cell(e.actor()),
-                        cell(e.target()),
-                        cell(e.ip()),
-                        cell(e.clientType().name()),
-                        cell(e.details()))
-                + "\r\n";
-    }
-
-    /** RFC 4180 quoting; a leading =, +, - or @ is defused so a spreadsheet does not run it as a formula. */
-    static String cell(String value) {
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 
     /** A page of events; {@code next} is null (and present) on the last page. */

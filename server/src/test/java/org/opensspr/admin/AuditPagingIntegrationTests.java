@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensspr.Http;
 import org.opensspr.ServerIntegrationTest;
+import org.opensspr.audit.AuditCsv;
 import org.opensspr.audit.AuditEvent;
 import org.opensspr.audit.AuditLog;
 import org.opensspr.audit.AuditResult;
@@ -263,7 +264,7 @@ class AuditPagingIntegrationTests extends ServerIntegrationTest {
         Http.Response filtered = admin.get("/api/v1/admin/audit.csv?target=" + user + "&result=Failure&clientType=Api");
         assertThat(filtered.body().split("\r\n")).hasSize(2);
         Http.Response none = admin.get("/api/v1/admin/audit.csv?target=" + user + "&from=" + T.plusSeconds(999_999));
-        assertThat(none.body()).as("no match: the header alone").isEqualTo(AdminAuditController.CSV_HEADER);
+        assertThat(none.body()).as("no match: the header alone").isEqualTo(AuditCsv.HEADER);
     }
 
     @Test

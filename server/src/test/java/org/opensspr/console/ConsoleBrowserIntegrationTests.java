@@ -2,10 +2,12 @@ package org.opensspr.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -233,6 +235,79 @@ class ConsoleBrowserIntegrationTests extends BrowserIntegrationTest {
                 .waitFor();
         assertAccessible(page);
         shot(page, view, "console-devices");
+
+        String id = admin.get("/api/v1/admin/join-tokens")
+                .json()
+                .get("joinTokens")
+                .get(0)
+                .get("id")
+                .asString();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName(text(view, "console.devices.token.revoke.label", id)))
+                .click();
+        page.getByText(text(view, "console.devices.done.revoked")).waitFor();
+        Http.Response refused = http.post(
+                "/api/v1/devices",
+                Map.of("joinToken", token, "name", "console-pc-2", "os", "Windows", "osVersion", "11"));
+        assertThat(refused.status()).as("a revoked token joins nothing").isNotEqualTo(201);
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void theAuditPageFiltersPagesAndExportsEveryMatch() throws Exception {
+        View view = View.NL_DESKTOP;
+        for (int i = 0; i < 55; i++) {
+            assertThat(admin.patch("/api/v1/admin/policy", Map.of("reconfirmDays", 100 + i))
+                            .status())
+                    .isEqualTo(200);
+        }
+        Page page = signedInAdmin(view);
+        page.navigate(url("/admin/audit"));
+        page.getByLabel(text(view, "console.audit.activity"), new Page.GetByLabelOptions().setExact(true))
+                .fill("Update SSPR policy");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text(view, "console.audit.search")))
+                .click();
+        page.getByText("reconfirmDays: 153 -> 154").waitFor();
+        assertThat(page.locator("tbody tr").count()).isEqualTo(AuditPageController.PAGE_SIZE);
+        assertAccessible(page);
+        shot(page, view, "console-audit");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(text(view, "console.audit.older")))
+                .click();
+        page.getByText("reconfirmDays: 180 -> 100").waitFor();
+        assertThat(page.locator("tbody tr").count()).as("the 5 older events").isEqualTo(5);
+
+        Download download = page.waitForDownload(() -> page.getByRole(
+                        AriaRole.LINK, new Page.GetByRoleOptions().setName(text(view, "console.audit.csv")))
+                .click());
+        String csv = Files.readString(download.path());
+        assertThat(csv.lines().count())
+                .as("the header and all 55 events, not one page")
+                .isEqualTo(56);
+        assertThat(csv).contains("\"reconfirmDays: 180 -> 100\"");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void brandingSavedInTheConsoleShowsOnThePortal() {
+        View view = View.EN_DESKTOP;
+        Page page = signedInAdmin(view);
+        page.navigate(url("/admin/branding"));
+        assertAccessible(page);
+        page.getByLabel(text(view, "console.branding.organisationName")).fill("Acme Works");
+        page.getByLabel(text(view, "console.branding.primaryColour")).fill("#777777");
+        button(page, view, "console.save").click();
+        assertThat(page.getByRole(AriaRole.ALERT).textContent()).contains("4.47:1");
+        assertAccessible(page);
+
+        page.getByLabel(text(view, "console.branding.primaryColour")).fill("#1f5fa8");
+        button(page, view, "console.save").click();
+        page.getByText(text(view, "console.branding.done.saved")).waitFor();
+        shot(page, view, "console-branding");
+        Page portal = open(view);
+        portal.navigate(url("/reset"));
+        assertThat(portal.locator("header").textContent()).contains("Acme Works");
         assertNoConsoleErrors();
     }
 }
