@@ -77,6 +77,20 @@ class ConsoleBrowserIntegrationTests extends BrowserIntegrationTest {
         assertThat(event.get("details").asString())
                 .as("only the changed field, with before and after")
                 .isEqualTo("helpdeskUrl: null -> \"https://help.example.org/" + view.name() + "\"");
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions()
+                                .setName(text(view, "console.audit.title"))
+                                .setExact(true))
+                .first()
+                .click();
+        page.getByLabel(text(view, "console.audit.activity"), new Page.GetByLabelOptions().setExact(true))
+                .fill("Update SSPR policy");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text(view, "console.audit.search")))
+                .click();
+        page.getByText("helpdeskUrl: null -> \"https://help.example.org/" + view.name() + "\"")
+                .waitFor();
+        assertAccessible(page);
         assertNoConsoleErrors();
     }
 
@@ -308,6 +322,30 @@ class ConsoleBrowserIntegrationTests extends BrowserIntegrationTest {
         Page portal = open(view);
         portal.navigate(url("/reset"));
         assertThat(portal.locator("header").textContent()).contains("Acme Works");
+        assertNoConsoleErrors();
+    }
+
+    @ParameterizedTest
+    @MethodSource("views")
+    void everyConsolePageHasNoAccessibilityViolationInEitherLanguage(View view) {
+        Page page = signedInAdmin(view);
+        for (String path : new String[] {
+            "/admin",
+            "/admin/policy",
+            "/admin/password-policy",
+            "/admin/devices",
+            "/admin/api-keys",
+            "/admin/audit",
+            "/admin/insights",
+            "/admin/branding",
+            "/admin/helpdesk?login=carol"
+        }) {
+            Response response = page.navigate(url(path));
+            assertThat(response.status()).as(path).isEqualTo(200);
+            assertThat(page.locator("html").getAttribute("lang"))
+                    .isEqualTo(view.locale().getLanguage());
+            assertAccessible(page);
+        }
         assertNoConsoleErrors();
     }
 }
