@@ -2,6 +2,7 @@ package org.opensspr.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,10 +64,18 @@ class AdminApiKeyController {
         keys.revoke(name, Callers.from(request));
     }
 
-    record NewKey(String name) {}
+    record NewKey(
+            @Schema(description = "A name for the key: letters, digits, `-` and `_`.", example = "helpdesk-bot")
+            String name) {}
 
     /** {@code key} is shown this once. */
-    record IssuedKey(String name, String key) {}
+    record IssuedKey(
+            @Schema(example = "helpdesk-bot") String name,
+
+            @Schema(
+                    description = "The bearer token; shown this once.",
+                    example = "sspr_3q2v8Yb0aXkC1mZ7tR5wN9pL4sD6fH2jK8uE0oI1yT")
+            String key) {}
 
     record KeyNames(List<String> names) {}
 }

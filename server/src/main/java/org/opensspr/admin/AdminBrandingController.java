@@ -1,6 +1,8 @@
 package org.opensspr.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,7 +72,18 @@ class AdminBrandingController {
     @PatchMapping(
             path = "/api/v1/admin/branding",
             consumes = {AdminPolicyController.MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
-    Branding patch(@RequestBody JsonNode patch, HttpServletRequest request) {
+    Branding patch(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "The fields to change; `null` gives a field its default.",
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            value =
+                                                                    "{\"organisationName\": \"Example University\", \"primaryColour\": \"#0b3d91\"}")))
+                    @RequestBody
+                    JsonNode patch,
+            HttpServletRequest request) {
         return branding.update(patches.apply(branding.current(), patch, Branding.class), Callers.from(request));
     }
 

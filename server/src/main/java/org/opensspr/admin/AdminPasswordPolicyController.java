@@ -1,6 +1,9 @@
 package org.opensspr.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -74,7 +77,16 @@ class AdminPasswordPolicyController {
     @PatchMapping(
             path = "/api/v1/admin/password-policy",
             consumes = {AdminPolicyController.MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
-    PasswordSettings patch(@RequestBody JsonNode patch, HttpServletRequest request) {
+    PasswordSettings patch(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "The fields to change; `null` gives a field its default.",
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(value = "{\"minLength\": 12, \"historySize\": 5}")))
+                    @RequestBody
+                    JsonNode patch,
+            HttpServletRequest request) {
         SettingsBody merged = patches.apply(policy.settings(), patch, SettingsBody.class);
         return policy.update(merged.settings(), Callers.from(request));
     }
@@ -115,7 +127,14 @@ class AdminPasswordPolicyController {
         }
     }
 
-    record EvaluateBody(String password, String login) {}
+    record EvaluateBody(
+            @Schema(description = "The password to try.", example = "Summer2026!")
+            String password,
+
+            @Schema(
+                    description = "The user who would set it (their names and history count); optional.",
+                    example = "jdoe")
+            String login) {}
 
     record Evaluation(boolean accepted, List<Violation> violations) {}
 }

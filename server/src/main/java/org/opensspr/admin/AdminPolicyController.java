@@ -1,6 +1,8 @@
 package org.opensspr.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -69,7 +71,18 @@ class AdminPolicyController {
     @PatchMapping(
             path = "/api/v1/admin/policy",
             consumes = {AdminPolicyController.MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
-    SsprPolicy patch(@RequestBody JsonNode patch, HttpServletRequest request) {
+    SsprPolicy patch(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "The fields to change; `null` gives a field its default.",
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            value =
+                                                                    "{\"helpdeskUrl\": \"https://help.example.org\", \"allowUnlock\": true}")))
+                    @RequestBody
+                    JsonNode patch,
+            HttpServletRequest request) {
         return update(patches.apply(policies.current(), patch, SsprPolicy.class), request);
     }
 

@@ -1,6 +1,7 @@
 package org.opensspr.devices;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -81,7 +82,13 @@ class DeviceController {
                 verdict.findings().stream().map(ReadinessFinding::of).toList());
     }
 
-    record JoinRequest(String joinToken, String name, String os, String osVersion) {}
+    record JoinRequest(
+            @Schema(description = "A join token from `POST /api/v1/admin/join-tokens`.")
+            String joinToken,
+
+            @Schema(example = "LAB-PC-042") String name,
+            @Schema(example = "windows") String os,
+            @Schema(example = "10.0.26100") String osVersion) {}
 
     /** {@code registry}: values by full path ({@code HKLM\...\Name}); integers or strings. */
     record InventoryRequest(

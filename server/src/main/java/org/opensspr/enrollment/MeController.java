@@ -2,6 +2,7 @@ package org.opensspr.enrollment;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -276,11 +277,11 @@ class MeController {
                 .orElseThrow(() -> Problems.of(ProblemCode.NOT_A_DIRECTORY_USER));
     }
 
-    record AddressBody(String address) {}
+    record AddressBody(@Schema(example = "jdoe@example.org") String address) {}
 
-    record PhoneBody(String phone) {}
+    record PhoneBody(@Schema(example = "+31612345678") String phone) {}
 
-    record CodeBody(String code) {}
+    record CodeBody(@Schema(example = "48213906") String code) {}
 
     record StepUpChallengeBody(String methodId) {}
 

@@ -2,6 +2,7 @@ package org.opensspr.reset;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -201,16 +202,30 @@ class ResetFlowController {
 
     /** {@code captcha}: the solved proof-of-work challenge, {@code <challenge>:<counter>}. */
     record StartRequest(
-            @NotBlank @Size(max = 256) String login,
-            @Size(max = 300) String captcha) {}
+            @Schema(description = "The user's login.", example = "jdoe") @NotBlank @Size(max = 256)
+            String login,
+
+            @Schema(description = "The solved CAPTCHA, `<challenge>:<counter>`; not for API keys and logon sessions.")
+            @Size(max = 300)
+            String captcha) {}
 
     record ChallengeRequest(
-            @NotBlank @Size(max = 40) String methodId,
+            @Schema(description = "A method `id` from the flow's `methods`.", example = "email")
+            @NotBlank
+            @Size(max = 40)
+            String methodId,
+
             @Size(max = 320) String contact) {}
 
     record VerificationRequest(
-            @NotBlank @Size(max = 40) String methodId,
-            @Size(max = 40) String code,
+            @Schema(description = "A method `id` from the flow's `methods`.", example = "email")
+            @NotBlank
+            @Size(max = 40)
+            String methodId,
+
+            @Schema(description = "The code sent, or the authenticator's.", example = "48213906") @Size(max = 40)
+            String code,
+
             @Size(max = 10) List<@Valid Answer> answers) {}
 
     record Answer(

@@ -34,7 +34,10 @@ import org.springframework.context.annotation.Configuration;
  *   <li>{@code /api/v1/reset/**}: none (an API key or a logon session token as bearer is optional and
  *       described on the operation that cares).
  * </ul>
- * Secured operations also get their 401 and 403 problem answers described here, once.
+ * Secured operations also get their 401 and 403 problem answers described here, once. Swagger UI 5
+ * needs no inline script or style attribute (its page loads its scripts and styles from files; React
+ * sets styles through the DOM), so it runs under the portal's Content-Security-Policy unchanged;
+ * {@code SwaggerUiBrowserIntegrationTests} fails on any violation.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
