@@ -151,10 +151,17 @@ public abstract class BrowserIntegrationTest extends ServerIntegrationTest {
 
     /** axe-core on the page as it is now: no WCAG 2.1 A or AA violation. */
     protected void assertAccessible(Page page) {
+        assertThat(accessibilityViolations(page))
+                .as("axe-core on " + page.url())
+                .isEmpty();
+    }
+
+    /** axe-core's WCAG 2.1 A and AA violations on the page as it is now: {@code rule-id (impact): help at nodes}. */
+    protected List<String> accessibilityViolations(Page page) {
         page.evaluate(AXE);
         @SuppressWarnings("unchecked")
         List<String> violations = (List<String>) page.evaluate(AXE_RUN);
-        assertThat(violations).as("axe-core on " + page.url()).isEmpty();
+        return violations;
     }
 
     /** A full-page screenshot: {@code target/screenshots/<name>-<lang>-<width>.png}. */

@@ -1,5 +1,10 @@
 package org.opensspr.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.opensspr.branding.Branding;
@@ -23,6 +28,10 @@ import tools.jackson.databind.JsonNode;
  * them whole, PATCH with a JSON merge patch to change some; both validated alike and audited with before
  * and after) and its logo ({@code PUT .../logo} with the image as the body, {@code DELETE .../logo}).
  */
+@Tag(
+        name = "Admin: branding",
+        description =
+                "The organisation's name, colours, helpdesk text and link, and logo, applied to the portal and mails.")
 @RestController
 class AdminBrandingController {
 
@@ -34,22 +43,47 @@ class AdminBrandingController {
         this.patches = patches;
     }
 
+    @Operation(summary = "Read the branding", description = "The branding in force, defaults included.")
+    @ApiResponse(responseCode = "200", description = "The branding.")
     @GetMapping("/api/v1/admin/branding")
     Branding get() {
         return branding.current();
     }
 
     /** Replaces the branding whole: fields left out take their defaults ({@code PUT {}} restores the default look). */
+    @Operation(
+            summary = "Replace the branding",
+            description =
+                    "Replaces the branding whole: fields left out take their defaults (`PUT {}` restores the default look). Validated (colours need enough contrast) and audited with before and after.")
+    @ApiResponse(responseCode = "200", description = "The branding as stored.")
+    @ApiResponse(responseCode = "400", description = "The branding is not valid (`invalid-request`).")
     @PutMapping("/api/v1/admin/branding")
     Branding put(@RequestBody Branding body, HttpServletRequest request) {
         return branding.update(body, Callers.from(request));
     }
 
     /** Changes only the fields the body names (RFC 7396); {@code null} gives a field its default. */
+    @Operation(
+            summary = "Change some branding fields",
+            description =
+                    "Changes only the fields the body names (JSON merge patch, RFC 7396); `null` gives a field its default. Validated and audited as a PUT.")
+    @ApiResponse(responseCode = "200", description = "The branding as stored.")
+    @ApiResponse(responseCode = "400", description = "The merged branding is not valid (`invalid-request`).")
     @PatchMapping(
             path = "/api/v1/admin/branding",
             consumes = {AdminPolicyController.MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
-    Branding patch(@RequestBody JsonNode patch, HttpServletRequest request) {
+    Branding patch(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "The fields to change; `null` gives a field its default.",
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            value =
+                                                                    "{\"organisationName\": \"Example University\", \"primaryColour\": \"#0b3d91\"}")))
+                    @RequestBody
+                    JsonNode patch,
+            HttpServletRequest request) {
         return branding.update(patches.apply(branding.current(), patch, Branding.class), Callers.from(request));
     }
 
@@ -57,6 +91,12 @@ class AdminBrandingController {
      * The logo: a PNG or an SVG of at most 100 KB, the image itself as the body with its Content-Type.
      * Answers its type, size and SHA-256.
      */
+    @Operation(
+            summary = "Upload the logo",
+            description =
+                    "The logo: a PNG or an SVG of at most 100 KB, the image itself as the body with its Content-Type (`image/png` or `image/svg+xml`). Answers its type, size and SHA-256.")
+    @ApiResponse(responseCode = "200", description = "The stored logo's `contentType`, `size` and `sha256`.")
+    @ApiResponse(responseCode = "400", description = "Not a PNG or a safe SVG, or too large.")
     @PutMapping(
             path = "/api/v1/admin/branding/logo",
             consumes = {Logo.PNG, Logo.SVG})
@@ -69,6 +109,8 @@ class AdminBrandingController {
     }
 
     /** Removes the logo: {@code 204}, also when there was none. */
+    @Operation(summary = "Remove the logo", description = "Removes the logo: `204`, also when there was none.")
+    @ApiResponse(responseCode = "204", description = "The logo is gone.")
     @DeleteMapping("/api/v1/admin/branding/logo")
     ResponseEntity<Void> deleteLogo(HttpServletRequest request) {
         branding.removeLogo(Callers.from(request));

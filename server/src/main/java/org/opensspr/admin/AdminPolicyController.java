@@ -1,5 +1,10 @@
 package org.opensspr.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.opensspr.audit.Caller;
 import org.opensspr.policy.PolicyService;
@@ -19,6 +24,10 @@ import tools.jackson.databind.JsonNode;
  * out take their defaults ({@code PUT {}} resets it). A PATCH (JSON merge patch, RFC 7396) changes
  * only the fields it names. Both are validated alike and audited with each changed field's before and after.
  */
+@Tag(
+        name = "Admin: policy",
+        description =
+                "The SSPR policy: who may reset, with which methods and how many, registration and reconfirmation, notifications, unlock, helpdesk link and custom questions.")
 @RestController
 class AdminPolicyController {
 
@@ -30,21 +39,50 @@ class AdminPolicyController {
         this.patches = patches;
     }
 
+    @Operation(
+            summary = "Read the SSPR policy",
+            description = "The policy in force, every field with its value (defaults included).")
+    @ApiResponse(responseCode = "200", description = "The policy.")
     @GetMapping("/api/v1/admin/policy")
     SsprPolicy get() {
         return policies.current();
     }
 
+    @Operation(
+            summary = "Replace the SSPR policy",
+            description =
+                    "Replaces the policy whole: fields left out take their defaults (`PUT {}` resets it). To change some fields, PATCH. Validated and audited with each changed field's before and after.")
+    @ApiResponse(responseCode = "200", description = "The policy as stored.")
+    @ApiResponse(
+            responseCode = "400",
+            description = "The policy is not valid (`invalid-request`), with the field that is wrong.")
     @PutMapping("/api/v1/admin/policy")
     SsprPolicy put(@RequestBody SsprPolicy policy, HttpServletRequest request) {
         return update(policy, request);
     }
 
     /** The stored policy with the body merged in; {@code null} clears a field (it takes its PUT default). */
+    @Operation(
+            summary = "Change some fields of the SSPR policy",
+            description =
+                    "Changes only the fields the body names (JSON merge patch, RFC 7396, `application/merge-patch+json`; plain `application/json` is read the same); `null` gives a field its PUT default. Validated as a PUT and audited with each changed field's before and after.")
+    @ApiResponse(responseCode = "200", description = "The policy as stored.")
+    @ApiResponse(responseCode = "400", description = "The merged policy is not valid (`invalid-request`).")
     @PatchMapping(
             path = "/api/v1/admin/policy",
             consumes = {AdminPolicyController.MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
-    SsprPolicy patch(@RequestBody JsonNode patch, HttpServletRequest request) {
+    SsprPolicy patch(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "The fields to change; `null` gives a field its default.",
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            value =
+                                                                    "{\"helpdeskUrl\": \"https://help.example.org\", \"allowUnlock\": true}")))
+                    @RequestBody
+                    JsonNode patch,
+            HttpServletRequest request) {
         return update(patches.apply(policies.current(), patch, SsprPolicy.class), request);
     }
 

@@ -1,5 +1,9 @@
 package org.opensspr.devices;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
  * The device API: {@code POST /api/v1/devices} joins with a join token (no credential);
  * {@code /api/v1/devices/self/**} needs the device credential (HTTP Basic {@code deviceId:deviceSecret}).
  */
+@Tag(
+        name = "Devices",
+        description =
+                "The device API of the Windows agent: join with a join token, then fetch the configuration and report inventory with the device credential.")
 @RestController
 class DeviceController {
 
@@ -27,18 +35,34 @@ class DeviceController {
         this.devices = devices;
     }
 
+    @Operation(
+            summary = "Join a device",
+            description =
+                    "Joins with a one-time `joinToken` (no credential) and answers the device credential (`deviceId`, `deviceSecret`), shown this once.")
+    @ApiResponse(responseCode = "201", description = "The device credential.")
+    @ApiResponse(responseCode = "403", description = "An unknown, used or expired join token (`join-token-invalid`).")
     @PostMapping("/api/v1/devices")
     @ResponseStatus(HttpStatus.CREATED)
     DeviceService.JoinedDevice join(@RequestBody JoinRequest body, HttpServletRequest request) {
         return devices.join(body.joinToken(), body.name(), body.os(), body.osVersion(), request.getRemoteAddr());
     }
 
+    @Operation(
+            summary = "My configuration",
+            description =
+                    "The device's effective configuration: the settings merged from its profiles, and the conflicts between them.")
+    @ApiResponse(responseCode = "200", description = "The settings and conflicts.")
     @GetMapping("/api/v1/devices/self/configuration")
     ConfigurationView configuration(@AuthenticationPrincipal DeviceIdentity device) {
         EffectiveConfiguration configuration = devices.configuration(device);
         return new ConfigurationView(configuration.settings(), configuration.conflicts());
     }
 
+    @Operation(
+            summary = "Report inventory",
+            description =
+                    "Stores the device's inventory (OS, build, join type, registry values by full path) and answers its readiness verdict.")
+    @ApiResponse(responseCode = "200", description = "Whether the device is ready, with each finding.")
     @PutMapping("/api/v1/devices/self/inventory")
     VerdictView inventory(@AuthenticationPrincipal DeviceIdentity device, @RequestBody InventoryRequest body) {
         Verdict verdict = devices.inventory(
@@ -58,7 +82,13 @@ class DeviceController {
                 verdict.findings().stream().map(ReadinessFinding::of).toList());
     }
 
-    record JoinRequest(String joinToken, String name, String os, String osVersion) {}
+    record JoinRequest(
+            @Schema(description = "A join token from `POST /api/v1/admin/join-tokens`.")
+            String joinToken,
+
+            @Schema(example = "LAB-PC-042") String name,
+            @Schema(example = "windows") String os,
+            @Schema(example = "10.0.26100") String osVersion) {}
 
     /** {@code registry}: values by full path ({@code HKLM\...\Name}); integers or strings. */
     record InventoryRequest(

@@ -1,5 +1,8 @@
 package org.opensspr.devices;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,6 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/v1/logon/sessions} (device credential): a logon session for the sign-in
  * screen, which then starts one reset flow with {@code Authorization: Bearer <sessionToken>}.
  */
+@Tag(
+        name = "Logon sessions",
+        description = "The sign-in screen's reset: a device starts a logon session, which runs one reset flow.")
 @RestController
 class LogonSessionController {
 
@@ -20,6 +26,15 @@ class LogonSessionController {
         this.sessions = sessions;
     }
 
+    @Operation(
+            summary = "Start a logon session",
+            description =
+                    "A logon session for the sign-in screen, which then starts one reset flow with `Authorization: Bearer <sessionToken>`.")
+    @ApiResponse(responseCode = "201", description = "The session token and when it expires.")
+    @ApiResponse(
+            responseCode = "403",
+            description =
+                    "The device's configuration does not allow reset at the sign-in screen (`logon-reset-not-enabled`).")
     @PostMapping("/api/v1/logon/sessions")
     @ResponseStatus(HttpStatus.CREATED)
     LogonSessionService.StartedSession start(

@@ -1,5 +1,10 @@
 package org.opensspr.enrollment;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +38,10 @@ import org.springframework.web.bind.annotation.RestController;
  * removing a method) needs a step-up proof in the {@value StepUpService#HEADER} header, got from
  * {@code /api/v1/me/step-up}: without one the answer is 403 {@code step-up-required}.
  */
+@Tag(
+        name = "Me: methods",
+        description =
+                "The signed-in user registers the methods they will reset with. Each change needs a step-up proof in the `X-Step-Up` header, got from `/api/v1/me/step-up`.")
 @RestController
 class MeController {
 
@@ -58,6 +67,11 @@ class MeController {
         this.issuer = issuer;
     }
 
+    @Operation(
+            summary = "My methods",
+            description =
+                    "What the policy requires and allows, whether the user is complete or must (re)register, the usable methods with hints and the registered ones.")
+    @ApiResponse(responseCode = "200", description = "The user's methods.")
     @GetMapping("/api/v1/me/methods")
     MethodsView methods(Authentication authentication) {
         SecurityInfoService.Status status = securityInfo.status(user(authentication));
@@ -73,56 +87,112 @@ class MeController {
                 status.registered());
     }
 
+    @Operation(
+            summary = "Register an email address",
+            description =
+                    "Sends a code to `address`; the address is registered when the code is verified. Needs a step-up proof.")
+    @ApiResponse(responseCode = "202", description = "The code is on its way.")
+    @ApiResponse(responseCode = "403", description = "No or a wrong step-up proof (`step-up-required`).")
     @PostMapping("/api/v1/me/methods/email")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void startEmail(
             @RequestBody AddressBody body,
-            @RequestHeader(name = StepUpService.HEADER, required = false) String proof,
+            @Parameter(
+                            description =
+                                    "The step-up proof from `POST /api/v1/me/step-up/verifications`; without one the answer is 403 `step-up-required`.")
+                    @RequestHeader(name = StepUpService.HEADER, required = false)
+                    String proof,
             Authentication authentication,
             HttpServletRequest request) {
         registration.startEmail(user(authentication), body.address(), proof, Callers.from(request));
     }
 
+    @Operation(summary = "Verify the email code", description = "Registers the address when `code` is the one sent.")
+    @ApiResponse(responseCode = "200", description = "Registered.")
+    @ApiResponse(responseCode = "400", description = "A wrong or expired code.")
     @PostMapping("/api/v1/me/methods/email/verify")
     void verifyEmail(@RequestBody CodeBody body, Authentication authentication, HttpServletRequest request) {
         registration.verifyCode(user(authentication), MethodType.EMAIL, body.code(), Callers.from(request));
     }
 
+    @Operation(
+            summary = "Register a phone",
+            description =
+                    "Sends a code by SMS to `phone` (E.164 or national); registered when the code is verified. Needs a step-up proof.")
+    @ApiResponse(responseCode = "202", description = "The code is on its way.")
+    @ApiResponse(responseCode = "403", description = "No or a wrong step-up proof (`step-up-required`).")
     @PostMapping("/api/v1/me/methods/sms")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void startSms(
             @RequestBody PhoneBody body,
-            @RequestHeader(name = StepUpService.HEADER, required = false) String proof,
+            @Parameter(
+                            description =
+                                    "The step-up proof from `POST /api/v1/me/step-up/verifications`; without one the answer is 403 `step-up-required`.")
+                    @RequestHeader(name = StepUpService.HEADER, required = false)
+                    String proof,
             Authentication authentication,
             HttpServletRequest request) {
         registration.startSms(user(authentication), body.phone(), proof, Callers.from(request));
     }
 
+    @Operation(summary = "Verify the SMS code", description = "Registers the phone when `code` is the one sent.")
+    @ApiResponse(responseCode = "200", description = "Registered.")
+    @ApiResponse(responseCode = "400", description = "A wrong or expired code.")
     @PostMapping("/api/v1/me/methods/sms/verify")
     void verifySms(@RequestBody CodeBody body, Authentication authentication, HttpServletRequest request) {
         registration.verifyCode(user(authentication), MethodType.SMS, body.code(), Callers.from(request));
     }
 
+    @Operation(
+            summary = "Start an authenticator",
+            description =
+                    "A new TOTP secret with its `otpauth://` URI and QR code; registered when a code from it is verified. Needs a step-up proof.")
+    @ApiResponse(responseCode = "200", description = "The secret to add to the authenticator app.")
+    @ApiResponse(responseCode = "403", description = "No or a wrong step-up proof (`step-up-required`).")
     @PostMapping("/api/v1/me/methods/totp")
     RegistrationService.TotpEnrollment startTotp(
-            @RequestHeader(name = StepUpService.HEADER, required = false) String proof, Authentication authentication) {
+            @Parameter(
+                            description =
+                                    "The step-up proof from `POST /api/v1/me/step-up/verifications`; without one the answer is 403 `step-up-required`.")
+                    @RequestHeader(name = StepUpService.HEADER, required = false)
+                    String proof,
+            Authentication authentication) {
         return registration.startTotp(user(authentication), issuer, proof);
     }
 
+    @Operation(
+            summary = "Verify an authenticator code",
+            description = "Registers the authenticator when `code` matches the secret.")
+    @ApiResponse(responseCode = "200", description = "Registered.")
+    @ApiResponse(responseCode = "400", description = "A wrong code.")
     @PostMapping("/api/v1/me/methods/totp/verify")
     void verifyTotp(@RequestBody CodeBody body, Authentication authentication, HttpServletRequest request) {
         registration.verifyTotp(user(authentication), body.code(), Callers.from(request));
     }
 
+    @Operation(
+            summary = "Security questions to choose from",
+            description = "How many questions to answer and the questions available, in the caller's language.")
+    @ApiResponse(responseCode = "200", description = "The questions.")
     @GetMapping("/api/v1/me/questions")
     QuestionsView questions(Locale locale) {
         return new QuestionsView(policies.current().questionsToRegister(), registration.availableQuestions(locale));
     }
 
+    @Operation(
+            summary = "Set my security answers",
+            description = "Replaces the user's answers (each question once). Needs a step-up proof.")
+    @ApiResponse(responseCode = "200", description = "Registered.")
+    @ApiResponse(responseCode = "400", description = "Too few answers, a question twice, or an answer too short.")
+    @ApiResponse(responseCode = "403", description = "No or a wrong step-up proof (`step-up-required`).")
     @PutMapping("/api/v1/me/methods/questions")
     void setQuestions(
             @RequestBody AnswersBody body,
-            @RequestHeader(name = StepUpService.HEADER, required = false) String proof,
+            @Parameter(
+                            description =
+                                    "The step-up proof from `POST /api/v1/me/step-up/verifications`; without one the answer is 403 `step-up-required`.")
+                    @RequestHeader(name = StepUpService.HEADER, required = false)
+                    String proof,
             Authentication authentication,
             HttpServletRequest request) {
         Map<String, String> answers = new LinkedHashMap<>();
@@ -136,11 +206,19 @@ class MeController {
         registration.setQuestions(user(authentication), answers, proof, Callers.from(request));
     }
 
+    @Operation(summary = "Remove a method", description = "Removes the user's method of `type`. Needs a step-up proof.")
+    @ApiResponse(responseCode = "204", description = "Removed.")
+    @ApiResponse(responseCode = "403", description = "No or a wrong step-up proof (`step-up-required`).")
     @DeleteMapping("/api/v1/me/methods/{type}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(
-            @PathVariable String type,
-            @RequestHeader(name = StepUpService.HEADER, required = false) String proof,
+            @Parameter(description = "The method: email, sms, totp or questions.", example = "sms") @PathVariable
+                    String type,
+            @Parameter(
+                            description =
+                                    "The step-up proof from `POST /api/v1/me/step-up/verifications`; without one the answer is 403 `step-up-required`.")
+                    @RequestHeader(name = StepUpService.HEADER, required = false)
+                    String proof,
             Authentication authentication,
             HttpServletRequest request) {
         registration.delete(user(authentication), MethodType.of(type), proof, Callers.from(request));
@@ -150,6 +228,11 @@ class MeController {
      * How the user can prove it is them before a change: the methods on file (with hints) to ask a
      * code from, or, when there are none, {@code password: true} (type the password again).
      */
+    @Operation(
+            summary = "Ways to step up",
+            description =
+                    "How the user can prove it is them before a change: the methods on file (with hints) to ask a code from, or, when there are none, `password: true` (type the password again).")
+    @ApiResponse(responseCode = "200", description = "The ways.")
     @GetMapping("/api/v1/me/step-up")
     StepUpView stepUpWays(Authentication authentication) {
         List<UsableView> ways = stepUp.ways(user(authentication)).stream()
@@ -159,6 +242,10 @@ class MeController {
     }
 
     /** Sends a step-up code to the email or phone {@code methodId} (an authenticator needs nothing). */
+    @Operation(
+            summary = "Ask a step-up code",
+            description = "Sends a step-up code to the email or phone `methodId` (an authenticator needs nothing).")
+    @ApiResponse(responseCode = "202", description = "The code is on its way.")
     @PostMapping("/api/v1/me/step-up/challenges")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void stepUpChallenge(@RequestBody StepUpChallengeBody body, Authentication authentication) {
@@ -169,6 +256,12 @@ class MeController {
      * Checks a code from {@code methodId}, or the {@code password} of a user with no method, and
      * answers with the proof to send in the {@value StepUpService#HEADER} header.
      */
+    @Operation(
+            summary = "Prove it is me",
+            description =
+                    "Checks a code from `methodId`, or the `password` of a user with no method, and answers with the proof to send in the `X-Step-Up` header.")
+    @ApiResponse(responseCode = "200", description = "The proof and until when it holds.")
+    @ApiResponse(responseCode = "400", description = "A wrong code or password.")
     @PostMapping("/api/v1/me/step-up/verifications")
     StepUpService.Proof stepUpVerify(
             @RequestBody StepUpVerifyBody body, Authentication authentication, HttpServletRequest request) {
@@ -184,11 +277,11 @@ class MeController {
                 .orElseThrow(() -> Problems.of(ProblemCode.NOT_A_DIRECTORY_USER));
     }
 
-    record AddressBody(String address) {}
+    record AddressBody(@Schema(example = "jdoe@example.org") String address) {}
 
-    record PhoneBody(String phone) {}
+    record PhoneBody(@Schema(example = "+31612345678") String phone) {}
 
-    record CodeBody(String code) {}
+    record CodeBody(@Schema(example = "48213906") String code) {}
 
     record StepUpChallengeBody(String methodId) {}
 

@@ -1,5 +1,10 @@
 package org.opensspr.reset;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +28,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/reset/flows}: the reset flow over REST, as docs/architecture.md (3, 5.2) specifies it. */
+@Tag(
+        name = "Reset flow",
+        description =
+                "The public reset flow: start, challenge and verify methods, then unlock or set a new password. Its secrets are the flow id and the codes. An API key as bearer token starts flows without a CAPTCHA; a logon session token runs its one flow.")
 @RestController
 @RequestMapping("/api/v1/reset/flows")
 class ResetFlowController {
@@ -45,6 +54,18 @@ class ResetFlowController {
      * API-key callers and a logon session (ClientType LogonScreen, whose one flow this becomes)
      * need none. The CAPTCHA is spent before, and outside, the flow's transaction.
      */
+    @Operation(
+            summary = "Start a reset flow",
+            description =
+                    "Starts a flow for `login`. A browser must send a solved CAPTCHA (`GET /api/v1/reset/captcha`); API-key callers and a logon session (ClientType LogonScreen, whose one flow this becomes) need none. An unknown user gets a decoy flow that looks the same.")
+    @ApiResponse(
+            responseCode = "201",
+            description =
+                    "The flow id, when it expires, how many methods are required, the methods with hints and the password rules.")
+    @ApiResponse(responseCode = "400", description = "No login, or a wrong CAPTCHA (`captcha-invalid`).")
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many flows from this client or for this user (`Retry-After`).")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     FlowView start(@Valid @RequestBody StartRequest body, Locale locale, HttpServletRequest request) {
@@ -64,10 +85,20 @@ class ResetFlowController {
                 ruleTexts.of(locale));
     }
 
+    @Operation(
+            summary = "Send a code or ask the questions",
+            description =
+                    "Sends a code to the method `methodId` (for email and SMS, `contact` may be asked to confirm the address), or answers the security questions to ask.")
+    @ApiResponse(responseCode = "202", description = "Sent; `questions` is set for security questions only.")
+    @ApiResponse(responseCode = "404", description = "An unknown or expired flow (`flow-not-found`).")
     @PostMapping("/{flowId}/challenges")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ChallengeView challenge(
-            @PathVariable String flowId,
+            @Parameter(
+                            description = "The flow id answered by `POST /api/v1/reset/flows`.",
+                            example = "Xq3v9bT2kLm8pR4s")
+                    @PathVariable
+                    String flowId,
             @Valid @RequestBody ChallengeRequest body,
             Locale locale,
             HttpServletRequest request) {
@@ -76,9 +107,25 @@ class ResetFlowController {
         return new ChallengeView(questions.isEmpty() ? null : questions);
     }
 
+    @Operation(
+            summary = "Verify a method",
+            description =
+                    "Checks a `code` from `methodId`, or the `answers` to its questions; answers how many methods remain.")
+    @ApiResponse(responseCode = "200", description = "`remaining` methods to verify.")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A wrong code or wrong answers (`code-invalid`, `answers-invalid`).")
+    @ApiResponse(responseCode = "429", description = "Too many wrong attempts (`too-many-attempts`).")
+    @ApiResponse(responseCode = "404", description = "An unknown or expired flow (`flow-not-found`).")
     @PostMapping("/{flowId}/verifications")
     VerificationView verify(
-            @PathVariable String flowId, @Valid @RequestBody VerificationRequest body, HttpServletRequest request) {
+            @Parameter(
+                            description = "The flow id answered by `POST /api/v1/reset/flows`.",
+                            example = "Xq3v9bT2kLm8pR4s")
+                    @PathVariable
+                    String flowId,
+            @Valid @RequestBody VerificationRequest body,
+            HttpServletRequest request) {
         Map<String, String> answers = new HashMap<>();
         if (body.answers() != null) {
             body.answers().forEach(a -> answers.put(a.id(), a.answer()));
@@ -87,15 +134,44 @@ class ResetFlowController {
                 service.verify(flowId, body.methodId(), body.code(), answers, Callers.from(request)));
     }
 
+    @Operation(
+            summary = "Unlock the account",
+            description = "Unlocks the account once every required method is verified, when the policy allows unlock.")
+    @ApiResponse(responseCode = "200", description = "`unlocked`.")
+    @ApiResponse(
+            responseCode = "403",
+            description = "Methods still to verify (`verification-required`), or unlock is off (`unlock-not-allowed`).")
     @PostMapping("/{flowId}/unlock")
-    PasswordView unlock(@PathVariable String flowId, HttpServletRequest request) {
+    PasswordView unlock(
+            @Parameter(
+                            description = "The flow id answered by `POST /api/v1/reset/flows`.",
+                            example = "Xq3v9bT2kLm8pR4s")
+                    @PathVariable
+                    String flowId,
+            HttpServletRequest request) {
         service.unlock(flowId, Callers.from(request));
         return new PasswordView("unlocked");
     }
 
+    @Operation(
+            summary = "Set the new password",
+            description =
+                    "Sets `newPassword` once every required method is verified; checked by the password policy, whose violations say what to do.")
+    @ApiResponse(responseCode = "200", description = "`reset`.")
+    @ApiResponse(responseCode = "403", description = "Methods still to verify (`verification-required`).")
+    @ApiResponse(
+            responseCode = "422",
+            description =
+                    "The password breaks the policy (`password-rejected`, the first violation in the caller's language).")
     @PostMapping("/{flowId}/password")
     PasswordView password(
-            @PathVariable String flowId, @Valid @RequestBody PasswordRequest body, HttpServletRequest request) {
+            @Parameter(
+                            description = "The flow id answered by `POST /api/v1/reset/flows`.",
+                            example = "Xq3v9bT2kLm8pR4s")
+                    @PathVariable
+                    String flowId,
+            @Valid @RequestBody PasswordRequest body,
+            HttpServletRequest request) {
         service.resetPassword(flowId, body.newPassword(), Callers.from(request));
         return new PasswordView("reset");
     }
@@ -105,24 +181,51 @@ class ResetFlowController {
      * setting anything: only for a flow at its password step (else {@code 404 flow-not-found}, as an
      * unknown flow), within the flow's budget of checks ({@code 429} with {@code Retry-After}).
      */
+    @Operation(
+            summary = "Check a password",
+            description =
+                    "What the password step would answer to `newPassword`, and the meter's strength, without setting anything: only for a flow at its password step (else `404 flow-not-found`, as an unknown flow), within the flow's budget of checks (`429` with `Retry-After`).")
+    @ApiResponse(responseCode = "200", description = "The violations and the strength.")
+    @ApiResponse(responseCode = "404", description = "No flow at its password step (`flow-not-found`).")
+    @ApiResponse(responseCode = "429", description = "The flow's budget of checks is spent.")
     @PostMapping("/{flowId}/password/check")
     PasswordChecks.Answer checkPassword(
-            @PathVariable String flowId, @Valid @RequestBody PasswordRequest body, Locale locale) {
+            @Parameter(
+                            description = "The flow id answered by `POST /api/v1/reset/flows`.",
+                            example = "Xq3v9bT2kLm8pR4s")
+                    @PathVariable
+                    String flowId,
+            @Valid @RequestBody PasswordRequest body,
+            Locale locale) {
         return checks.forFlow(flowId, body.newPassword(), locale);
     }
 
     /** {@code captcha}: the solved proof-of-work challenge, {@code <challenge>:<counter>}. */
     record StartRequest(
-            @NotBlank @Size(max = 256) String login,
-            @Size(max = 300) String captcha) {}
+            @Schema(description = "The user's login.", example = "jdoe") @NotBlank @Size(max = 256)
+            String login,
+
+            @Schema(description = "The solved CAPTCHA, `<challenge>:<counter>`; not for API keys and logon sessions.")
+            @Size(max = 300)
+            String captcha) {}
 
     record ChallengeRequest(
-            @NotBlank @Size(max = 40) String methodId,
+            @Schema(description = "A method `id` from the flow's `methods`.", example = "email")
+            @NotBlank
+            @Size(max = 40)
+            String methodId,
+
             @Size(max = 320) String contact) {}
 
     record VerificationRequest(
-            @NotBlank @Size(max = 40) String methodId,
-            @Size(max = 40) String code,
+            @Schema(description = "A method `id` from the flow's `methods`.", example = "email")
+            @NotBlank
+            @Size(max = 40)
+            String methodId,
+
+            @Schema(description = "The code sent, or the authenticator's.", example = "48213906") @Size(max = 40)
+            String code,
+
             @Size(max = 10) List<@Valid Answer> answers) {}
 
     record Answer(

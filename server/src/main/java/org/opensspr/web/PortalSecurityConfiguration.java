@@ -35,7 +35,9 @@ import org.springframework.security.web.savedrequest.SavedRequest;
  * is refused ({@link EndedSessionFilter}). Right after signing in, a {@link SignInInterrupt} (the
  * registration interrupt) may send the user to its page first; {@link PendingInterrupts} keeps them there.
  * The admin console ({@code /admin}) is part of this chain: its pages need ROLE_ADMIN, except the
- * console's start page and the helpdesk pages, which ROLE_HELPDESK may use too.
+ * console's start page and the helpdesk pages, which ROLE_HELPDESK may use too. So is Swagger UI
+ * ({@code /swagger-ui/**} and its configuration {@code /v3/api-docs/swagger-config}, see {@link ApiDocumentation}):
+ * ROLE_ADMIN, signed in here; the document it shows stays public on the API chain.
  * Ordered before the stateless API chain of {@link SecurityConfiguration}, which handles everything else.
  */
 @Configuration(proxyBeanMethods = false)
@@ -58,7 +60,10 @@ class PortalSecurityConfiguration {
         PortalSignInFailures.THROTTLED_PAGE,
         "/logout",
         "/admin",
-        "/admin/**"
+        "/admin/**",
+        ApiDocumentation.SWAGGER_UI,
+        ApiDocumentation.SWAGGER_UI + "/**",
+        ApiDocumentation.SWAGGER_CONFIG
     };
 
     @Bean
@@ -83,6 +88,11 @@ class PortalSecurityConfiguration {
                         .requestMatchers("/admin", "/admin/helpdesk", "/admin/helpdesk/**")
                         .hasAnyRole("ADMIN", "HELPDESK")
                         .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(
+                                ApiDocumentation.SWAGGER_UI,
+                                ApiDocumentation.SWAGGER_UI + "/**",
+                                ApiDocumentation.SWAGGER_CONFIG)
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
