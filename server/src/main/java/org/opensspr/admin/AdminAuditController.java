@@ -1,6 +1,8 @@
 package org.opensspr.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -33,6 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
  * /api/v1/admin/audit/verify}: whether every event still verifies. The filters ({@link
  * AuditParameters}) are the same for pages and export.
  */
+@Tag(
+        name = "Admin: audit",
+        description =
+                "The audit log: every event with actor, target, IP address and ClientType, searchable and exported; and whether the chain still verifies.")
 @RestController
 class AdminAuditController {
 
@@ -42,6 +48,10 @@ class AdminAuditController {
         this.audit = audit;
     }
 
+    @Operation(
+            summary = "Search the audit log",
+            description =
+                    "Events newest first, filtered by from (inclusive), to (exclusive), target, actor, activity, clientType, ip and result (all optional, combined with AND), limit 1-1000 (default 100) a page. `next` is the cursor of the next page (null on the last), also sent as a relative `Link: <...>; rel=\"next\"`. A malformed, edited or foreign cursor is `400 cursor-invalid`.")
     @GetMapping("/api/v1/admin/audit")
     ResponseEntity<EventPage> json(@ParameterObject AuditParameters parameters, HttpServletRequest request) {
         AuditQuery query = parameters.query();
@@ -67,6 +77,10 @@ class AdminAuditController {
      * A filter is checked before the first byte (a wrong one is a {@code 400} problem); a database
      * failure after the first byte can only cut the download short.
      */
+    @Operation(
+            summary = "Export the audit log as CSV",
+            description =
+                    "Every event the filters match, no row limit, streamed from a database cursor (UTF-8, RFC 4180, a header row, formula-like cells defused), newest first.")
     @GetMapping(value = "/api/v1/admin/audit.csv", produces = "text/csv")
     void csv(@ParameterObject AuditParameters parameters, HttpServletResponse response) throws IOException {
         AuditFilter filter = parameters.filter();
@@ -81,6 +95,10 @@ class AdminAuditController {
      * were checked, sealed and not yet sealed, how many anchors, the first that does not verify, and
      * a warning when the answer covers less than it should (no anchor yet).
      */
+    @Operation(
+            summary = "Verify the audit log",
+            description =
+                    "Checks every event's MAC, the hash chain and this node's anchors: intact, counts, the first event that does not verify, and a warning when no anchor exists yet.")
     @GetMapping("/api/v1/admin/audit/verify")
     Verification verify() {
         ChainVerification v = audit.verify();
