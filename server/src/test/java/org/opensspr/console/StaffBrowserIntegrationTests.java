@@ -2,6 +2,7 @@ package org.opensspr.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
@@ -125,12 +126,11 @@ class StaffBrowserIntegrationTests extends BrowserIntegrationTest {
         assertThat(page.locator("svg[role=img] title").first().textContent())
                 .isEqualTo(text(view, "console.insights.coverage"));
         assertThat(page.locator("svg script").count()).isZero();
-        assertThat(page.getByRole(
-                                AriaRole.LINK,
-                                new Page.GetByRoleOptions().setName("carol").setExact(true))
-                        .count())
-                .as("carol is among the most blocked, linked to the helpdesk")
-                .isPositive();
+        // The most blocked logins (carol was just blocked; earlier tests may have blocked more), each a
+        // link to the helpdesk page; the exact counts are InsightsIntegrationTests' business.
+        Locator blocked = page.locator("section[aria-labelledby=blocked-title] tbody tr a");
+        assertThat(blocked.count()).isBetween(1, 10);
+        assertThat(blocked.first().getAttribute("href")).contains("/admin/helpdesk?login=");
         assertAccessible(page);
         shot(page, view, "console-insights");
         assertNoConsoleErrors();
