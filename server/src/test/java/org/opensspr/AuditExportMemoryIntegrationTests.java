@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -50,12 +51,24 @@ class AuditExportMemoryIntegrationTests {
         try (Connection db = DriverManager.getConnection(
                         "jdbc:h2:file:" + dataDir.resolve("db/sspr") + ";IFEXISTS=TRUE", "sa", "");
                 Statement insert = db.createStatement()) {
+            // The rows go in sealed (a chain position each, the head moved past them): unsealed, the
+            // server's sealer would rewrite all 100,000 during the export, and H2 keeps the versions an
+            // open read transaction may still see in memory. A live log never has that many waiting:
+            // it is sealed every second.
+            long sealed;
+            try (ResultSet head = insert.executeQuery("SELECT seq FROM audit_head WHERE id = 1")) {
+                assertThat(head.next()).isTrue();
+                sealed = head.getLong(1);
+            }
             int inserted = insert.executeUpdate(String.format(Locale.ROOT, """
-                    INSERT INTO audit_record (time_at, activity, result, actor, target, ip, client_type, details, row_mac)
+                    INSERT INTO audit_record (time_at, activity, result, actor, target, ip, client_type, details, row_mac,
+                        chain_pos, chain_mac)
                     SELECT 1600000000000 + X, 'Bulk export test', 'Success', 'bulk', CONCAT('user', X), '192.0.2.1',
-                        'Api', CONCAT(REPEAT('x', %d), X), REPEAT('0', 64)
-                    FROM SYSTEM_RANGE(1, %d)""", DETAILS_CHARS, EVENTS));
+                        'Api', CONCAT(REPEAT('x', %d), X), REPEAT('0', 64), %d + X, REPEAT('0', 64)
+                    FROM SYSTEM_RANGE(1, %d)""", DETAILS_CHARS, sealed, EVENTS));
             assertThat(inserted).isEqualTo(EVENTS);
+            assertThat(insert.executeUpdate("UPDATE audit_head SET seq = " + (sealed + EVENTS) + " WHERE id = 1"))
+                    .isEqualTo(1);
         }
 
         try (RunningServer server =
