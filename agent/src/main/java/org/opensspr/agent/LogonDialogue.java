@@ -179,7 +179,10 @@ final class LogonDialogue {
             terminal.println("Answer your security questions.");
             List<Answer> answers = new ArrayList<>();
             for (Question question : questions) {
-                answers.add(new Answer(question.id(), askNonEmpty(question.text() + " ")));
+                // An answer is a secret like a password: typed without echo, so nobody behind the user reads it.
+                char[] answer = secretNonEmpty(question.text() + " ");
+                answers.add(new Answer(question.id(), new String(answer)));
+                Arrays.fill(answer, '\0');
             }
             try {
                 return client.verifyAnswers(flowId, method.id(), answers);
@@ -307,6 +310,16 @@ final class LogonDialogue {
             if (!line.isBlank()) {
                 return line;
             }
+        }
+    }
+
+    private char[] secretNonEmpty(String prompt) {
+        while (true) {
+            char[] secret = secret(prompt);
+            if (!new String(secret).isBlank()) {
+                return secret;
+            }
+            Arrays.fill(secret, '\0');
         }
     }
 

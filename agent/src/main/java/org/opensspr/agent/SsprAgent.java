@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
 @Command(
         name = "sspr-agent",
         mixinStandardHelpOptions = true,
+        // Every subcommand takes --help and --version too ("sspr-agent join --help" prints the
+        // command's usage and exits 0, not 2 for an unknown option).
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = SsprAgent.Version.class,
         description = "OpenSSPR logon-screen agent: self-service password reset from the sign-in screen.",
         subcommands = {

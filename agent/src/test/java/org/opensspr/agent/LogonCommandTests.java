@@ -276,7 +276,8 @@ class LogonCommandTests {
     }
 
     @Test
-    void logonWhenTheMethodIsSecurityQuestionsThenEachQuestionIsShownAndWrongAnswersGetANewSet() throws IOException {
+    void logonWhenTheMethodIsSecurityQuestionsThenEachQuestionIsShownAnswersAreNotEchoedAndWrongAnswersGetANewSet()
+            throws IOException {
         stubWithConfiguration(true, true);
         stub.methods = "[{\"id\":\"questions\",\"type\":\"questions\",\"hint\":\"\"}]";
         ScriptedLogonTerminal terminal =
@@ -287,14 +288,18 @@ class LogonCommandTests {
         assertThat(terminal.screen())
                 .containsSubsequence(
                         "1) Answer my security questions",
-                        "Favourite colour? blue",
-                        "Colour of your first car? green",
+                        "Favourite colour? \n",
+                        "Colour of your first car? \n",
                         "One or more answers are wrong.",
                         "Here is a new set of questions.",
-                        "Favourite colour? blue",
-                        "Colour of your first car? blue",
+                        "Favourite colour? \n",
+                        "Colour of your first car? \n",
                         "Verified.",
                         LogonDialogue.SUCCESS);
+        assertThat(terminal.screen())
+                .as("answers are typed without echo, as passwords are")
+                .doesNotContain("blue")
+                .doesNotContain("green");
     }
 
     @Test

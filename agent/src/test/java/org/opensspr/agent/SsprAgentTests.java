@@ -53,6 +53,16 @@ class SsprAgentTests {
     }
 
     @Test
+    void everyCommandsHelpPrintsItsUsageAndExitsZero() {
+        for (String command :
+                new String[] {"join", "sync", "check", "logging", "logon", "broker", "install", "uninstall"}) {
+            out.getBuffer().setLength(0);
+            assertThat(run(command, "--help")).as(command + " --help").isZero();
+            assertThat(out.toString()).as(command + " --help").contains("Usage: sspr-agent " + command);
+        }
+    }
+
+    @Test
     void unknownOptionIsAnErrorNotSilence() {
         CommandLine commandLine = SsprAgent.commandLine();
         StringWriter err = new StringWriter();
