@@ -49,7 +49,7 @@ class ApiKeysPageController {
             // A name that is no name, or one already taken: the page says so.
             model.addAttribute("issuedName", null);
             model.addAttribute("name", name);
-            model.addAttribute("error", PolicyPageController.console(errors.of(e, "name", PAGE, locale)));
+            model.addAttribute("error", ConsoleForms.console(errors.of(e, "name", PAGE, locale)));
         }
         model.addAttribute("keys", keys.list());
         return "admin/api-keys";

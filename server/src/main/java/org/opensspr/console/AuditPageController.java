@@ -51,16 +51,15 @@ class AuditPageController {
             filter = form.filter();
         } catch (IllegalArgumentException e) {
             model.addAttribute(
-                    "error", PolicyPageController.console(errors.ofKey("console.audit.invalid", "from", PAGE, locale)));
+                    "error", ConsoleForms.console(errors.ofKey("console.audit.invalid", "from", PAGE, locale)));
             model.addAttribute("page", new AuditPage(java.util.List.of(), null));
             return "admin/audit";
         }
         AuditPage page;
         try {
-            page = audit.search(new AuditQuery(filter, PAGE_SIZE, blankToNull(form.cursor())));
+            page = audit.search(new AuditQuery(filter, PAGE_SIZE, ConsoleForms.blankToNull(form.cursor())));
         } catch (InvalidAuditCursor e) {
-            model.addAttribute(
-                    "error", PolicyPageController.console(errors.ofKey("console.audit.cursor", null, PAGE, locale)));
+            model.addAttribute("error", ConsoleForms.console(errors.ofKey("console.audit.cursor", null, PAGE, locale)));
             page = audit.search(AuditQuery.first(filter, PAGE_SIZE));
         }
         model.addAttribute("page", page);
@@ -95,10 +94,6 @@ class AuditPageController {
                 .replaceFirst("^[a-z]+://[^/]+", "");
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
     /**
      * The filters as the form sends them: days ({@code from} and {@code to} inclusive, UTC), the
      * user an event concerns, the actor, the activity, ClientType, IP and result; and the page's cursor.
@@ -122,13 +117,13 @@ class AuditPageController {
                     user,
                     actor,
                     activity,
-                    blankToNull(clientType) == null ? null : ClientType.valueOf(clientType.strip()),
+                    ConsoleForms.blankToNull(clientType) == null ? null : ClientType.valueOf(clientType.strip()),
                     ip,
-                    blankToNull(result) == null ? null : AuditResult.valueOf(result.strip()));
+                    ConsoleForms.blankToNull(result) == null ? null : AuditResult.valueOf(result.strip()));
         }
 
         private static Instant day(String value, boolean end) {
-            if (blankToNull(value) == null) {
+            if (ConsoleForms.blankToNull(value) == null) {
                 return null;
             }
             try {

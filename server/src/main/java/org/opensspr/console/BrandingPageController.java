@@ -48,7 +48,7 @@ class BrandingPageController {
             changed = form.branding();
         } catch (IllegalArgumentException e) {
             page(model, form);
-            model.addAttribute("error", PolicyPageController.console(errors.of(e, null, PAGE, locale)));
+            model.addAttribute("error", ConsoleForms.console(errors.of(e, null, PAGE, locale)));
             return "admin/branding";
         }
         if (changed.equals(branding.current())) {
@@ -65,7 +65,7 @@ class BrandingPageController {
             branding.replaceLogo(logo.getBytes(), logo.getContentType(), Callers.from(request));
         } catch (IllegalArgumentException | ErrorResponseException e) {
             page(model, BrandingForm.of(branding.current()));
-            model.addAttribute("error", PolicyPageController.console(errors.of(e, "logo", PAGE, locale)));
+            model.addAttribute("error", ConsoleForms.console(errors.of(e, "logo", PAGE, locale)));
             return "admin/branding";
         }
         return "redirect:" + PAGE + "?done=logo";

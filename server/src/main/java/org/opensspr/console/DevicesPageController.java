@@ -88,21 +88,19 @@ class DevicesPageController {
         if (uses == null || uses < 1 || uses > 1000) {
             model.addAttribute(
                     "error",
-                    PolicyPageController.console(
-                            errors.ofKey("console.devices.token.invalid.uses", "uses", PAGE, locale)));
+                    ConsoleForms.console(errors.ofKey("console.devices.token.invalid.uses", "uses", PAGE, locale)));
             return "admin/devices";
         }
         if (hours == null || hours < 1 || hours > 720) {
             model.addAttribute(
                     "error",
-                    PolicyPageController.console(
-                            errors.ofKey("console.devices.token.invalid.hours", "hours", PAGE, locale)));
+                    ConsoleForms.console(errors.ofKey("console.devices.token.invalid.hours", "hours", PAGE, locale)));
             return "admin/devices";
         }
         try {
             model.addAttribute("issuedToken", joinTokens.issue(uses, hours, list(groups), Callers.from(request)));
         } catch (IllegalArgumentException e) {
-            model.addAttribute("error", PolicyPageController.console(errors.of(e, "groups", PAGE, locale)));
+            model.addAttribute("error", ConsoleForms.console(errors.of(e, "groups", PAGE, locale)));
         }
         return "admin/devices";
     }

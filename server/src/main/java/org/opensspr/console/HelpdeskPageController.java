@@ -58,7 +58,7 @@ class HelpdeskPageController {
         } catch (ErrorResponseException | IllegalArgumentException e) {
             // An unknown login or code: the page says so next to the field asked.
             String field = code != null && !code.isBlank() ? "code" : "login";
-            model.addAttribute("error", PolicyPageController.console(errors.of(e, field, PAGE, locale)));
+            model.addAttribute("error", ConsoleForms.console(errors.of(e, field, PAGE, locale)));
         }
         return "admin/helpdesk";
     }
@@ -91,7 +91,7 @@ class HelpdeskPageController {
         } catch (ErrorResponseException e) {
             // No address on file: the user card again, with why.
             show(login, null, null, model, locale);
-            model.addAttribute("error", PolicyPageController.console(errors.of(e, null, PAGE, locale)));
+            model.addAttribute("error", ConsoleForms.console(errors.of(e, null, PAGE, locale)));
             return "admin/helpdesk";
         }
         return back(login, "sent");

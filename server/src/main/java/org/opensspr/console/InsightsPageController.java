@@ -47,9 +47,9 @@ class InsightsPageController {
             Locale locale) {
         InsightsRange range;
         try {
-            range = insights.range(blankToNull(from), blankToNull(to));
+            range = insights.range(ConsoleForms.blankToNull(from), ConsoleForms.blankToNull(to));
         } catch (IllegalArgumentException e) {
-            model.addAttribute("error", PolicyPageController.console(errors.of(e, "from", PAGE, locale)));
+            model.addAttribute("error", ConsoleForms.console(errors.of(e, "from", PAGE, locale)));
             range = insights.range(null, null);
         }
         Insights found = insights.insights(range);
@@ -105,9 +105,5 @@ class InsightsPageController {
 
     private String text(String key, Locale locale) {
         return messages.getMessage(key, null, locale);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -8,7 +8,6 @@ import org.opensspr.passwordpolicy.PasswordAssessment;
 import org.opensspr.passwordpolicy.PasswordPolicy;
 import org.opensspr.passwordpolicy.PasswordSettings;
 import org.opensspr.passwordpolicy.Violation;
-import org.opensspr.secrets.Digests;
 import org.opensspr.web.Callers;
 import org.opensspr.web.PageErrors;
 import org.springframework.stereotype.Controller;
@@ -49,7 +48,7 @@ class PasswordPolicyPageController {
             @RequestParam(required = false) String unchanged,
             Model model) {
         PasswordSettings current = policy.settings();
-        page(model, PasswordPolicyForm.of(current, version(current)), null);
+        page(model, current, PasswordPolicyForm.of(current, version(current)), null);
         model.addAttribute("saved", saved != null);
         model.addAttribute("unchanged", unchanged != null);
         return "admin/password-policy";
@@ -59,17 +58,16 @@ class PasswordPolicyPageController {
     String save(@ModelAttribute PasswordPolicyForm form, HttpServletRequest request, Model model, Locale locale) {
         PasswordSettings current = policy.settings();
         if (!version(current).equals(form.version())) {
-            page(model, PasswordPolicyForm.of(current, version(current)), null);
-            model.addAttribute(
-                    "error", PolicyPageController.console(errors.ofKey("console.policy.stale", null, PAGE, locale)));
+            page(model, current, PasswordPolicyForm.of(current, version(current)), null);
+            model.addAttribute("error", ConsoleForms.console(errors.ofKey("console.policy.stale", null, PAGE, locale)));
             return "admin/password-policy";
         }
         Optional<PasswordPolicyForm.Refusal> refusal = form.refusal();
         if (refusal.isPresent()) {
-            page(model, form, null);
+            page(model, current, form, null);
             model.addAttribute(
                     "error",
-                    PolicyPageController.console(
+                    ConsoleForms.console(
                             errors.ofKey(refusal.get().key(), refusal.get().field(), PAGE, locale)));
             return "admin/password-policy";
         }
@@ -89,7 +87,7 @@ class PasswordPolicyPageController {
             Model model,
             Locale locale) {
         PasswordSettings current = policy.settings();
-        page(model, PasswordPolicyForm.of(current, version(current)), login);
+        page(model, current, PasswordPolicyForm.of(current, version(current)), login);
         model.addAttribute(
                 "verdict", newPassword.isEmpty() ? null : Verdict.of(policy.trial(newPassword, login, locale)));
         return "admin/password-policy";
@@ -105,16 +103,17 @@ class PasswordPolicyPageController {
         return Verdict.of(policy.trial(newPassword, login, locale));
     }
 
-    private void page(Model model, PasswordPolicyForm form, String login) {
+    /** The page around {@code form}; {@code current} is the stored settings, read once per request. */
+    private void page(Model model, PasswordSettings current, PasswordPolicyForm form, String login) {
         model.addAttribute("form", form);
         model.addAttribute("testLogin", login == null ? "" : login);
-        model.addAttribute("minLength", policy.settings().minLength());
+        model.addAttribute("minLength", current.minLength());
         // The breached check is on but no corpus is configured: say so, or the tick box would promise a check.
-        model.addAttribute("breachedMissing", policy.settings().checkBreached() && !policy.checksBreached());
+        model.addAttribute("breachedMissing", current.checkBreached() && !policy.checksBreached());
     }
 
     private String version(PasswordSettings settings) {
-        return Digests.sha256(json.writeValueAsString(settings)).substring(0, 16);
+        return ConsoleForms.version(json, settings);
     }
 
     /** The evaluator's answer: accepted, the violations ({@code code}, {@code message}) and the strength 0..4. */

@@ -6,12 +6,10 @@ import java.util.Map;
 import org.opensspr.audit.Caller;
 import org.opensspr.policy.PolicyService;
 import org.opensspr.policy.SsprPolicy;
-import org.opensspr.secrets.Digests;
 import org.opensspr.system.InvalidInput;
 import org.opensspr.system.ProblemCode;
 import org.opensspr.web.Callers;
 import org.opensspr.web.PageErrors;
-import org.opensspr.web.PageErrors.PageError;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,7 +75,7 @@ class PolicyPageController {
         SsprPolicy current = policies.current();
         if (!version(current).equals(form.version())) {
             model.addAttribute("form", PolicyForm.of(current, version(current)));
-            model.addAttribute("error", console(errors.ofKey("console.policy.stale", null, PAGE, locale)));
+            model.addAttribute("error", ConsoleForms.console(errors.ofKey("console.policy.stale", null, PAGE, locale)));
             return "admin/policy";
         }
         SsprPolicy changed;
@@ -86,7 +84,7 @@ class PolicyPageController {
         } catch (IllegalArgumentException e) {
             String field = e instanceof InvalidInput input ? FIELDS.get(input.code()) : null;
             model.addAttribute("form", form);
-            model.addAttribute("error", console(errors.of(e, field, PAGE, locale)));
+            model.addAttribute("error", ConsoleForms.console(errors.of(e, field, PAGE, locale)));
             return "admin/policy";
         }
         if (changed.equals(current)) {
@@ -97,13 +95,7 @@ class PolicyPageController {
         return "redirect:" + PAGE + "?saved";
     }
 
-    /** A short fingerprint of a policy: the form's {@code version}. */
-    String version(SsprPolicy policy) {
-        return Digests.sha256(json.writeValueAsString(policy)).substring(0, 16);
-    }
-
-    /** Staff need no link to their own helpdesk. */
-    static PageError console(PageError error) {
-        return new PageError(error.message(), error.field(), error.supportCode(), null);
+    private String version(SsprPolicy policy) {
+        return ConsoleForms.version(json, policy);
     }
 }
