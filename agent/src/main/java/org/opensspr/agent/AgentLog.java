@@ -21,37 +21,35 @@ import java.util.logging.StreamHandler;
  * callers log no secret, and as a second line of defence every secret the agent has seen in this
  * run (join token, device secret) is replaced by {@code [redacted]} before a line is written.
  */
-final class AgentLog {
+public final class AgentLog {
 
-    static final Logger LOG = Logger.getLogger("org.opensspr.agent");
+    public static final Logger LOG = Logger.getLogger("org.opensspr.agent");
 
     private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
 
     private AgentLog() {}
 
     /** Remembers {@code secret} so that no log line can carry it. */
-    static void secret(String secret) {
+    public static void secret(String secret) {
         if (secret != null && secret.length() >= 4) {
             SECRETS.add(secret);
         }
     }
 
     /**
-     * Starts logging for one command: verbose to {@code agent.log} in {@code state}, or nothing but
-     * warnings (to no handler: the command prints its own errors). Closing undoes it.
+     * Starts logging for one command: verbose to {@code file} (created owner-only; its directory
+     * must exist), or nothing (the command prints its own errors). Closing undoes it.
      */
-    static AutoCloseable open(StateDir state, boolean verbose) {
+    public static AutoCloseable open(Path file, boolean verbose) {
         LOG.setUseParentHandlers(false);
         if (!verbose) {
             LOG.setLevel(Level.OFF);
             return SECRETS::clear;
         }
         try {
-            state.create();
-            Path file = state.file(StateDir.LOG);
             if (!Files.exists(file)) {
                 Files.createFile(file);
-                StateDir.posix(file, "rw-------");
+                FilePermissions.set(file, "rw-------");
             }
             OutputStream out = Files.newOutputStream(file, StandardOpenOption.APPEND);
             Handler handler = new StreamHandler(out, new Redacting());
@@ -65,8 +63,7 @@ final class AgentLog {
                 SECRETS.clear();
             };
         } catch (IOException e) {
-            throw new AgentException(
-                    AgentException.USAGE, "cannot open the log " + state.file(StateDir.LOG) + ": " + e.getMessage(), e);
+            throw new AgentException(ExitCode.USAGE, "cannot open the log " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -22,7 +22,7 @@ import java.util.Objects;
  * nesting deeper than {@value #MAX_DEPTH} throws {@link IllegalArgumentException} naming the
  * position, never the content (a server answer may hold a token).
  */
-final class Json {
+public final class Json {
 
     static final int MAX_DEPTH = 64;
 
@@ -41,7 +41,7 @@ final class Json {
 
     private Json() {}
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Objects.requireNonNull(text, "text cannot be null");
         try {
             return MAPPER.readValue(text, Object.class);
@@ -56,7 +56,7 @@ final class Json {
         }
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {

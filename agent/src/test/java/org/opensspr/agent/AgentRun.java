@@ -3,12 +3,13 @@ package org.opensspr.agent;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
+import org.opensspr.agent.cli.SsprAgent;
 import picocli.CommandLine;
 
 /** One in-process run of the agent's command line: exit code, stdout and stderr. */
-record AgentRun(int exitCode, String out, String err) {
+public record AgentRun(int exitCode, String out, String err) {
 
-    static AgentRun of(String... args) {
+    public static AgentRun of(String... args) {
         CommandLine commandLine = SsprAgent.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -19,7 +20,7 @@ record AgentRun(int exitCode, String out, String err) {
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> json() {
+    public Map<String, Object> json() {
         return (Map<String, Object>) Json.parse(out.strip());
     }
 }

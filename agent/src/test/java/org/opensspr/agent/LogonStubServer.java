@@ -25,41 +25,43 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * current server does: the policy's rules in the flow's answer ({@link #RULE}) and the password check,
  * which refuses the same passwords with the same violation.
  */
-final class LogonStubServer implements AutoCloseable {
+public final class LogonStubServer implements AutoCloseable {
 
-    static final String DEVICE_ID = "dev_test";
-    static final String DEVICE_SECRET = "s3cret-device";
-    static final String SESSION_TOKEN = "session-token-1";
-    static final String CODE = "12345678";
-    static final String VIOLATION = "Use at least 12 characters.";
-    static final String RULE = "At least 12 characters.";
+    public static final String DEVICE_ID = "dev_test";
+    public static final String DEVICE_SECRET = "s3cret-device";
+    public static final String SESSION_TOKEN = "session-token-1";
+    public static final String CODE = "12345678";
+    public static final String VIOLATION = "Use at least 12 characters.";
+    public static final String RULE = "At least 12 characters.";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final boolean resetEnabled;
-    final List<String> requests = new CopyOnWriteArrayList<>();
-    volatile String acceptedPassword;
-    volatile String flowAuthorization;
-    volatile String challengeContact;
+    public final List<String> requests = new CopyOnWriteArrayList<>();
+    public volatile String acceptedPassword;
+    public volatile String flowAuthorization;
+    public volatile String challengeContact;
     /** The flow's methods; tests may replace them (security questions answer "blue" to every question). */
-    volatile String methods = "[{\"id\":\"email\",\"type\":\"email\",\"hint\":\"a*****@e*****.org\"}]";
+    public volatile String methods = "[{\"id\":\"email\",\"type\":\"email\",\"hint\":\"a*****@e*****.org\"}]";
+    /** Whether the server refuses the device credential as it does for a disabled device. */
+    public volatile boolean deviceDisabled;
     /** Whether the flow's answer carries the policy's rules and {@code .../password/check} answers. */
-    volatile boolean passwordPolicy;
+    public volatile boolean passwordPolicy;
 
-    LogonStubServer(boolean resetEnabled) throws IOException {
+    public LogonStubServer(boolean resetEnabled) throws IOException {
         this.resetEnabled = resetEnabled;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Writes device.properties (this server, the test credential) and an enabling or disabling configuration.json. */
-    Path writeState(Path stateDir, boolean enabledInConfiguration) throws IOException {
+    public Path writeState(Path stateDir, boolean enabledInConfiguration) throws IOException {
         Files.writeString(
                 stateDir.resolve("device.properties"),
                 "server=" + url() + "\ndeviceId=" + DEVICE_ID + "\ndeviceSecret=" + DEVICE_SECRET + "\n");
@@ -85,6 +87,14 @@ final class LogonStubServer implements AutoCloseable {
                             .encodeToString((DEVICE_ID + ":" + DEVICE_SECRET).getBytes(StandardCharsets.UTF_8));
             if (!expected.equals(auth)) {
                 send(exchange, 401, "");
+            } else if (deviceDisabled) {
+                // What the server says of a disabled device: words for admins, not for the person at the screen.
+                problem(
+                        exchange,
+                        401,
+                        "unauthorized",
+                        "The device credential is not valid: the device is unknown, disabled or deleted, or the secret is wrong.",
+                        "");
             } else if (!resetEnabled) {
                 problem(
                         exchange,

@@ -11,6 +11,7 @@ import org.opensspr.readiness.SessionType;
 import org.opensspr.readiness.Verdict;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -45,6 +46,17 @@ class DeviceController {
     @ResponseStatus(HttpStatus.CREATED)
     DeviceService.JoinedDevice join(@RequestBody JoinRequest body, HttpServletRequest request) {
         return devices.join(body.joinToken(), body.name(), body.os(), body.osVersion(), request.getRemoteAddr());
+    }
+
+    @Operation(
+            summary = "Leave",
+            description =
+                    "The device removes itself (`sspr-agent join --rejoin` does this before joining again): its record, groups and logon sessions are deleted and its credential stops working.")
+    @ApiResponse(responseCode = "204", description = "The device is gone.")
+    @DeleteMapping("/api/v1/devices/self")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void leave(@AuthenticationPrincipal DeviceIdentity device, HttpServletRequest request) {
+        devices.leave(device, request.getRemoteAddr());
     }
 
     @Operation(

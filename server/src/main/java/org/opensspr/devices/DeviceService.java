@@ -137,6 +137,23 @@ public class DeviceService {
         audit.record(AuditEvent.of(clock.instant(), Activity.DELETE_DEVICE, AuditResult.Success, admin, id, ""));
     }
 
+    /**
+     * The device leaves (before it joins again, so that it is not counted twice): it is deleted with
+     * its groups and logon sessions, audited with the device itself as the actor.
+     */
+    @Transactional
+    public void leave(DeviceIdentity device, String ip) {
+        if (devices.delete(device.id())) {
+            audit.record(AuditEvent.of(
+                    clock.instant(),
+                    Activity.DELETE_DEVICE,
+                    AuditResult.Success,
+                    new Caller(device.actor(), ip, ClientType.Api),
+                    device.id(),
+                    "Left to join again (" + device.name() + ")"));
+        }
+    }
+
     /** Replaces the device's groups (the implicit {@code all} needs no entry). */
     @Transactional
     public List<String> setGroups(String id, List<String> groups, Caller admin) {

@@ -131,7 +131,9 @@ class ApiDocumentation {
         if (path.startsWith("/api/v1/me/")) {
             return List.of(requirement(DIRECTORY_PASSWORD));
         }
-        if (path.startsWith("/api/v1/devices/self/") || path.startsWith("/api/v1/logon/")) {
+        if (path.equals("/api/v1/devices/self")
+                || path.startsWith("/api/v1/devices/self/")
+                || path.startsWith("/api/v1/logon/")) {
             return List.of(requirement(DEVICE));
         }
         return List.of();

@@ -84,7 +84,9 @@ final class DeviceAuthenticationFilter extends OncePerRequestFilter {
 
     static boolean isDeviceApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/api/v1/devices/self/") || path.startsWith("/api/v1/logon/");
+        return path.equals("/api/v1/devices/self")
+                || path.startsWith("/api/v1/devices/self/")
+                || path.startsWith("/api/v1/logon/");
     }
 
     /** The request without its Authorization header. */

@@ -57,7 +57,7 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/devices")
                         .permitAll()
-                        .requestMatchers("/api/v1/devices/self/**", "/api/v1/logon/**")
+                        .requestMatchers("/api/v1/devices/self", "/api/v1/devices/self/**", "/api/v1/logon/**")
                         .hasAuthority(DeviceAuthenticationFilter.DEVICE_AUTHORITY)
                         .requestMatchers(
                                 "/actuator/health/**",

@@ -369,6 +369,28 @@ class DevicesIntegrationTests extends ServerIntegrationTest {
     }
 
     @Test
+    void aDeviceThatLeavesIsGoneWithItsSessionsAndTheAuditNamesItAsTheActor() {
+        profile("reset-on", List.of(setting(RESET, "integer", 1)), List.of("all"));
+        Http.Response joined = join(joinToken(1, 1, List.of()), "PC-LEAVES");
+        String id = joined.json().get("deviceId").asString();
+        Http device = http.basic(id, joined.json().get("deviceSecret").asString());
+        Http screen = http.bearer(logonSession(device));
+
+        assertThat(device.send("DELETE", "/api/v1/devices/self", null).status()).isEqualTo(204);
+
+        assertThat(device.get("/api/v1/devices/self/configuration").status()).isEqualTo(401);
+        assertThat(screen.post("/api/v1/reset/flows", Map.of("login", "alice")).status())
+                .isEqualTo(401);
+        assertThat(admin.send("DELETE", "/api/v1/admin/devices/" + id, null).status())
+                .isEqualTo(404);
+        assertThat(device.send("DELETE", "/api/v1/devices/self", null).status()).isEqualTo(401);
+        JsonNode events = admin.get("/api/v1/admin/audit?activity=Delete%20device&target=" + id)
+                .json()
+                .get("events");
+        assertThat(events.toString()).contains(id).contains("Left to join again (PC-LEAVES)");
+    }
+
+    @Test
     void aDeviceCredentialWorksOnlyOnTheDeviceApiAndDirectorySignInStillWorks() {
         Http.Response joined = join(joinToken(1, 1, List.of()), "PC-080");
         String id = joined.json().get("deviceId").asString();
