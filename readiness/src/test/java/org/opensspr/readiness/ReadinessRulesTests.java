@@ -73,6 +73,30 @@ class ReadinessRulesTests {
         }
 
         @Test
+        void anUnknownBuildSaysTheVersionIsUnknownAndHowToReportItNotToUpdateWindows() {
+            DeviceState noBuild = DeviceState.windows(0, null).withSetting(OmaUris.ALLOW_PASSWORD_RESET, 1);
+
+            Finding finding = finding(noBuild, ReadinessRules.OS_VERSION);
+
+            assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+            assertThat(finding.message())
+                    .startsWith("The Windows version is unknown")
+                    .contains("CurrentBuildNumber");
+            assertThat(finding.remedy())
+                    .contains("reg export \"HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\"")
+                    .contains("sspr-agent check on the device itself")
+                    .doesNotContain("Update Windows")
+                    .doesNotContain("Upgrade");
+        }
+
+        @Test
+        void anOldBuildStillGetsUpdateWindows() {
+            assertThat(finding(DeviceState.windows(17133, "Pro"), ReadinessRules.OS_VERSION)
+                            .remedy())
+                    .startsWith("Update Windows to version 1803");
+        }
+
+        @Test
         void windows7NeedsTheLegacyPath() {
             assertThat(finding(DeviceState.windows(7601, "Pro"), ReadinessRules.OS_VERSION)
                             .remedy())
