@@ -85,7 +85,7 @@ public final class ReadinessRules {
                             OS_VERSION,
                             "Windows 7, 8 and 8.1 (build " + device.osBuild()
                                     + ") have no built-in reset link on the sign-in screen.",
-                            "Upgrade to Windows 10 version 1803 or later, or Windows 11. Until then, these versions need the separate legacy sign-in screen component, or users reset at the web portal."));
+                            "Upgrade to Windows 10 version 1803 or later, or Windows 11. Until then users reset at the web portal: OpenSSPR has no legacy sign-in screen component for these versions (docs/windows.md)."));
         } else if (windows && device.osBuild() <= 0) {
             findings.add(error(OS_VERSION, VERSION_UNKNOWN, VERSION_UNKNOWN_REMEDY));
         } else if (windows && device.osBuild() < WINDOWS_10_1803) {
@@ -186,8 +186,8 @@ public final class ReadinessRules {
                 findings,
                 windows && cadRequired && notificationsOff && !homeOrPro,
                 CAD_NOTIFICATIONS_SKU_COMBINATION,
-                "Ctrl+Alt+Del is required and lock-screen notifications are off on a "
-                        + (edition.isEmpty() ? "non-Home, non-Pro" : device.edition())
+                "Ctrl+Alt+Del is required and lock-screen notifications are off on "
+                        + (edition.isEmpty() ? "a non-Home, non-Pro" : "the " + device.edition())
                         + " edition: together these stop the reset link.",
                 "Change one of the three: enable 'Interactive logon: Do not require CTRL+ALT+DEL' or turn lock-screen app notifications back on.");
         check(

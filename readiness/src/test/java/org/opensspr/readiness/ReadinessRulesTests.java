@@ -97,6 +97,15 @@ class ReadinessRulesTests {
         }
 
         @Test
+        void windows7IsToldToUseThePortalBecauseOpenSsprHasNoLegacyComponent() {
+            assertThat(finding(DeviceState.windows(7601, "Pro"), ReadinessRules.OS_VERSION)
+                            .remedy())
+                    .contains("users reset at the web portal")
+                    .contains("OpenSSPR has no legacy sign-in screen component")
+                    .doesNotContain("need the separate");
+        }
+
+        @Test
         void windows7NeedsTheLegacyPath() {
             assertThat(finding(DeviceState.windows(7601, "Pro"), ReadinessRules.OS_VERSION)
                             .remedy())
@@ -363,6 +372,16 @@ class ReadinessRulesTests {
         void allThreeOnEnterpriseIsAnError() {
             assertThat(finding(combination("Enterprise"), ReadinessRules.CAD_NOTIFICATIONS_SKU_COMBINATION))
                     .isNotNull();
+        }
+
+        @Test
+        void theMessageNamesTheEditionWithTheRightArticle() {
+            assertThat(finding(combination("Enterprise"), ReadinessRules.CAD_NOTIFICATIONS_SKU_COMBINATION)
+                            .message())
+                    .contains("are off on the Enterprise edition:");
+            assertThat(finding(combination(null), ReadinessRules.CAD_NOTIFICATIONS_SKU_COMBINATION)
+                            .message())
+                    .contains("are off on a non-Home, non-Pro edition:");
         }
 
         @Test
