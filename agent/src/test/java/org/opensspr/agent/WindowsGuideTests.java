@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,6 +180,24 @@ class WindowsGuideTests {
         assertThat(policiesOnly.exitCode()).isEqualTo(1);
         assertThat(findings(merged)).isEmpty();
         assertThat(merged.exitCode()).isZero();
+    }
+
+    /** The guide's other way to join two exports: byte for byte, so the second header is read as a broken line. */
+    @Test
+    void checkOfTwoExportsJoinedWithCopyBGivesTheSameVerdictWithOneWarning() throws IOException {
+        Map<String, Path> files = writeExports();
+        Path copied = dir.resolve("copied.reg");
+        Files.write(copied, Files.readAllBytes(files.get("policies.reg")));
+        Files.write(copied, Files.readAllBytes(files.get("cv.reg")), StandardOpenOption.APPEND);
+
+        AgentRun run = AgentRun.of("--state-dir", joinedState().toString(), "check", "--registry", copied.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Ready for password reset from the sign-in screen: yes");
+        assertThat(run.err().lines().toList())
+                .singleElement()
+                .asString()
+                .endsWith("neither a key, a value nor a comment");
     }
 
     /** The guide's reg blocks as files, then its PowerShell merges, carried out as PowerShell 5.1 does. */
