@@ -55,6 +55,18 @@ public final class ReadinessRules {
             TLS12_DISABLED,
             DOT1X_PRELOGON);
 
+    /**
+     * The finding of {@link #OS_VERSION} when the report has no build number, typically a {@code .reg} export of the
+     * policy keys only: nothing says the device is too old, so the remedy is to report the version, not to update.
+     */
+    static final String VERSION_UNKNOWN = "The Windows version is unknown: no build number was reported ("
+            + RegistryPaths.CURRENT_BUILD_NUMBER + " is missing).";
+
+    static final String VERSION_UNKNOWN_REMEDY =
+            "Include the version: run sspr-agent check on the device itself, or export the version key as well"
+                    + " (reg export \"HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\" cv.reg) and check"
+                    + " one file that holds both exports (docs/windows.md, \"Checking an export\").";
+
     static final int WINDOWS_10_FIRST_BUILD = 10240;
     static final int WINDOWS_10_1803 = 17134;
     static final int WINDOWS_10_1809 = 17763;
@@ -73,15 +85,13 @@ public final class ReadinessRules {
                             OS_VERSION,
                             "Windows 7, 8 and 8.1 (build " + device.osBuild()
                                     + ") have no built-in reset link on the sign-in screen.",
-                            "Upgrade to Windows 10 version 1803 or later, or Windows 11. Until then, these versions need the separate legacy sign-in screen component, or users reset at the web portal."));
+                            "Upgrade to Windows 10 version 1803 or later, or Windows 11. Until then users reset at the web portal: OpenSSPR has no legacy sign-in screen component for these versions (docs/windows.md)."));
+        } else if (windows && device.osBuild() <= 0) {
+            findings.add(error(OS_VERSION, VERSION_UNKNOWN, VERSION_UNKNOWN_REMEDY));
         } else if (windows && device.osBuild() < WINDOWS_10_1803) {
             findings.add(error(
                     OS_VERSION,
-                    (device.osBuild() <= 0
-                                    ? "The Windows build is unknown"
-                                    : "Windows 10 build " + device.osBuild()
-                                            + " is older than version 1803 (build 17134)")
-                            + ".",
+                    "Windows 10 build " + device.osBuild() + " is older than version 1803 (build 17134).",
                     "Update Windows to version 1803 or later (Windows 11 is fine)."));
         }
         if (!device.joined()) {
@@ -176,8 +186,8 @@ public final class ReadinessRules {
                 findings,
                 windows && cadRequired && notificationsOff && !homeOrPro,
                 CAD_NOTIFICATIONS_SKU_COMBINATION,
-                "Ctrl+Alt+Del is required and lock-screen notifications are off on a "
-                        + (edition.isEmpty() ? "non-Home, non-Pro" : device.edition())
+                "Ctrl+Alt+Del is required and lock-screen notifications are off on "
+                        + (edition.isEmpty() ? "a non-Home, non-Pro" : "the " + device.edition())
                         + " edition: together these stop the reset link.",
                 "Change one of the three: enable 'Interactive logon: Do not require CTRL+ALT+DEL' or turn lock-screen app notifications back on.");
         check(

@@ -19,6 +19,10 @@ public final class RegistryPaths {
             "HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\System\\DisableLockScreenAppNotifications";
     public static final String NO_LOCK_SCREEN =
             "HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\Personalization\\NoLockScreen";
+    /** The build number the version rules read ({@code "19045"}); {@code CurrentBuild} holds the same. */
+    public static final String CURRENT_BUILD_NUMBER =
+            "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\CurrentBuildNumber";
+
     public static final String WINLOGON_SHELL =
             "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\\Shell";
     public static final String BLOCK_NON_ADMIN_USER_INSTALL =

@@ -73,6 +73,39 @@ class ReadinessRulesTests {
         }
 
         @Test
+        void anUnknownBuildSaysTheVersionIsUnknownAndHowToReportItNotToUpdateWindows() {
+            DeviceState noBuild = DeviceState.windows(0, null).withSetting(OmaUris.ALLOW_PASSWORD_RESET, 1);
+
+            Finding finding = finding(noBuild, ReadinessRules.OS_VERSION);
+
+            assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+            assertThat(finding.message())
+                    .startsWith("The Windows version is unknown")
+                    .contains("CurrentBuildNumber");
+            assertThat(finding.remedy())
+                    .contains("reg export \"HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\"")
+                    .contains("sspr-agent check on the device itself")
+                    .doesNotContain("Update Windows")
+                    .doesNotContain("Upgrade");
+        }
+
+        @Test
+        void anOldBuildStillGetsUpdateWindows() {
+            assertThat(finding(DeviceState.windows(17133, "Pro"), ReadinessRules.OS_VERSION)
+                            .remedy())
+                    .startsWith("Update Windows to version 1803");
+        }
+
+        @Test
+        void windows7IsToldToUseThePortalBecauseOpenSsprHasNoLegacyComponent() {
+            assertThat(finding(DeviceState.windows(7601, "Pro"), ReadinessRules.OS_VERSION)
+                            .remedy())
+                    .contains("users reset at the web portal")
+                    .contains("OpenSSPR has no legacy sign-in screen component")
+                    .doesNotContain("need the separate");
+        }
+
+        @Test
         void windows7NeedsTheLegacyPath() {
             assertThat(finding(DeviceState.windows(7601, "Pro"), ReadinessRules.OS_VERSION)
                             .remedy())
@@ -339,6 +372,16 @@ class ReadinessRulesTests {
         void allThreeOnEnterpriseIsAnError() {
             assertThat(finding(combination("Enterprise"), ReadinessRules.CAD_NOTIFICATIONS_SKU_COMBINATION))
                     .isNotNull();
+        }
+
+        @Test
+        void theMessageNamesTheEditionWithTheRightArticle() {
+            assertThat(finding(combination("Enterprise"), ReadinessRules.CAD_NOTIFICATIONS_SKU_COMBINATION)
+                            .message())
+                    .contains("are off on the Enterprise edition:");
+            assertThat(finding(combination(null), ReadinessRules.CAD_NOTIFICATIONS_SKU_COMBINATION)
+                            .message())
+                    .contains("are off on a non-Home, non-Pro edition:");
         }
 
         @Test
