@@ -18,6 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opensspr.agent.device.DeviceCredential;
+import org.opensspr.agent.device.StateDir;
+import org.opensspr.agent.registry.RegFile;
+import org.opensspr.agent.registry.RegReader;
+import org.opensspr.agent.registry.RegReaderTests;
 import org.opensspr.readiness.ReadinessRules;
 
 /**
