@@ -7,9 +7,9 @@ import org.opensspr.agent.ExitCode;
 import org.opensspr.agent.device.DeviceStates;
 import org.opensspr.agent.device.LocalDevice;
 import org.opensspr.agent.device.StateDir;
-import org.opensspr.readiness.SessionType;
 import org.opensspr.readiness.Verdict;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -40,30 +40,14 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON {ready, device, findings, warnings} instead of text.")
     boolean json;
 
-    @Option(
-            names = "--session",
-            paramLabel = "TYPE",
-            defaultValue = "console",
-            description = "The session of the sign-in screen: console (default), rdp or hyperv-enhanced.")
-    String session;
-
-    @Option(
-            names = "--linux-root",
-            hidden = true,
-            defaultValue = "/",
-            description = "Look for the Linux login setup under DIR instead of / (tests).")
-    Path linuxRoot;
+    @Mixin
+    LocalDeviceOptions device;
 
     @Override
     public Integer call() {
-        SessionType type = SsprAgent.session(session);
         StateDir state = agent.state();
-        LocalDevice local = LocalDevice.collect(
-                state,
-                registry,
-                type,
-                DeviceStates.settings(state.configuration().orElse(null)),
-                linuxRoot);
+        LocalDevice local = device.collect(
+                state, registry, DeviceStates.settings(state.configuration().orElse(null)));
         Verdict verdict = local.judge();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

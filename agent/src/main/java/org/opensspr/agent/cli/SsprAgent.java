@@ -9,7 +9,6 @@ import org.opensspr.agent.AgentException;
 import org.opensspr.agent.AgentLog;
 import org.opensspr.agent.ExitCode;
 import org.opensspr.agent.device.StateDir;
-import org.opensspr.readiness.SessionType;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,15 +87,6 @@ public final class SsprAgent implements Runnable {
     /** The state directory of this run: {@code --state-dir} or the platform's default. */
     StateDir state() {
         return new StateDir(stateDir == null ? StateDir.defaultPath() : stateDir);
-    }
-
-    static SessionType session(String text) {
-        try {
-            return SessionType.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new AgentException(
-                    ExitCode.USAGE, "--session must be console, rdp or hyperv-enhanced, not '" + text + "'");
-        }
     }
 
     @Override

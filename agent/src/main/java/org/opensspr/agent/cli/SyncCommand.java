@@ -13,9 +13,9 @@ import org.opensspr.agent.device.DeviceStates;
 import org.opensspr.agent.device.LocalDevice;
 import org.opensspr.agent.device.StateDir;
 import org.opensspr.agent.server.ServerClient;
-import org.opensspr.readiness.SessionType;
 import org.opensspr.readiness.Verdict;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -54,19 +54,8 @@ final class SyncCommand implements Callable<Integer> {
             description = "Report this registry export instead of this device (testing).")
     Path registry;
 
-    @Option(
-            names = "--session",
-            paramLabel = "TYPE",
-            defaultValue = "console",
-            description = "The session of the sign-in screen: console (default), rdp or hyperv-enhanced.")
-    String session;
-
-    @Option(
-            names = "--linux-root",
-            hidden = true,
-            defaultValue = "/",
-            description = "Look for the Linux login setup under DIR instead of / (tests).")
-    Path linuxRoot;
+    @Mixin
+    LocalDeviceOptions device;
 
     @Option(
             names = "--rounds",
@@ -78,14 +67,15 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Duration every = interval == null ? null : duration(interval);
-        SessionType type = SsprAgent.session(session);
+        // A bad --session is a usage error before the server is asked anything.
+        LocalDeviceOptions.session(device.session);
         StateDir state = agent.state();
         DeviceCredential credential = state.requireCredential();
         ServerClient client = new ServerClient(credential.server(), ServerClient.httpClient());
         int code = ExitCode.OK.code();
         for (int round = 1; ; round++) {
             try {
-                code = once(state, credential, client, type);
+                code = once(state, credential, client);
             } catch (AgentException e) {
                 if (every == null) {
                     throw e;
@@ -103,10 +93,10 @@ final class SyncCommand implements Callable<Integer> {
         }
     }
 
-    private int once(StateDir state, DeviceCredential credential, ServerClient client, SessionType type) {
+    private int once(StateDir state, DeviceCredential credential, ServerClient client) {
         String configuration = client.configuration(credential);
         state.saveConfiguration(configuration);
-        LocalDevice local = LocalDevice.collect(state, registry, type, DeviceStates.settings(configuration), linuxRoot);
+        LocalDevice local = device.collect(state, registry, DeviceStates.settings(configuration));
         Map<String, Object> answer = client.inventory(credential, DeviceStates.inventory(local.device()));
         Verdict verdict = local.withExtra(VerdictPrinter.fromServer(answer));
         PrintWriter out = spec.commandLine().getOut();
