@@ -10,7 +10,6 @@ import org.opensspr.agent.AgentLog;
 import org.opensspr.agent.ExitCode;
 import org.opensspr.agent.server.ResetFlowClient;
 import org.opensspr.agent.server.ResetFlowClient.Answer;
-import org.opensspr.agent.server.ResetFlowClient.Check;
 import org.opensspr.agent.server.ResetFlowClient.Flow;
 import org.opensspr.agent.server.ResetFlowClient.Method;
 import org.opensspr.agent.server.ResetFlowClient.Question;
@@ -34,6 +33,7 @@ public final class LogonDialogue {
     private final ResetFlowClient client;
     private final SessionSource sessions;
     private final LogonTerminal terminal;
+    private final Prompts prompts;
     private final boolean offerUnlock;
     private volatile boolean finished;
 
@@ -47,6 +47,7 @@ public final class LogonDialogue {
         this.client = client;
         this.sessions = sessions;
         this.terminal = terminal;
+        this.prompts = new Prompts(terminal);
         this.offerUnlock = offerUnlock;
     }
 
@@ -54,7 +55,7 @@ public final class LogonDialogue {
     public ExitCode run() {
         try {
             return dialogue();
-        } catch (EndOfInput e) {
+        } catch (Prompts.EndOfInput e) {
             terminal.println("");
             terminal.println(CANCELLED);
             return ExitCode.NOT_DONE;
@@ -81,27 +82,23 @@ public final class LogonDialogue {
         if (problem.type().equals("logon-reset-not-enabled")) {
             // The server's detail names the OMA-URI setting: for admins. The user gets plain words and the code.
             terminal.println(NOT_ENABLED);
-            terminal.println(hint(problem));
+            terminal.println(Prompts.hint(problem));
             return ExitCode.NOT_ENABLED;
         }
         terminal.println(e.userMessage());
-        terminal.println(hint(problem));
+        terminal.println(Prompts.hint(problem));
         return problem.status() == 401 ? ExitCode.SERVER : ExitCode.NOT_DONE;
-    }
-
-    private static String hint(Problem problem) {
-        return "If you need help, ask your helpdesk and mention \"" + problem.type() + "\".";
     }
 
     private ExitCode dialogue() {
         terminal.println(MENU);
-        String go = ask("Press Enter to reset your password, or type q to go back to sign-in: ");
+        String go = prompts.ask("Press Enter to reset your password, or type q to go back to sign-in: ");
         if (go.strip().toLowerCase(Locale.ROOT).startsWith("q")) {
             terminal.println("Back to sign-in.");
             return ExitCode.NOT_DONE;
         }
         String sessionToken = sessions.sessionToken();
-        String login = askNonEmpty("User name: ");
+        String login = prompts.askNonEmpty("User name: ");
         Flow flow = client.startFlow(sessionToken, login.strip());
         List<Method> open = new ArrayList<>(flow.methods());
         int remaining = flow.required();
@@ -129,7 +126,7 @@ public final class LogonDialogue {
         if (offerUnlock && unlockChosen(flow.flowId())) {
             return ExitCode.OK;
         }
-        return choosePassword(flow);
+        return new PasswordStep(client, prompts).choose(flow);
     }
 
     private static String label(Method method) {
@@ -144,7 +141,7 @@ public final class LogonDialogue {
 
     private Method choose(List<Method> open) {
         while (true) {
-            String answer = ask("Method [1-" + open.size() + "]: ").strip();
+            String answer = prompts.ask("Method [1-" + open.size() + "]: ").strip();
             if (open.size() == 1 && answer.isEmpty()) {
                 return open.get(0);
             }
@@ -172,7 +169,7 @@ public final class LogonDialogue {
     private Integer sendAndVerifyCode(String flowId, Method method) {
         boolean email = method.type().equals("email");
         while (true) {
-            String contact = ask((email ? "Type your full email address (" : "Type your full mobile number (")
+            String contact = prompts.ask((email ? "Type your full email address (" : "Type your full mobile number (")
                             + method.hint() + "), or Enter to go back: ")
                     .strip();
             if (contact.isEmpty()) {
@@ -192,7 +189,7 @@ public final class LogonDialogue {
 
     private Integer verifyCode(String flowId, Method method, String prompt) {
         while (true) {
-            String code = ask(prompt).strip();
+            String code = prompts.ask(prompt).strip();
             if (code.isEmpty()) {
                 return null;
             }
@@ -211,7 +208,7 @@ public final class LogonDialogue {
             List<Answer> answers = new ArrayList<>();
             for (Question question : questions) {
                 // An answer is a secret like a password: typed without echo, so nobody behind the user reads it.
-                char[] answer = secretNonEmpty(question.text() + " ");
+                char[] answer = prompts.secretNonEmpty(question.text() + " ");
                 answers.add(new Answer(question.id(), new String(answer)));
                 Arrays.fill(answer, '\0');
             }
@@ -228,7 +225,7 @@ public final class LogonDialogue {
         terminal.println("What would you like to do?");
         terminal.println("  1) Choose a new password");
         terminal.println("  2) Unlock my account and keep my current password");
-        if (!ask("Choice [1]: ").strip().equals("2")) {
+        if (!prompts.ask("Choice [1]: ").strip().equals("2")) {
             return false;
         }
         try {
@@ -241,133 +238,12 @@ public final class LogonDialogue {
         }
     }
 
-    private ExitCode choosePassword(Flow flow) {
-        String flowId = flow.flowId();
-        if (flow.passwordRules().isEmpty()) {
-            // A server that sends no rules: what every policy asks, and no length of our own (the server's decides).
-            terminal.println("Choose a new password. It must:");
-            terminal.println("  - be long enough (a phrase of a few words is easy to remember)");
-            terminal.println("  - not contain your name, your user name or the organisation's name");
-            terminal.println("  - not be a common or breached password, nor one of your recent passwords");
-        } else {
-            terminal.println("Choose a new password. The rules of the reset service:");
-            flow.passwordRules().forEach(rule -> terminal.println("  - " + rule));
-            terminal.println("A phrase of a few words is easy to remember.");
-        }
-        terminal.println("The reset service checks it when you press Enter; nothing you type is shown.");
-        while (true) {
-            char[] first = secret("New password: ");
-            char[] second = null;
-            try {
-                if (first.length == 0) {
-                    terminal.println("The password cannot be empty.");
-                    continue;
-                }
-                List<String> refused = refusedBeforeConfirming(flowId, first);
-                if (!refused.isEmpty()) {
-                    rejected(refused);
-                    continue;
-                }
-                second = secret("Type it again: ");
-                if (!Arrays.equals(first, second)) {
-                    terminal.println("The two passwords are not the same. Try again.");
-                    continue;
-                }
-                client.setPassword(flowId, first);
-                terminal.println(SUCCESS);
-                return ExitCode.OK;
-            } catch (AgentException e) {
-                Problem problem = e.problem().orElseThrow(() -> e);
-                if (problem.status() == 422 && !problem.violations().isEmpty()) {
-                    rejected(problem.violations());
-                } else if (problem.status() == 503 || problem.status() == 422) {
-                    showProblem(e, problem);
-                    terminal.println("Nothing was changed. Type the password again to retry.");
-                } else {
-                    throw e;
-                }
-            } finally {
-                Arrays.fill(first, '\0');
-                if (second != null) {
-                    Arrays.fill(second, '\0');
-                }
-            }
-        }
-    }
-
-    /**
-     * The server's verdict on the password before the user types it again: its violations, or none
-     * when it accepts it or gives no verdict (a server without the check, a spent budget), in which case
-     * the password step decides as before.
-     */
-    private List<String> refusedBeforeConfirming(String flowId, char[] password) {
-        try {
-            Check check = client.checkPassword(flowId, password);
-            return check.accepted() ? List.of() : check.violations();
-        } catch (AgentException e) {
-            return List.of();
-        }
-    }
-
-    private void rejected(List<String> violations) {
-        terminal.println("The password was not accepted:");
-        violations.forEach(v -> terminal.println("  - " + v));
-        terminal.println("Choose another one.");
-    }
-
     /** A 400 (wrong code, wrong address, ...) or a 403 unlock-not-allowed is shown and the step retried; anything else ends the dialogue. */
     private void recoverOrThrow(AgentException e) {
         Problem problem = e.problem().orElseThrow(() -> e);
         if (problem.status() != 400 && !problem.type().equals("unlock-not-allowed")) {
             throw e;
         }
-        showProblem(e, problem);
-    }
-
-    private void showProblem(AgentException e, Problem problem) {
-        terminal.println(e.userMessage());
-        terminal.println(hint(problem));
-    }
-
-    private String ask(String prompt) {
-        String line = terminal.readLine(prompt);
-        if (line == null) {
-            throw new EndOfInput();
-        }
-        return line;
-    }
-
-    private String askNonEmpty(String prompt) {
-        while (true) {
-            String line = ask(prompt);
-            if (!line.isBlank()) {
-                return line;
-            }
-        }
-    }
-
-    private char[] secretNonEmpty(String prompt) {
-        while (true) {
-            char[] secret = secret(prompt);
-            if (!new String(secret).isBlank()) {
-                return secret;
-            }
-            Arrays.fill(secret, '\0');
-        }
-    }
-
-    private char[] secret(String prompt) {
-        char[] secret = terminal.readSecret(prompt);
-        if (secret == null) {
-            throw new EndOfInput();
-        }
-        return secret;
-    }
-
-    /** The input ended (EOF, Ctrl+D): the dialogue stops cleanly. */
-    private static final class EndOfInput extends RuntimeException {
-        EndOfInput() {
-            super(null, null, false, false);
-        }
+        prompts.showProblem(e, problem);
     }
 }
