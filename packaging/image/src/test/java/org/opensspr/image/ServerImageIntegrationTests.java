@@ -18,6 +18,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The server's container image (target/sspr-server-image.tar, built by Jib) run by Debian's podman
  * as an operator would: loaded, started on a published port with a named volume for its data dir
  * and its configuration mounted at /etc/opensspr, health-checked, stopped, and started again in a
- * new container on the same volume. Pins down that the image runs the server as a non-root user,
- * keeps the data dir the owner's alone and keeps its state on the volume, not in the container.
+ * new container on the same volume, then once more on that volume without its database. Pins down
+ * that the image runs the server as a non-root user, keeps the data dir the owner's alone, keeps its
+ * state on the volume (not in the container) and refuses to start when that state is lost.
  */
 class ServerImageIntegrationTests {
 
@@ -57,7 +59,7 @@ class ServerImageIntegrationTests {
     Path work;
 
     @Test
-    void runsAsNonRootWithAPrivateDataDirAndKeepsItsStateOnTheVolumeAcrossContainers() throws Exception {
+    void runsAsNonRootWithAPrivateDataDirKeepsItsStateOnTheVolumeAndRefusesToStartWithoutIt() throws Exception {
         assumeThat(System.getProperty("os.name")).isEqualTo("Linux");
         assumeThat(System.getProperty("user.name"))
                 .as("podman runs images as root on the test machines")
@@ -104,9 +106,10 @@ class ServerImageIntegrationTests {
                     .containsOnly(UID);
             Path dataDir = Path.of(Podman.run("volume", "inspect", "--format", "{{.Mountpoint}}", volume));
             assertPrivate(dataDir);
-            assertThat(Podman.run("exec", first, "curl", "-fsS", "http://127.0.0.1:8080/actuator/health/readiness"))
-                    .as("the documented health command, run in the container")
-                    .contains("\"status\":\"UP\"");
+            Podman.Result healthcheck = Podman.attempt("healthcheck", "run", first);
+            assertThat(healthcheck.exitCode())
+                    .as("the documented health command, as podman runs it: %s", healthcheck)
+                    .isZero();
             String organisation = "Container test " + run;
             HttpResponse<String> patched =
                     admin(port, adminToken, "PATCH", "{\"organisationName\":\"" + organisation + "\"}");
@@ -132,6 +135,19 @@ class ServerImageIntegrationTests {
                     .isEqualTo(installation);
             assertThat(processUids(second)).containsOnly(UID);
             assertPrivate(dataDir);
+
+            // The volume loses its database: the server refuses to start blank, and the container says why.
+            Podman.run("stop", "--time", "60", second);
+            deleteRecursively(dataDir.resolve("db"));
+            String third = start("sspr-image-test-" + run + "-3", imageId, freePort(), volume, config);
+            containers.add(third);
+            Instant waiting = Instant.now();
+            assertThat(Podman.run("wait", third))
+                    .as("the exit code of a start on lost state")
+                    .isEqualTo("1");
+            assertThat(logs(third)).contains("Refusing to start");
+            System.out.printf(
+                    Locale.ROOT, "%s refused to start on the lost database after %d s%n", third, seconds(waiting));
         } finally {
             for (String container : containers) {
                 Podman.attempt("rm", "--force", "--time", "10", container);
@@ -203,6 +219,11 @@ class ServerImageIntegrationTests {
                 volume + ":" + DATA_DIR,
                 "--volume",
                 config + ":/etc/opensspr:ro",
+                // The health command the README documents (podman runs it on a timer where systemd is PID 1).
+                "--health-cmd",
+                "curl -fsS -o /dev/null http://127.0.0.1:8080/actuator/health/readiness",
+                "--health-start-period",
+                "2m",
                 image));
         Instant starting = Instant.now();
         String id = Podman.run(args.toArray(String[]::new));
@@ -304,6 +325,14 @@ class ServerImageIntegrationTests {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
