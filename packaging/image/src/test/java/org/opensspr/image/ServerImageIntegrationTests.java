@@ -184,7 +184,7 @@ class ServerImageIntegrationTests {
                         "cn: Carol Container",
                         "sn: Container",
                         "mail: carol@example.org",
-                        "userPassword: carol-" + adminToken.substring(0, 8),
+                        "userPassword: carol-" + random(12),
                         ""),
                 StandardCharsets.UTF_8);
         Files.writeString(
