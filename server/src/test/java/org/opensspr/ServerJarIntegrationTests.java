@@ -1,6 +1,7 @@
 package org.opensspr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -8,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -38,6 +41,7 @@ class ServerJarIntegrationTests {
         String newPassword = "Tea-Party-at-" + System.nanoTime();
 
         try (RunningServer server = RunningServer.start(dataDir, httpPort, ldapPort)) {
+            awaitOwnerOnly(dataDir);
             Http http = new Http("http://127.0.0.1:" + httpPort);
             Http.Response started = http.post(
                     "/api/v1/reset/flows",
@@ -163,5 +167,35 @@ class ServerJarIntegrationTests {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /**
+     * Waits (at most 30 s) until every folder under the data dir is {@code rwx------} and every file
+     * {@code rw-------}, as the README promises, whatever the umask the test runs with: the files the
+     * database and the directory create during start-up included.
+     */
+    private static void awaitOwnerOnly(Path dataDir) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        List<String> open = List.of();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> paths = Files.walk(dataDir)) {
+                open = paths.filter(p -> !Files.isSymbolicLink(p))
+                        .filter(p -> {
+                            try {
+                                String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+                                return !mode.equals(Files.isDirectory(p) ? "rwx------" : "rw-------");
+                            } catch (IOException e) {
+                                return false; // gone meanwhile (a temporary file)
+                            }
+                        })
+                        .map(p -> dataDir.relativize(p).toString())
+                        .toList();
+            }
+            if (open.isEmpty()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        fail("not owner-only in the data dir after 30 s: " + open);
     }
 }

@@ -5,6 +5,8 @@ import java.time.Clock;
 import org.opensspr.audit.AuditAnchors;
 import org.opensspr.audit.AuditKey;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -20,6 +22,16 @@ class SystemConfiguration {
     @Bean
     DataDirectory dataDirectory(@Value("${sspr.data-dir:./data}") Path dataDir) {
         return new DataDirectory(dataDir).secure();
+    }
+
+    /**
+     * The data dir is secured once more when the server is ready: the H2 database and the embedded
+     * directory create their folders and files during start-up with the process's umask (often
+     * {@code 022}), and the folders they made are not all made through {@link DataDirectory#folder}.
+     */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> dataDirectorySecuredWhenReady(DataDirectory dataDirectory) {
+        return event -> dataDirectory.secure();
     }
 
     /** This node's audit anchors: {@code <data-dir>/audit/anchors}, in an owner-only folder. */
