@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sspr-agent logon}: the interactive reset for the sign-in screen, in a terminal.
+ * {@code sspr-agent logon}: the interactive reset for the sign-in screen, in a terminal (or, with
+ * {@code --window}, in the full-screen window of the graphical sign-in, see {@link LogonWindowSession}).
  * Reads the device credential from {@code <state-dir>/device.properties} and the effective
  * configuration from {@code <state-dir>/configuration.json} (see {@link LogonDeviceState}); shows
  * "Forgot password? / Reset password" only when the configuration enables reset.
@@ -55,6 +56,20 @@ public final class LogonCommand implements Callable<Integer> {
             description = "Also offer to unlock the account without a new password (where the policy allows unlock).")
     boolean offerUnlock;
 
+    @Option(
+            names = "--window",
+            description =
+                    "Show the reset in a full-screen window instead of the terminal (the 'reset' account's graphical session).")
+    boolean window;
+
+    @Option(
+            names = "--window-timeout",
+            paramLabel = "MINUTES",
+            defaultValue = "10",
+            description =
+                    "With --window: close the window and end after this many minutes, whatever the dialogue's state (1-15, default 10).")
+    int windowTimeout;
+
     private final LogonTerminal terminal;
     private final HttpClient http;
 
@@ -71,7 +86,13 @@ public final class LogonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LogonTerminal term = terminal != null ? terminal : new LogonConsoleTerminal();
+        if (window && terminal == null) {
+            return LogonWindowSession.run(windowTimeout, this::converseIn);
+        }
+        return converseIn(terminal != null ? terminal : new LogonConsoleTerminal());
+    }
+
+    private int converseIn(LogonTerminal term) {
         if (brokerSocket != null) {
             return viaBroker(term);
         }
