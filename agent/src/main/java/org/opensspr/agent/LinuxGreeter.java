@@ -20,7 +20,8 @@ import java.util.List;
  *       the account (another one can be picked in the greeter's menu), Debian's session wrapper
  *       runs the reset session instead;</li>
  *   <li>where LightDM is installed: {@code /etc/lightdm/lightdm.conf.d/50-sspr-agent.conf}
- *       (the greeter lists users, so "Reset password" can be picked) and two lines in
+ *       (the greeter lists users, so "Reset password" can be picked; X authorities in LightDM's run
+ *       directory, since the account's home is {@code /}) and two lines in
  *       {@code /etc/pam.d/lightdm} that let members of {@code nopasswdlogin} in without a password
  *       (the account has none; only LightDM's PAM service gets the rule);</li>
  *   <li>where AccountsService keeps users: the account's default session there.</li>
@@ -38,6 +39,9 @@ final class LinuxGreeter {
     static final String LIGHTDM_DROP_IN = "etc/lightdm/lightdm.conf.d/50-sspr-agent.conf";
     static final String LIGHTDM_PAM = "etc/pam.d/lightdm";
     static final String ACCOUNTS_SERVICE = "var/lib/AccountsService/users";
+    /** LightDM's per-user data folder for the greeter, created at the account's first graphical sign-in. */
+    static final String LIGHTDM_DATA = "var/lib/lightdm-data";
+
     static final String PAM_COMMENT =
             "# OpenSSPR (sspr-agent install): the password-reset account signs in without a password; 'sspr-agent uninstall' removes this.";
     static final String PAM_RULE = "auth      sufficient pam_succeed_if.so user ingroup " + NOPASSWD_GROUP;
@@ -81,7 +85,10 @@ final class LinuxGreeter {
         return "# OpenSSPR: written by 'sspr-agent install'; removed by 'sspr-agent uninstall'.\n"
                 + "# The password-reset account runs the reset window and nothing else, whichever session was chosen.\n"
                 + "if [ \"$(id -un)\" = \"" + account + "\" ]; then\n"
+                + "    # Xsession's log in /tmp (the home / is not writable) and its link to it: nothing of the session is left.\n"
                 + "    case \"${ERRFILE:-}\" in /tmp/* | /var/tmp/*) rm -f \"$ERRFILE\" ;; esac\n"
+                + "    [ -L \"${TMPDIR:-/tmp}/xsession-" + account + "\" ] && rm -f \"${TMPDIR:-/tmp}/xsession-"
+                + account + "\"\n"
                 + "    exec /" + SESSION + "\n"
                 + "fi\n";
     }
@@ -90,7 +97,10 @@ final class LinuxGreeter {
         return "# OpenSSPR: written by 'sspr-agent install'; removed by 'sspr-agent uninstall'.\n"
                 + "# The greeter lists the users, so that \"" + DISPLAY_NAME + "\" can be picked.\n"
                 + "[Seat:*]\n"
-                + "greeter-hide-users=false\n";
+                + "greeter-hide-users=false\n"
+                + "[LightDM]\n"
+                + "# The account's home is / (nothing of its own on disk): LightDM keeps X authorities in its run directory.\n"
+                + "user-authority-in-system-dir=true\n";
     }
 
     static String accountsService() {
@@ -119,6 +129,15 @@ final class LinuxGreeter {
             if (Files.deleteIfExists(path(file))) {
                 done.add("removed /" + file);
             }
+        }
+        Path data = path(LIGHTDM_DATA).resolve(account);
+        if (Files.isDirectory(data, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (var files = Files.walk(data)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            done.add("removed /" + LIGHTDM_DATA + "/" + account);
         }
         Path pam = path(LIGHTDM_PAM);
         if (Files.isRegularFile(pam)) {

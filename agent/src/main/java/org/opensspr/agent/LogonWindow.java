@@ -49,6 +49,9 @@ final class LogonWindow implements LogonTerminal, AutoCloseable {
 
     private static final int MAX_LINES = 400;
 
+    static final String TITLE = "Reset password";
+    static final String ACKNOWLEDGE = "Press Enter to return to the sign-in screen.";
+
     private final long deadline;
     private final BlockingQueue<Object> answers = new LinkedBlockingQueue<>();
     private JFrame frame;
@@ -131,7 +134,7 @@ final class LogonWindow implements LogonTerminal, AutoCloseable {
         content.add(scroll, BorderLayout.CENTER);
         content.add(input, BorderLayout.SOUTH);
 
-        frame = new JFrame("Reset password");
+        frame = new JFrame(TITLE);
         frame.setUndecorated(true);
         frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         frame.setAlwaysOnTop(true);
@@ -224,6 +227,7 @@ final class LogonWindow implements LogonTerminal, AutoCloseable {
             prompt.setText(text);
             cards.show(fields, isSecret ? "secret" : "line");
             (isSecret ? secret : line).requestFocusInWindow();
+            shown(text);
         });
         try {
             long left = deadline - System.nanoTime();
@@ -237,6 +241,19 @@ final class LogonWindow implements LogonTerminal, AutoCloseable {
             Thread.currentThread().interrupt();
             return END;
         }
+    }
+
+    /**
+     * On the EDT, once a question is on screen: paints it now and names it in the window's title
+     * ("Reset password: User name:"), which no one sees (the window has no frame) but assistive
+     * technology and tests read: when the title names a question, the screen shows it.
+     */
+    private void shown(String question) {
+        frame.validate();
+        JComponent content = (JComponent) frame.getContentPane();
+        content.paintImmediately(content.getBounds());
+        java.awt.Toolkit.getDefaultToolkit().sync();
+        frame.setTitle(TITLE + ": " + question.strip());
     }
 
     /** An Enter pressed while no question was open answers nothing: it must not answer the next question. */
@@ -257,9 +274,10 @@ final class LogonWindow implements LogonTerminal, AutoCloseable {
         drainStale();
         SwingUtilities.invokeLater(() -> {
             secretMode = false;
-            prompt.setText("Press Enter to return to the sign-in screen.");
+            prompt.setText(ACKNOWLEDGE);
             cards.show(fields, "line");
             line.requestFocusInWindow();
+            shown(ACKNOWLEDGE);
         });
         long until = Math.min(deadline, System.nanoTime() + max.toNanos());
         try {
