@@ -64,11 +64,11 @@ public final class LogonCommand implements Callable<Integer> {
 
     @Option(
             names = "--window-timeout",
-            paramLabel = "MINUTES",
-            defaultValue = "10",
+            paramLabel = "DURATION",
+            defaultValue = "10m",
             description =
-                    "With --window: close the window and end after this many minutes, whatever the dialogue's state (1-15, default 10).")
-    int windowTimeout;
+                    "With --window: close the window and end after this time, whatever the dialogue's state, like 10m or 90s (at most 15m; default 10m).")
+    String windowTimeout;
 
     private final LogonTerminal terminal;
     private final HttpClient http;

@@ -17,16 +17,34 @@ final class LogonWindowSession {
 
     static final int MAX_MINUTES = 15;
     static final int GRACE_SECONDS = 30;
+    static final Duration MIN = Duration.ofSeconds(10);
 
     private LogonWindowSession() {}
 
-    /** Runs {@code dialogue} in a window that closes after {@code minutes}; returns the dialogue's exit code. */
-    static int run(int minutes, ToIntFunction<LogonTerminal> dialogue) {
-        if (minutes < 1 || minutes > MAX_MINUTES) {
-            throw new AgentException(
-                    AgentException.USAGE, "--window-timeout must be 1 to " + MAX_MINUTES + " minutes, not " + minutes);
+    /** Runs {@code dialogue} in a window that closes after {@code timeout} (like {@code 10m}, {@code 90s}); returns its exit code. */
+    static int run(String timeout, ToIntFunction<LogonTerminal> dialogue) {
+        return run(parse(timeout), dialogue);
+    }
+
+    /** {@code 10m}, {@code 90s}: from 10 seconds to {@value #MAX_MINUTES} minutes. */
+    static Duration parse(String timeout) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("([0-9]{1,5})([sm])").matcher(timeout.strip());
+        Duration parsed = null;
+        if (m.matches()) {
+            long amount = Long.parseLong(m.group(1));
+            parsed = m.group(2).equals("m") ? Duration.ofMinutes(amount) : Duration.ofSeconds(amount);
         }
-        Duration timeout = Duration.ofMinutes(minutes);
+        if (parsed == null || parsed.compareTo(MIN) < 0 || parsed.compareTo(Duration.ofMinutes(MAX_MINUTES)) > 0) {
+            throw new AgentException(
+                    AgentException.USAGE,
+                    "--window-timeout must be like 10m or 90s, from 10s to " + MAX_MINUTES + "m, not '" + timeout
+                            + "'");
+        }
+        return parsed;
+    }
+
+    static int run(Duration timeout, ToIntFunction<LogonTerminal> dialogue) {
         Thread watchdog = new Thread(
                 () -> {
                     try {
