@@ -27,7 +27,9 @@ import java.util.List;
  *   <li>where AccountsService keeps users: the account's default session there.</li>
  * </ul>
  * The account joins the group {@code nopasswdlogin} ({@link LinuxSignIn} does that); its name as
- * a greeter shows it (the first GECOS field) is {@value #DISPLAY_NAME}.
+ * a greeter shows it (the first GECOS field) is {@value #DISPLAY_NAME}. Uninstall also removes what
+ * LightDM keeps of the account ({@code /var/lib/lightdm-data/reset}, {@code /run/lightdm/reset}),
+ * so that nothing is left for a later account with the same uid.
  */
 final class LinuxGreeter {
 
@@ -41,6 +43,8 @@ final class LinuxGreeter {
     static final String ACCOUNTS_SERVICE = "var/lib/AccountsService/users";
     /** LightDM's per-user data folder for the greeter, created at the account's first graphical sign-in. */
     static final String LIGHTDM_DATA = "var/lib/lightdm-data";
+    /** LightDM's run folder, where it keeps the account's X authority ({@code user-authority-in-system-dir}). */
+    static final String LIGHTDM_RUN = "run/lightdm";
 
     static final String PAM_COMMENT =
             "# OpenSSPR (sspr-agent install): the password-reset account signs in without a password; 'sspr-agent uninstall' removes this.";
@@ -130,14 +134,17 @@ final class LinuxGreeter {
                 done.add("removed /" + file);
             }
         }
-        Path data = path(LIGHTDM_DATA).resolve(account);
-        if (Files.isDirectory(data, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            try (var files = Files.walk(data)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
+        for (String folder : List.of(LIGHTDM_DATA, LIGHTDM_RUN)) {
+            Path data = path(folder).resolve(account);
+            if (Files.isDirectory(data, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                try (var files = Files.walk(data)) {
+                    for (Path p :
+                            files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
                 }
+                done.add("removed /" + folder + "/" + account);
             }
-            done.add("removed /" + LIGHTDM_DATA + "/" + account);
         }
         Path pam = path(LIGHTDM_PAM);
         if (Files.isRegularFile(pam)) {

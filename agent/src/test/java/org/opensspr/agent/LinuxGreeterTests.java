@@ -94,6 +94,8 @@ class LinuxGreeterTests {
         debianWithLightDm();
         assertThat(install().exitCode()).isZero();
         Files.createDirectories(root.resolve(LinuxGreeter.LIGHTDM_DATA + "/reset"));
+        Files.createDirectories(root.resolve(LinuxGreeter.LIGHTDM_RUN + "/reset"));
+        Files.writeString(root.resolve(LinuxGreeter.LIGHTDM_RUN + "/reset/xauthority"), "cookie");
 
         AgentRun run = AgentRun.of("uninstall", "--root", root.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -105,7 +107,8 @@ class LinuxGreeterTests {
             LinuxGreeter.XSESSION_GUARD,
             LinuxGreeter.LIGHTDM_DROP_IN,
             LinuxGreeter.ACCOUNTS_SERVICE + "/reset",
-            LinuxGreeter.LIGHTDM_DATA + "/reset"
+            LinuxGreeter.LIGHTDM_DATA + "/reset",
+            LinuxGreeter.LIGHTDM_RUN + "/reset"
         }) {
             assertThat(root.resolve(gone)).as(gone).doesNotExist();
         }
