@@ -223,7 +223,9 @@ class GraphicalSignInIntegrationTests {
         if (dbusPid != null) {
             run("kill", dbusPid);
             awaitCommand(List.of("sh", "-c", "test -e /proc/" + dbusPid + " || echo gone"), "gone", null);
+            // The bus leaves its pid file and socket behind when stopped: the machine is as it was.
             Files.deleteIfExists(DBUS_PID);
+            Files.deleteIfExists(Path.of("/run/dbus/system_bus_socket"));
         }
         Files.deleteIfExists(TEST_DROP_IN);
         if (greeterState == null) {
