@@ -14,6 +14,7 @@ import org.opensspr.agent.logon.LogonBroker;
 import org.opensspr.agent.logon.LogonConsoleTerminal;
 import org.opensspr.agent.logon.LogonDialogue;
 import org.opensspr.agent.logon.LogonTerminal;
+import org.opensspr.agent.logon.LogonWindowSession;
 import org.opensspr.agent.logon.SessionSource;
 import org.opensspr.agent.server.ResetFlowClient;
 import org.opensspr.agent.server.ServerClient;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sspr-agent logon}: the interactive reset for the sign-in screen, in a terminal.
+ * {@code sspr-agent logon}: the interactive reset for the sign-in screen, in a terminal (or, with
+ * {@code --window}, in the full-screen window of the graphical sign-in, see {@link LogonWindowSession}).
  * Reads the device credential from {@code <state-dir>/device.properties} and the effective
  * configuration from {@code <state-dir>/configuration.json} (both through {@link StateDir}); shows
  * "Forgot password? / Reset password" only when the configuration enables reset.
@@ -66,6 +68,20 @@ public final class LogonCommand implements Callable<Integer> {
             description = "Also offer to unlock the account without a new password (where the policy allows unlock).")
     boolean offerUnlock;
 
+    @Option(
+            names = "--window",
+            description =
+                    "Show the reset in a full-screen window instead of the terminal (the 'reset' account's graphical session).")
+    boolean window;
+
+    @Option(
+            names = "--window-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "10m",
+            description =
+                    "With --window: close the window and end after this time, whatever the dialogue's state, like 10m or 90s (at most 15m; default 10m).")
+    String windowTimeout;
+
     private final LogonTerminal terminal;
     private final HttpClient http;
 
@@ -88,7 +104,13 @@ public final class LogonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LogonTerminal term = terminal != null ? terminal : new LogonConsoleTerminal();
+        if (window && terminal == null) {
+            return LogonWindowSession.run(windowTimeout, this::converseIn);
+        }
+        return converseIn(terminal != null ? terminal : new LogonConsoleTerminal());
+    }
+
+    private int converseIn(LogonTerminal term) {
         try {
             return run(term).code();
         } catch (AgentException e) {

@@ -22,7 +22,9 @@ import org.opensspr.agent.FilePermissions;
  *   <li>{@code /etc/systemd/system/sspr-agent-broker.service}, the root-owned broker;</li>
  *   <li>{@code /etc/ssh/sshd_config.d/sspr-agent.conf}: {@code DenyUsers reset} (where {@code /etc/ssh} exists);</li>
  *   <li>the system group {@code sspr-reset} and the system user {@code reset} (no password, that
- *       group only, home {@code /}, shell {@code reset-shell}): only when the root is {@code /}.</li>
+ *       group and {@code nopasswdlogin}, shown as "Reset password", home {@code /}, shell
+ *       {@code reset-shell}): only when the root is {@code /};</li>
+ *   <li>the graphical sign-in's session and greeter settings: see {@link LinuxGreeter}.</li>
  * </ul>
  * Every step is idempotent: a file with the right content is left alone, an existing account kept.
  */
@@ -36,6 +38,8 @@ public final class LinuxSignIn {
     static final String SSHD_DROP_IN = "etc/ssh/sshd_config.d/sspr-agent.conf";
     static final String RUN = "run/sspr-agent";
     public static final String SOCKET = "/" + RUN + "/broker.sock";
+    /** Present when install created {@code nopasswdlogin}, so that uninstall removes only a group of its own. */
+    static final String CREATED_NOPASSWD_GROUP = LIB + "/created-nopasswdlogin-group";
 
     /** Runs a system command; returns its exit code. Replaced in tests. */
     public interface Commands {
@@ -125,6 +129,7 @@ public final class LinuxSignIn {
         }
         write(SHELL, shell(java), "rwxr-xr-x");
         write(UNIT, unit(java, stateDir), "rw-r--r--");
+        new LinuxGreeter(root, account, done).install(java);
         if (Files.isDirectory(path("etc/ssh"))) {
             write(SSHD_DROP_IN, sshdDropIn(), "rw-r--r--");
         }
@@ -134,6 +139,13 @@ public final class LinuxSignIn {
         if (run("getent", "group", GROUP) != 0) {
             require(run("groupadd", "--system", GROUP), "groupadd " + GROUP);
             done.add("created the group " + GROUP);
+        }
+        if (run("getent", "group", LinuxGreeter.NOPASSWD_GROUP) != 0) {
+            require(
+                    run("groupadd", "--system", LinuxGreeter.NOPASSWD_GROUP),
+                    "groupadd " + LinuxGreeter.NOPASSWD_GROUP);
+            write(CREATED_NOPASSWD_GROUP, "", "rw-r--r--");
+            done.add("created the group " + LinuxGreeter.NOPASSWD_GROUP);
         }
         if (run("getent", "passwd", account) != 0) {
             require(
@@ -148,12 +160,24 @@ public final class LinuxSignIn {
                             "--shell",
                             "/" + SHELL,
                             "--comment",
-                            "Reset a forgotten password (OpenSSPR)",
+                            LinuxGreeter.DISPLAY_NAME,
                             account),
                     "useradd " + account);
             done.add("created the account " + account);
         }
-        require(run("usermod", "--shell", "/" + SHELL, "--gid", GROUP, "--groups", "", account), "usermod " + account);
+        require(
+                run(
+                        "usermod",
+                        "--shell",
+                        "/" + SHELL,
+                        "--gid",
+                        GROUP,
+                        "--groups",
+                        LinuxGreeter.NOPASSWD_GROUP,
+                        "--comment",
+                        LinuxGreeter.DISPLAY_NAME,
+                        account),
+                "usermod " + account);
         require(run("passwd", "--delete", account), "passwd --delete " + account);
         if (Files.isDirectory(Path.of("/run/systemd/system"))) {
             run("systemctl", "daemon-reload");
@@ -176,7 +200,13 @@ public final class LinuxSignIn {
                 require(run("groupdel", GROUP), "groupdel " + GROUP);
                 done.add("removed the group " + GROUP);
             }
+            if (Files.exists(path(CREATED_NOPASSWD_GROUP))
+                    && run("getent", "group", LinuxGreeter.NOPASSWD_GROUP) == 0) {
+                require(run("groupdel", LinuxGreeter.NOPASSWD_GROUP), "groupdel " + LinuxGreeter.NOPASSWD_GROUP);
+                done.add("removed the group " + LinuxGreeter.NOPASSWD_GROUP);
+            }
         }
+        new LinuxGreeter(root, account, done).uninstall();
         for (String file : List.of(UNIT, SSHD_DROP_IN)) {
             if (Files.deleteIfExists(path(file))) {
                 done.add("removed /" + file);

@@ -142,7 +142,7 @@ class LinuxSignInIntegrationTests {
             assertThat(again.output()).isEmpty();
 
             assertThat(run("getent", "passwd", "reset").output()).contains(":/:/usr/lib/sspr-agent/reset-shell");
-            assertThat(run("id", "-Gn", "reset").output().strip()).isEqualTo("sspr-reset");
+            assertThat(run("id", "-Gn", "reset").output().strip()).isEqualTo("sspr-reset nopasswdlogin");
             assertThat(run("passwd", "--status", "reset").output()).contains("reset NP");
             assertThat(run(
                                     "runuser",
