@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -44,17 +45,22 @@ public record DataDirectory(Path root) {
 
     /**
      * Creates the data dir if missing and makes it, and everything already in it, the owner's alone.
-     * Symbolic links are left as they are (they are not followed). Returns this.
+     * Symbolic links are left as they are (they are not followed); a file that disappears while the
+     * folder is walked (the server is running) is skipped. Returns this.
      */
     public DataDirectory secure() {
         try {
             Files.createDirectories(root);
             try (Stream<Path> paths = Files.walk(root)) {
                 for (Path path : (Iterable<Path>) paths::iterator) {
-                    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                        restrict(path, OWNER_FOLDER);
-                    } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                        restrict(path, OWNER_FILE);
+                    try {
+                        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                            restrict(path, OWNER_FOLDER);
+                        } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                            restrict(path, OWNER_FILE);
+                        }
+                    } catch (NoSuchFileException e) {
+                        // gone while we walked (a temporary file of the outbox, say): nothing left to secure
                     }
                 }
             }
