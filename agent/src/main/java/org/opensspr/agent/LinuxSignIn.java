@@ -22,6 +22,9 @@ import java.util.stream.Stream;
  *       group only, home {@code /}, shell {@code reset-shell}): only when the root is {@code /}.</li>
  * </ul>
  * Every step is idempotent: a file with the right content is left alone, an existing account kept.
+ * Where the {@code sspr-agent} Debian package owns the files, its maintainer scripts call only
+ * {@link #installAccount()} and {@link #removeAccount()}: dpkg keeps the files, so they are never
+ * written or deleted twice.
  */
 final class LinuxSignIn {
 
@@ -84,7 +87,7 @@ final class LinuxSignIn {
     }
 
     static String unit(Path java, Path stateDir) {
-        return "# OpenSSPR: written by 'sspr-agent install'; removed by 'sspr-agent uninstall'.\n"
+        return "# OpenSSPR: written by 'sspr-agent install' (or shipped by the sspr-agent package).\n"
                 + "[Unit]\n"
                 + "Description=OpenSSPR sign-in screen broker (logon sessions for the password-reset account)\n"
                 + "Wants=network-online.target\n"
@@ -104,7 +107,7 @@ final class LinuxSignIn {
 
     String sshdDropIn() {
         return "# OpenSSPR: the password-reset account works only at this computer's sign-in screen.\n"
-                + "# Written by 'sspr-agent install'; removed by 'sspr-agent uninstall'.\n"
+                + "# Written by 'sspr-agent install' (or shipped by the sspr-agent package).\n"
                 + "DenyUsers " + account + "\n";
     }
 
@@ -125,6 +128,19 @@ final class LinuxSignIn {
         if (Files.isDirectory(path("etc/ssh"))) {
             write(SSHD_DROP_IN, sshdDropIn(), "rw-r--r--");
         }
+        if (!realRoot()) {
+            return;
+        }
+        installAccount();
+        if (Files.isDirectory(Path.of("/run/systemd/system"))) {
+            run("systemctl", "daemon-reload");
+            run("systemctl", "enable", "--now", "sspr-agent-broker.service");
+            run("systemctl", "try-reload-or-restart", "ssh.service");
+        }
+    }
+
+    /** The group and the password-less account whose login program is the reset shell (real root only). */
+    void installAccount() throws IOException {
         if (!realRoot()) {
             return;
         }
@@ -152,11 +168,6 @@ final class LinuxSignIn {
         }
         require(run("usermod", "--shell", "/" + SHELL, "--gid", GROUP, "--groups", "", account), "usermod " + account);
         require(run("passwd", "--delete", account), "passwd --delete " + account);
-        if (Files.isDirectory(Path.of("/run/systemd/system"))) {
-            run("systemctl", "daemon-reload");
-            run("systemctl", "enable", "--now", "sspr-agent-broker.service");
-            run("systemctl", "try-reload-or-restart", "ssh.service");
-        }
     }
 
     void uninstall() throws IOException {
@@ -165,14 +176,7 @@ final class LinuxSignIn {
             if (Files.isDirectory(Path.of("/run/systemd/system")) && Files.exists(path(UNIT))) {
                 run("systemctl", "disable", "--now", "sspr-agent-broker.service");
             }
-            if (run("getent", "passwd", account) == 0) {
-                require(run("userdel", "--force", account), "userdel " + account);
-                done.add("removed the account " + account);
-            }
-            if (run("getent", "group", GROUP) == 0) {
-                require(run("groupdel", GROUP), "groupdel " + GROUP);
-                done.add("removed the group " + GROUP);
-            }
+            removeAccount();
         }
         for (String file : List.of(UNIT, SSHD_DROP_IN)) {
             if (Files.deleteIfExists(path(file))) {
@@ -187,6 +191,21 @@ final class LinuxSignIn {
         if (realRoot() && Files.isDirectory(Path.of("/run/systemd/system"))) {
             run("systemctl", "daemon-reload");
             run("systemctl", "try-reload-or-restart", "ssh.service");
+        }
+    }
+
+    /** Removes the account and the group (real root only); the files are left to whoever owns them. */
+    void removeAccount() throws IOException {
+        if (!realRoot()) {
+            return;
+        }
+        if (run("getent", "passwd", account) == 0) {
+            require(run("userdel", "--force", account), "userdel " + account);
+            done.add("removed the account " + account);
+        }
+        if (run("getent", "group", GROUP) == 0) {
+            require(run("groupdel", GROUP), "groupdel " + GROUP);
+            done.add("removed the group " + GROUP);
         }
     }
 
