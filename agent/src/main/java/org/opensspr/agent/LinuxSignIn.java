@@ -96,6 +96,8 @@ final class LinuxSignIn {
                 + "ExecStart=" + java + " -XX:-UsePerfData -jar /" + JAR + " --state-dir " + stateDir
                 + " broker --socket " + SOCKET + " --group " + GROUP + "\n"
                 + "Restart=on-failure\n"
+                // The JVM's answer to SIGTERM (systemctl stop) is 143: a clean stop, not a failure.
+                + "SuccessExitStatus=143\n"
                 + "UMask=0077\n"
                 + "NoNewPrivileges=yes\n"
                 + "PrivateTmp=yes\n"
