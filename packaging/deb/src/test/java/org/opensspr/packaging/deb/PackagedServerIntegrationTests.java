@@ -44,6 +44,9 @@ class PackagedServerIntegrationTests {
     private List<String> leftoversBefore;
     private Process server;
 
+    /** The emulated credentials directory and the server's output: this test's own, deleted after it. */
+    private Path scratch;
+
     @BeforeAll
     static void rootOnLinux() {
         assumeTrue(Host.isRootOnLinux(), "installs packages with dpkg: root on Linux only (CI runs as root)");
@@ -68,6 +71,9 @@ class PackagedServerIntegrationTests {
             server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
         Host.purgePackages();
+        if (scratch != null) {
+            run("rm", "-rf", "--one-file-system", scratch.toString());
+        }
     }
 
     @Test
@@ -88,7 +94,9 @@ class PackagedServerIntegrationTests {
         int uid = dynamicUid();
         Path stateDir = privateDirectory("/var/lib", uid);
         Path cacheDir = privateDirectory("/var/cache", uid);
-        Path credentials = Files.createTempDirectory("sspr-credentials");
+        scratch = Files.createTempDirectory("sspr-deb-test");
+        run("chmod", "0755", scratch.toString()).succeeded("chmod");
+        Path credentials = Files.createDirectory(scratch.resolve("credentials"));
         Files.copy(Path.of(CONFFILE), credentials.resolve("application.properties"));
         run("chown", "-R", uid + ":" + uid, credentials.toString()).succeeded("chown");
         run("chmod", "0500", credentials.toString()).succeeded("chmod");
@@ -97,7 +105,7 @@ class PackagedServerIntegrationTests {
         PackagedUnit unit = PackagedUnit.parse(unitText, Path.of("/var/lib"), Path.of("/var/cache"), credentials);
         assertThat(unit.setting("LoadCredential")).isEqualTo("application.properties:" + CONFFILE);
 
-        server = start(unit, uid, stateDir, cacheDir);
+        server = start(unit, uid, stateDir, cacheDir, scratch.resolve("server.log"));
         awaitReady(port);
 
         assertThat(run("stat", "-c", "%u", "/proc/" + server.pid()).output().strip())
@@ -143,7 +151,6 @@ class PackagedServerIntegrationTests {
                     .isFalse();
         }
         assertThat(Host.pathsNamingThePackages()).isEqualTo(leftoversBefore);
-        run("rm", "-rf", credentials.toString());
     }
 
     @Test
@@ -199,7 +206,8 @@ class PackagedServerIntegrationTests {
      * {@code /var/cache/private} show only the service's folder, then as the uid with no groups, no
      * capabilities and no new privileges, in an environment of only what the unit sets.
      */
-    private static Process start(PackagedUnit unit, int uid, Path stateDir, Path cacheDir) throws IOException {
+    private static Process start(PackagedUnit unit, int uid, Path stateDir, Path cacheDir, Path log)
+            throws IOException {
         String script = "set -e\n"
                 + "for d in \"$STATE\" \"$CACHE\"; do\n"
                 + "  keep=$(mktemp -d)\n"
@@ -238,7 +246,7 @@ class PackagedServerIntegrationTests {
         return new ProcessBuilder(command)
                 .directory(Path.of("/").toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(Files.createTempFile("sspr-server", ".log").toFile())
+                .redirectOutput(log.toFile())
                 .start();
     }
 
@@ -253,7 +261,8 @@ class PackagedServerIntegrationTests {
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
             assertThat(server.isAlive())
-                    .as("the server exited with " + exitOf(server))
+                    .as("the server exited with " + exitOf(server) + ":\n"
+                            + Host.read(scratch.resolve("server.log").toString()))
                     .isTrue();
             try {
                 HttpResponse<String> response = http.send(probe, HttpResponse.BodyHandlers.ofString());
@@ -267,7 +276,8 @@ class PackagedServerIntegrationTests {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("not ready within 5 minutes: " + last);
+        throw new AssertionError("not ready within 5 minutes: " + last + "\n"
+                + Host.read(scratch.resolve("server.log").toString()));
     }
 
     private static String exitOf(Process process) {
