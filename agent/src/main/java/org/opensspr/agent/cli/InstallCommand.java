@@ -2,6 +2,7 @@ package org.opensspr.agent.cli;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -21,6 +22,9 @@ import picocli.CommandLine.Spec;
 final class InstallCommand {
 
     static final String GROUP = LinuxSignIn.GROUP;
+
+    /** Present while the Debian package {@code sspr-agent} is installed (or removed but not purged). */
+    static final String PACKAGE_FILE_LIST = "/var/lib/dpkg/info/sspr-agent.list";
 
     private InstallCommand() {}
 
@@ -55,6 +59,13 @@ final class InstallCommand {
                 throw new AgentException(
                         ExitCode.USAGE, spec.name() + " is for Linux; on Windows the MSI installs the agent");
             }
+            if (!packaged() && root.toAbsolutePath().getParent() == null && Files.exists(Path.of(PACKAGE_FILE_LIST))) {
+                // A second copy of the jar and a second unit beside dpkg's would outlive the package.
+                throw new AgentException(
+                        ExitCode.USAGE,
+                        "the sspr-agent package is installed and owns these files: use 'apt install sspr-agent'"
+                                + " or 'apt purge sspr-agent' instead");
+            }
             LinuxSignIn signIn = new LinuxSignIn(root, account, LinuxSignIn::system);
             apply(signIn);
             if (!quiet) {
@@ -66,6 +77,10 @@ final class InstallCommand {
         }
 
         abstract void apply(LinuxSignIn signIn) throws IOException;
+
+        boolean packaged() {
+            return false;
+        }
     }
 
     @Command(
@@ -75,11 +90,36 @@ final class InstallCommand {
                 "the root-owned broker service that gives it logon sessions, and an sshd rule that denies it. Run as root."
             })
     static final class Install extends Base {
+        @Option(
+                names = "--packaged",
+                hidden = true,
+                description =
+                        "For the sspr-agent package's maintainer scripts: dpkg owns the files and the unit, so only"
+                                + " the account and the group are created.")
+        boolean packaged;
+
+        @Option(
+                names = "--java",
+                paramLabel = "PATH",
+                hidden = true,
+                description =
+                        "The java the reset shell and the unit run (default: this one); the package build says /usr/bin/java.")
+        Path java;
+
+        @Override
+        boolean packaged() {
+            return packaged;
+        }
+
         @Override
         void apply(LinuxSignIn signIn) throws IOException {
+            if (packaged) {
+                signIn.installAccount(false);
+                return;
+            }
             signIn.install(
                     runningJar(),
-                    Path.of(System.getProperty("java.home"), "bin", "java"),
+                    java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java"),
                     agent.state().dir());
         }
 

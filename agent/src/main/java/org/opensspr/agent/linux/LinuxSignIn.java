@@ -27,6 +27,9 @@ import org.opensspr.agent.FilePermissions;
  *   <li>the graphical sign-in's session and greeter settings: see {@link LinuxGreeter}.</li>
  * </ul>
  * Every step is idempotent: a file with the right content is left alone, an existing account kept.
+ * Where the {@code sspr-agent} Debian package owns the files, its maintainer scripts call only
+ * {@link #installAccount()} and {@link #removeAccount()}: dpkg keeps the files, so they are never
+ * written or deleted twice.
  */
 public final class LinuxSignIn {
 
@@ -91,7 +94,7 @@ public final class LinuxSignIn {
     }
 
     static String unit(Path java, Path stateDir) {
-        return "# OpenSSPR: written by 'sspr-agent install'; removed by 'sspr-agent uninstall'.\n"
+        return "# OpenSSPR: written by 'sspr-agent install' (or shipped by the sspr-agent package).\n"
                 + "[Unit]\n"
                 + "Description=OpenSSPR sign-in screen broker (logon sessions for the password-reset account)\n"
                 + "Wants=network-online.target\n"
@@ -100,6 +103,8 @@ public final class LinuxSignIn {
                 + "ExecStart=" + java + " -XX:-UsePerfData -jar /" + JAR + " --state-dir " + stateDir
                 + " broker --socket " + SOCKET + " --group " + GROUP + "\n"
                 + "Restart=on-failure\n"
+                // The JVM's answer to SIGTERM (systemctl stop) is 143: a clean stop, not a failure.
+                + "SuccessExitStatus=143\n"
                 + "UMask=0077\n"
                 + "NoNewPrivileges=yes\n"
                 + "PrivateTmp=yes\n"
@@ -111,7 +116,7 @@ public final class LinuxSignIn {
 
     String sshdDropIn() {
         return "# OpenSSPR: the password-reset account works only at this computer's sign-in screen.\n"
-                + "# Written by 'sspr-agent install'; removed by 'sspr-agent uninstall'.\n"
+                + "# Written by 'sspr-agent install' (or shipped by the sspr-agent package).\n"
                 + "DenyUsers " + account + "\n";
     }
 
@@ -136,11 +141,29 @@ public final class LinuxSignIn {
         if (!realRoot()) {
             return;
         }
+        installAccount(true);
+        if (Files.isDirectory(Path.of("/run/systemd/system"))) {
+            run("systemctl", "daemon-reload");
+            run("systemctl", "enable", "--now", "sspr-agent-broker.service");
+            run("systemctl", "try-reload-or-restart", "ssh.service");
+        }
+    }
+
+    /**
+     * The group and the password-less account whose login program is the reset shell (real root
+     * only); with {@code greeter}, also in {@code nopasswdlogin} (created if missing), which the
+     * graphical greeter's PAM rule lets in without a password. The {@code .deb}'s postinst sets up
+     * the account without the greeter ({@code install --packaged}).
+     */
+    public void installAccount(boolean greeter) throws IOException {
+        if (!realRoot()) {
+            return;
+        }
         if (run("getent", "group", GROUP) != 0) {
             require(run("groupadd", "--system", GROUP), "groupadd " + GROUP);
             done.add("created the group " + GROUP);
         }
-        if (run("getent", "group", LinuxGreeter.NOPASSWD_GROUP) != 0) {
+        if (greeter && run("getent", "group", LinuxGreeter.NOPASSWD_GROUP) != 0) {
             require(
                     run("groupadd", "--system", LinuxGreeter.NOPASSWD_GROUP),
                     "groupadd " + LinuxGreeter.NOPASSWD_GROUP);
@@ -173,17 +196,12 @@ public final class LinuxSignIn {
                         "--gid",
                         GROUP,
                         "--groups",
-                        LinuxGreeter.NOPASSWD_GROUP,
+                        greeter ? LinuxGreeter.NOPASSWD_GROUP : "",
                         "--comment",
                         LinuxGreeter.DISPLAY_NAME,
                         account),
                 "usermod " + account);
         require(run("passwd", "--delete", account), "passwd --delete " + account);
-        if (Files.isDirectory(Path.of("/run/systemd/system"))) {
-            run("systemctl", "daemon-reload");
-            run("systemctl", "enable", "--now", "sspr-agent-broker.service");
-            run("systemctl", "try-reload-or-restart", "ssh.service");
-        }
     }
 
     public void uninstall() throws IOException {
@@ -192,19 +210,7 @@ public final class LinuxSignIn {
             if (Files.isDirectory(Path.of("/run/systemd/system")) && Files.exists(path(UNIT))) {
                 run("systemctl", "disable", "--now", "sspr-agent-broker.service");
             }
-            if (run("getent", "passwd", account) == 0) {
-                require(run("userdel", "--force", account), "userdel " + account);
-                done.add("removed the account " + account);
-            }
-            if (run("getent", "group", GROUP) == 0) {
-                require(run("groupdel", GROUP), "groupdel " + GROUP);
-                done.add("removed the group " + GROUP);
-            }
-            if (Files.exists(path(CREATED_NOPASSWD_GROUP))
-                    && run("getent", "group", LinuxGreeter.NOPASSWD_GROUP) == 0) {
-                require(run("groupdel", LinuxGreeter.NOPASSWD_GROUP), "groupdel " + LinuxGreeter.NOPASSWD_GROUP);
-                done.add("removed the group " + LinuxGreeter.NOPASSWD_GROUP);
-            }
+            removeAccount();
         }
         new LinuxGreeter(root, account, done).uninstall();
         for (String file : List.of(UNIT, SSHD_DROP_IN)) {
@@ -220,6 +226,25 @@ public final class LinuxSignIn {
         if (realRoot() && Files.isDirectory(Path.of("/run/systemd/system"))) {
             run("systemctl", "daemon-reload");
             run("systemctl", "try-reload-or-restart", "ssh.service");
+        }
+    }
+
+    /** Removes the account and the group (real root only); the files are left to whoever owns them. */
+    public void removeAccount() throws IOException {
+        if (!realRoot()) {
+            return;
+        }
+        if (run("getent", "passwd", account) == 0) {
+            require(run("userdel", "--force", account), "userdel " + account);
+            done.add("removed the account " + account);
+        }
+        if (run("getent", "group", GROUP) == 0) {
+            require(run("groupdel", GROUP), "groupdel " + GROUP);
+            done.add("removed the group " + GROUP);
+        }
+        if (Files.exists(path(CREATED_NOPASSWD_GROUP)) && run("getent", "group", LinuxGreeter.NOPASSWD_GROUP) == 0) {
+            require(run("groupdel", LinuxGreeter.NOPASSWD_GROUP), "groupdel " + LinuxGreeter.NOPASSWD_GROUP);
+            done.add("removed the group " + LinuxGreeter.NOPASSWD_GROUP);
         }
     }
 

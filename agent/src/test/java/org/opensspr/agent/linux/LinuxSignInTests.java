@@ -109,6 +109,34 @@ class LinuxSignInTests {
     }
 
     @Test
+    void thePackageBuildNamesTheJavaAndPackagedInstallWritesNoFile() throws IOException {
+        AgentRun build = AgentRun.of(
+                "--state-dir",
+                "/var/lib/sspr-agent",
+                "install",
+                "--quiet",
+                "--java",
+                "/usr/bin/java",
+                "--root",
+                root.toString());
+        assertThat(build.exitCode()).as(build.err()).isZero();
+        assertThat(Files.readString(root.resolve(LinuxSignIn.UNIT)))
+                .contains("ExecStart=/usr/bin/java -XX:-UsePerfData -jar /usr/lib/sspr-agent/sspr-agent.jar"
+                        + " --state-dir /var/lib/sspr-agent broker");
+        assertThat(Files.readString(root.resolve(LinuxSignIn.SHELL)))
+                .contains(
+                        "    /usr/bin/java -XX:-UsePerfData -Xshare:auto -jar /usr/lib/sspr-agent/sspr-agent.jar logon");
+
+        Path packagedRoot = Files.createDirectories(root.resolve("packaged"));
+        AgentRun packaged = AgentRun.of("install", "--packaged", "--root", packagedRoot.toString());
+        assertThat(packaged.exitCode()).as(packaged.err()).isZero();
+        assertThat(packaged.out()).isEqualTo("Nothing to do." + System.lineSeparator());
+        try (var files = Files.list(packagedRoot)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void underATemporaryRootNoAccountOrServiceCommandRuns() {
         List<List<String>> ran = new CopyOnWriteArrayList<>();
         LinuxSignIn recording = new LinuxSignIn(root, "reset", command -> {
