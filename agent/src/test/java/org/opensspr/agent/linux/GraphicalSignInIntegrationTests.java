@@ -3,15 +3,13 @@ package org.opensspr.agent.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.opensspr.agent.linux.HostCommands.freePort;
+import static org.opensspr.agent.linux.HostCommands.java;
+import static org.opensspr.agent.linux.HostCommands.run;
+import static org.opensspr.agent.linux.HostCommands.stop;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +18,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opensspr.agent.linux.HostCommands.Result;
 import org.opensspr.agent.logon.LogonWindow;
 
 /**
@@ -47,14 +45,11 @@ class GraphicalSignInIntegrationTests {
 
     private static final String ADMIN_TOKEN = "graphical-sign-in-admin-token";
     private static final String RESET_URI = "./Vendor/MSFT/Policy/Config/Authentication/AllowAadPasswordReset";
-    private static final Pattern CODE = Pattern.compile("code is ([0-9]{8})");
     private static final Pattern DISPLAY = Pattern.compile("Launching process \\d+: \\S+xwrap (:\\d+) ");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path TEST_DROP_IN = Path.of("/etc/lightdm/lightdm.conf.d/99-sspr-graphical-it.conf");
     private static final Path GREETER_STATE = Path.of("/var/lib/lightdm/.cache/lightdm-gtk-greeter/state");
     private static final String AGENT_CLASS = "org-opensspr-agent-SsprAgent";
     private static final Path DBUS_PID = Path.of("/run/dbus/pid");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path work;
@@ -574,100 +569,18 @@ class GraphicalSignInIntegrationTests {
     }
 
     private static String awaitCode(String recipient) throws Exception {
-        Path outbox = dataDir.resolve("outbox");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (Files.isDirectory(outbox)) {
-                try (Stream<Path> files = Files.list(outbox)) {
-                    for (Path file :
-                            files.filter(f -> f.toString().endsWith(".eml")).toList()) {
-                        String mail = Files.readString(file, StandardCharsets.UTF_8);
-                        Matcher code = CODE.matcher(mail);
-                        if (mail.contains("To: " + recipient)
-                                && mail.contains("X-OpenSSPR-Message: reset-code")
-                                && code.find()) {
-                            return code.group(1);
-                        }
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no code for " + recipient + " arrived in " + outbox + " within 30 s");
+        return ServerCalls.awaitCode(dataDir.resolve("outbox"), recipient);
     }
 
     private static JsonNode admin(String method, String path, String body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode())
-                .as(method + " " + path + ": " + response.body())
-                .isEqualTo(expected);
-        return JSON.readTree(response.body());
+        return ServerCalls.admin(ADMIN_TOKEN, method, base + path, body, expected);
     }
 
     private static void awaitHealthy() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                fail("the server exited:\n" + Files.readString(work.resolve("server.log")));
-            }
-            try {
-                if (HTTP.send(
-                                        HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.ofString())
-                                .statusCode()
-                        == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        fail("the server did not become healthy in 180 s:\n" + Files.readString(work.resolve("server.log")));
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ServerCalls.awaitHealthy(server, base, work.resolve("server.log"));
     }
 
     private static Result agent(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", agentJar));
-        command.addAll(List.of(args));
-        return run(command.toArray(String[]::new));
-    }
-
-    record Result(int exitCode, String output) {}
-
-    private static Result run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(String.join(" ", command) + " did not finish");
-        }
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return HostCommands.agent(agentJar, args);
     }
 }

@@ -3,15 +3,14 @@ package org.opensspr.agent.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.opensspr.agent.linux.HostCommands.agent;
+import static org.opensspr.agent.linux.HostCommands.finish;
+import static org.opensspr.agent.linux.HostCommands.freePort;
+import static org.opensspr.agent.linux.HostCommands.java;
+import static org.opensspr.agent.linux.HostCommands.run;
+import static org.opensspr.agent.linux.HostCommands.stop;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +21,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opensspr.agent.linux.HostCommands.Result;
 import org.opensspr.agent.logon.LogonDialogue;
 
 /**
@@ -42,8 +41,6 @@ class LinuxSignInIntegrationTests {
     private static final String ADMIN_TOKEN = "linux-sign-in-admin-token";
     private static final String OLD_PASSWORD = "alice-demo-2026";
     private static final String RESET_URI = "./Vendor/MSFT/Policy/Config/Authentication/AllowAadPasswordReset";
-    private static final Pattern CODE = Pattern.compile("code is ([0-9]{8})");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path NSLCD_CONF = Path.of("/etc/nslcd.conf");
     private static final Path PAM_SERVICE = Path.of("/etc/pam.d/sspr-e2e");
 
@@ -52,7 +49,6 @@ class LinuxSignInIntegrationTests {
 
     private final String tmuxSocket =
             "sspr-linux-it-" + UUID.randomUUID().toString().substring(0, 8);
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void aliceResetsHerPasswordAsTheResetAccountAndPamAcceptsTheNewOne() throws Exception {
@@ -307,40 +303,11 @@ class LinuxSignInIntegrationTests {
     }
 
     private JsonNode admin(String method, String url, String body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode())
-                .as(method + " " + url + ": " + response.body())
-                .isEqualTo(expected);
-        return JSON.readTree(response.body());
+        return ServerCalls.admin(ADMIN_TOKEN, method, url, body, expected);
     }
 
     private void awaitHealthy(Process server, String base) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                fail("the server exited:\n" + Files.readString(work.resolve("server.log")));
-            }
-            try {
-                if (http.send(
-                                        HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.ofString())
-                                .statusCode()
-                        == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        fail("the server did not become healthy in 180 s:\n" + Files.readString(work.resolve("server.log")));
+        ServerCalls.awaitHealthy(server, base, work.resolve("server.log"));
     }
 
     private void awaitFile(Path file, Process owner) throws Exception {
@@ -382,26 +349,7 @@ class LinuxSignInIntegrationTests {
     }
 
     private static String awaitCode(Path outbox, String recipient) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (Files.isDirectory(outbox)) {
-                try (Stream<Path> files = Files.list(outbox)) {
-                    for (Path file :
-                            files.filter(f -> f.toString().endsWith(".eml")).toList()) {
-                        String mail = Files.readString(file, StandardCharsets.UTF_8);
-                        Matcher code = CODE.matcher(mail);
-                        // The code mail, not a notice: OpenSSPR names each mail's kind in a header.
-                        if (mail.contains("To: " + recipient)
-                                && mail.contains("X-OpenSSPR-Message: reset-code")
-                                && code.find()) {
-                            return code.group(1);
-                        }
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no code for " + recipient + " arrived in " + outbox + " within 30 s");
+        return ServerCalls.awaitCode(outbox, recipient);
     }
 
     private void type(String text) throws Exception {
@@ -436,49 +384,5 @@ class LinuxSignInIntegrationTests {
                 .as("tmux " + String.join(" ", args) + ": " + result.output())
                 .isZero();
         return result.output();
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static Result agent(String jar, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar));
-        command.addAll(List.of(args));
-        return run(command.toArray(String[]::new));
-    }
-
-    record Result(int exitCode, String output) {}
-
-    private static Result run(String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().remove("TMUX");
-        Process process = builder.start();
-        process.getOutputStream().close();
-        return finish(process, List.of(command));
-    }
-
-    private static Result finish(Process process, List<String> command) throws Exception {
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(String.join(" ", command) + " did not finish");
-        }
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
