@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opensspr.agent.cli.SsprAgent;
 import org.opensspr.agent.linux.HostCommands.Result;
 import org.opensspr.agent.logon.LogonWindow;
 
@@ -48,7 +49,9 @@ class GraphicalSignInIntegrationTests {
     private static final Pattern DISPLAY = Pattern.compile("Launching process \\d+: \\S+xwrap (:\\d+) ");
     private static final Path TEST_DROP_IN = Path.of("/etc/lightdm/lightdm.conf.d/99-sspr-graphical-it.conf");
     private static final Path GREETER_STATE = Path.of("/var/lib/lightdm/.cache/lightdm-gtk-greeter/state");
-    private static final String AGENT_CLASS = "org-opensspr-agent-SsprAgent";
+    /** The WM_CLASS Java gives the windows of the agent: its main class, dots as dashes. */
+    private static final String AGENT_CLASS = SsprAgent.class.getName().replace('.', '-');
+
     private static final Path DBUS_PID = Path.of("/run/dbus/pid");
 
     @TempDir
