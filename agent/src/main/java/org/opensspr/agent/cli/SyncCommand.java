@@ -3,10 +3,10 @@ package org.opensspr.agent.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.opensspr.agent.AgentException;
+import org.opensspr.agent.Durations;
 import org.opensspr.agent.ExitCode;
 import org.opensspr.agent.device.DeviceCredential;
 import org.opensspr.agent.device.DeviceStates;
@@ -107,22 +107,10 @@ final class SyncCommand implements Callable<Integer> {
 
     /** {@code 30s}, {@code 15m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code PT15M}); at least one second. */
     static Duration duration(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
         Duration d;
         try {
-            if (t.startsWith("p")) {
-                d = Duration.parse(t.toUpperCase(Locale.ROOT));
-            } else {
-                long n = Long.parseLong(t.substring(0, t.length() - 1));
-                d = switch (t.charAt(t.length() - 1)) {
-                    case 's' -> Duration.ofSeconds(n);
-                    case 'm' -> Duration.ofMinutes(n);
-                    case 'h' -> Duration.ofHours(n);
-                    case 'd' -> Duration.ofDays(n);
-                    default -> throw new NumberFormatException();
-                };
-            }
-        } catch (RuntimeException e) {
+            d = Durations.parse(text);
+        } catch (IllegalArgumentException e) {
             throw new AgentException(
                     ExitCode.USAGE, "--interval: expected 30s, 15m, 1h, 1d or PT15M, not '" + text + "'");
         }

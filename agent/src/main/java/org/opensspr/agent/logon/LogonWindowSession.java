@@ -4,6 +4,7 @@ import java.awt.HeadlessException;
 import java.time.Duration;
 import java.util.function.ToIntFunction;
 import org.opensspr.agent.AgentException;
+import org.opensspr.agent.Durations;
 import org.opensspr.agent.ExitCode;
 
 /**
@@ -28,14 +29,13 @@ public final class LogonWindowSession {
         return run(parse(timeout), dialogue);
     }
 
-    /** {@code 10m}, {@code 90s}: from 10 seconds to {@value #MAX_MINUTES} minutes. */
+    /** {@code 10m}, {@code 90s} (any form {@link Durations} reads): from 10 seconds to {@value #MAX_MINUTES} minutes. */
     static Duration parse(String timeout) {
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("([0-9]{1,5})([sm])").matcher(timeout.strip());
-        Duration parsed = null;
-        if (m.matches()) {
-            long amount = Long.parseLong(m.group(1));
-            parsed = m.group(2).equals("m") ? Duration.ofMinutes(amount) : Duration.ofSeconds(amount);
+        Duration parsed;
+        try {
+            parsed = Durations.parse(timeout);
+        } catch (IllegalArgumentException e) {
+            parsed = null;
         }
         if (parsed == null || parsed.compareTo(MIN) < 0 || parsed.compareTo(Duration.ofMinutes(MAX_MINUTES)) > 0) {
             throw new AgentException(
