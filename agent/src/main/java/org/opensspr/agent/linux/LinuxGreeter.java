@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.opensspr.agent.FilePermissions;
 
 /**
  * The graphical half of {@link LinuxSignIn}: what a display manager needs so that the {@code reset}
@@ -186,13 +185,6 @@ final class LinuxGreeter {
     }
 
     private void write(String relative, String content, String permissions) throws IOException {
-        Path file = path(relative);
-        if (!Files.isRegularFile(file)
-                || !Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-            done.add("wrote /" + relative);
-        }
-        FilePermissions.set(file, permissions);
+        SystemFiles.write(root, relative, content, permissions, done);
     }
 }

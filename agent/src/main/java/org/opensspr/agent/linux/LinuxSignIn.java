@@ -1,7 +1,6 @@
 package org.opensspr.agent.linux;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -249,14 +248,7 @@ public final class LinuxSignIn {
     }
 
     private void write(String relative, String content, String permissions) throws IOException {
-        Path file = path(relative);
-        if (!Files.isRegularFile(file)
-                || !Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-            done.add("wrote /" + relative);
-        }
-        FilePermissions.set(file, permissions);
+        SystemFiles.write(root, relative, content, permissions, done);
     }
 
     private static boolean deleteTree(Path dir) throws IOException {

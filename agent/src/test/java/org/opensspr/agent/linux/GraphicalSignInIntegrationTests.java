@@ -45,7 +45,6 @@ import org.opensspr.agent.logon.LogonWindow;
 class GraphicalSignInIntegrationTests {
 
     private static final String ADMIN_TOKEN = "graphical-sign-in-admin-token";
-    private static final String RESET_URI = "./Vendor/MSFT/Policy/Config/Authentication/AllowAadPasswordReset";
     private static final Pattern DISPLAY = Pattern.compile("Launching process \\d+: \\S+xwrap (:\\d+) ");
     private static final Path TEST_DROP_IN = Path.of("/etc/lightdm/lightdm.conf.d/99-sspr-graphical-it.conf");
     private static final Path GREETER_STATE = Path.of("/var/lib/lightdm/.cache/lightdm-gtk-greeter/state");
@@ -87,14 +86,7 @@ class GraphicalSignInIntegrationTests {
         assertThat(run("pgrep", "-x", "lightdm").exitCode())
                 .as("a LightDM is running already")
                 .isNotZero();
-        Path serverJar = Path.of(System.getProperty("sspr.server.jar", "../server/target/sspr-server.jar"));
-        assertThat(serverJar)
-                .as("the packaged server: build it first (./mvnw package -pl password-engine,readiness,server)")
-                .isRegularFile();
-        agentJar = System.getProperty("sspr.agent.jar", "target/sspr-agent.jar");
-        assertThat(Path.of(agentJar))
-                .as("the packaged agent (run through mvn verify)")
-                .isRegularFile();
+        agentJar = ServerCalls.agentJar();
         String dir = System.getenv("SIGNIN_SCREENSHOT_DIR");
         shots = dir == null || dir.isBlank() ? Path.of("target", "signin-gui") : Path.of(dir);
         Files.createDirectories(shots);
@@ -103,38 +95,11 @@ class GraphicalSignInIntegrationTests {
         dataDir = work.resolve("data");
         Path stateDir = work.resolve("state");
         base = "http://127.0.0.1:" + httpPort;
-        server = new ProcessBuilder(
-                        java(),
-                        "-jar",
-                        serverJar.toString(),
-                        "--server.port=" + httpPort,
-                        "--sspr.data-dir=" + dataDir,
-                        "--sspr.directory.embedded.port=" + freePort(),
-                        "--sspr.notify.poll-millis=100",
-                        "--sspr.captcha.difficulty=0",
-                        "--sspr.bootstrap.admin-token=" + ADMIN_TOKEN)
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("server.log").toFile())
-                .start();
-        awaitHealthy();
-        JsonNode token = admin("POST", "/api/v1/admin/join-tokens", "{\"uses\":1,\"expiresInHours\":1}", 201);
-        admin(
-                "POST",
-                "/api/v1/admin/device-profiles",
-                "{\"name\":\"10-sign-in-reset\",\"settings\":[{\"omaUri\":\"" + RESET_URI
-                        + "\",\"dataType\":\"integer\",\"value\":1}],\"groups\":[\"all\"]}",
-                201);
+        server = ServerCalls.startServer(dataDir, httpPort, freePort(), ADMIN_TOKEN, work.resolve("server.log"));
+        String joinToken = ServerCalls.joinTokenWithResetEnabled(base, ADMIN_TOKEN);
         String state = stateDir.toString();
-        Result join = agent(
-                "--state-dir",
-                state,
-                "join",
-                "--server",
-                base,
-                "--token",
-                token.get("token").asText(),
-                "--name",
-                "linux-gui-e2e");
+        Result join =
+                agent("--state-dir", state, "join", "--server", base, "--token", joinToken, "--name", "linux-gui-e2e");
         assertThat(join.exitCode()).as(join.output()).isZero();
         Result sync = agent("--state-dir", state, "sync");
         assertThat(stateDir.resolve("configuration.json")).as(sync.output()).isRegularFile();
@@ -577,10 +542,6 @@ class GraphicalSignInIntegrationTests {
 
     private static JsonNode admin(String method, String path, String body, int expected) throws Exception {
         return ServerCalls.admin(ADMIN_TOKEN, method, base + path, body, expected);
-    }
-
-    private static void awaitHealthy() throws Exception {
-        ServerCalls.awaitHealthy(server, base, work.resolve("server.log"));
     }
 
     private static Result agent(String... args) throws Exception {

@@ -40,7 +40,6 @@ class LinuxSignInIntegrationTests {
 
     private static final String ADMIN_TOKEN = "linux-sign-in-admin-token";
     private static final String OLD_PASSWORD = "alice-demo-2026";
-    private static final String RESET_URI = "./Vendor/MSFT/Policy/Config/Authentication/AllowAadPasswordReset";
     private static final Path NSLCD_CONF = Path.of("/etc/nslcd.conf");
     private static final Path PAM_SERVICE = Path.of("/etc/pam.d/sspr-e2e");
 
@@ -70,14 +69,7 @@ class LinuxSignInIntegrationTests {
         assertThat(run("getent", "passwd", "reset").exitCode())
                 .as("a 'reset' account exists already; this test would remove it")
                 .isNotZero();
-        Path serverJar = Path.of(System.getProperty("sspr.server.jar", "../server/target/sspr-server.jar"));
-        assertThat(serverJar)
-                .as("the packaged server: build it first (./mvnw package -pl password-engine,readiness,server)")
-                .isRegularFile();
-        String agentJar = System.getProperty("sspr.agent.jar", "target/sspr-agent.jar");
-        assertThat(Path.of(agentJar))
-                .as("the packaged agent (run through mvn verify)")
-                .isRegularFile();
+        String agentJar = ServerCalls.agentJar();
 
         int httpPort = freePort();
         int ldapPort = freePort();
@@ -90,30 +82,8 @@ class LinuxSignInIntegrationTests {
         Process nslcd = null;
         byte[] nslcdConf = Files.isRegularFile(NSLCD_CONF) ? Files.readAllBytes(NSLCD_CONF) : null;
         try {
-            server = new ProcessBuilder(
-                            java(),
-                            "-jar",
-                            serverJar.toString(),
-                            "--server.port=" + httpPort,
-                            "--sspr.data-dir=" + dataDir,
-                            "--sspr.directory.embedded.port=" + ldapPort,
-                            "--sspr.notify.poll-millis=100",
-                            "--sspr.captcha.difficulty=0",
-                            "--sspr.bootstrap.admin-token=" + ADMIN_TOKEN)
-                    .redirectErrorStream(true)
-                    .redirectOutput(work.resolve("server.log").toFile())
-                    .start();
-            awaitHealthy(server, base);
-
-            // The admin: a join token and a profile that turns reset from the sign-in screen on.
-            JsonNode token =
-                    admin("POST", base + "/api/v1/admin/join-tokens", "{\"uses\":1,\"expiresInHours\":1}", 201);
-            admin(
-                    "POST",
-                    base + "/api/v1/admin/device-profiles",
-                    "{\"name\":\"10-sign-in-reset\",\"settings\":[{\"omaUri\":\"" + RESET_URI
-                            + "\",\"dataType\":\"integer\",\"value\":1}],\"groups\":[\"all\"]}",
-                    201);
+            server = ServerCalls.startServer(dataDir, httpPort, ldapPort, ADMIN_TOKEN, work.resolve("server.log"));
+            String joinToken = ServerCalls.joinTokenWithResetEnabled(base, ADMIN_TOKEN);
 
             // The device: join, sync, install.
             Result join = agent(
@@ -124,7 +94,7 @@ class LinuxSignInIntegrationTests {
                     "--server",
                     base,
                     "--token",
-                    token.get("token").asText(),
+                    joinToken,
                     "--name",
                     "linux-e2e");
             assertThat(join.exitCode()).as(join.output()).isZero();
@@ -304,10 +274,6 @@ class LinuxSignInIntegrationTests {
 
     private JsonNode admin(String method, String url, String body, int expected) throws Exception {
         return ServerCalls.admin(ADMIN_TOKEN, method, url, body, expected);
-    }
-
-    private void awaitHealthy(Process server, String base) throws Exception {
-        ServerCalls.awaitHealthy(server, base, work.resolve("server.log"));
     }
 
     private void awaitFile(Path file, Process owner) throws Exception {

@@ -27,8 +27,67 @@ final class ServerCalls {
     private static final Pattern CODE = Pattern.compile("code is ([0-9]{8})");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String RESET_URI = "./Vendor/MSFT/Policy/Config/Authentication/AllowAadPasswordReset";
 
     private ServerCalls() {}
+
+    /** The packaged server jar ({@code sspr.server.jar}, set by the agent's pom). */
+    static Path serverJar() {
+        Path jar = Path.of(System.getProperty("sspr.server.jar", "../server/target/sspr-server.jar"));
+        assertThat(jar)
+                .as("the packaged server: build it first (./mvnw package -pl password-engine,readiness,server)")
+                .isRegularFile();
+        return jar;
+    }
+
+    /** The packaged agent jar ({@code sspr.agent.jar}; failsafe runs after {@code package}). */
+    static String agentJar() {
+        String jar = System.getProperty("sspr.agent.jar", "target/sspr-agent.jar");
+        assertThat(Path.of(jar))
+                .as("the packaged agent (run through mvn verify)")
+                .isRegularFile();
+        return jar;
+    }
+
+    /**
+     * Starts the packaged server on {@code httpPort} (embedded directory on {@code ldapPort}, mail to
+     * the outbox folder of {@code dataDir}, no CAPTCHA work, {@code adminToken}), its output in
+     * {@code log}, and returns it once it is healthy.
+     */
+    static Process startServer(Path dataDir, int httpPort, int ldapPort, String adminToken, Path log) throws Exception {
+        Process server = new ProcessBuilder(
+                        HostCommands.java(),
+                        "-jar",
+                        serverJar().toString(),
+                        "--server.port=" + httpPort,
+                        "--sspr.data-dir=" + dataDir,
+                        "--sspr.directory.embedded.port=" + ldapPort,
+                        "--sspr.notify.poll-millis=100",
+                        "--sspr.captcha.difficulty=0",
+                        "--sspr.bootstrap.admin-token=" + adminToken)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        awaitHealthy(server, "http://127.0.0.1:" + httpPort, log);
+        return server;
+    }
+
+    /**
+     * As the admin of {@code base}: a profile that turns reset from the sign-in screen on for every
+     * device, and a one-use join token, which is returned.
+     */
+    static String joinTokenWithResetEnabled(String base, String adminToken) throws Exception {
+        admin(
+                adminToken,
+                "POST",
+                base + "/api/v1/admin/device-profiles",
+                "{\"name\":\"10-sign-in-reset\",\"settings\":[{\"omaUri\":\"" + RESET_URI
+                        + "\",\"dataType\":\"integer\",\"value\":1}],\"groups\":[\"all\"]}",
+                201);
+        return admin(adminToken, "POST", base + "/api/v1/admin/join-tokens", "{\"uses\":1,\"expiresInHours\":1}", 201)
+                .get("token")
+                .asText();
+    }
 
     /** Waits (180 s at most) until {@code base}'s health answers 200; fails with the log when the server exits. */
     static void awaitHealthy(Process server, String base, Path log) throws Exception {
