@@ -88,7 +88,7 @@ final class JoinCommand implements Callable<Integer> {
                             + "; to join again (that device is removed from the server first), add --rejoin");
         }
         if (joined.isPresent()) {
-            leave(joined.get(), out);
+            leave(joined.get(), state, out);
         }
         ServerClient client = new ServerClient(uri, ServerClient.httpClient());
         String os = System.getProperty("os.name", "unknown");
@@ -113,7 +113,7 @@ final class JoinCommand implements Callable<Integer> {
      * (the device was deleted or disabled there) is said so and the join goes on: an admin removes
      * a disabled device. A server that cannot be reached stops the re-join, so no duplicate is made.
      */
-    private void leave(DeviceCredential old, PrintWriter out) {
+    private static void leave(DeviceCredential old, StateDir state, PrintWriter out) {
         ServerClient client = new ServerClient(old.server(), ServerClient.httpClient());
         try {
             client.leave(old);
@@ -126,11 +126,7 @@ final class JoinCommand implements Callable<Integer> {
                     "The old device %s is no longer accepted by %s (deleted or disabled there); if it is disabled, an admin can delete it.%n",
                     old.deviceId(), old.server());
         }
-        state().forgetCredential();
-    }
-
-    private StateDir state() {
-        return agent.state();
+        state.forgetCredential();
     }
 
     private String deviceName() {
